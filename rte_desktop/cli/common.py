@@ -1,0 +1,87 @@
+"""Shared pieces of the command line: the parser shape, opening the database, error handling."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.paths import default_db
+
+if TYPE_CHECKING:
+    from rte_desktop.domain.model import PlanningInterval
+    from rte_desktop.services.workspace import Workspace
+
+Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]
+Runner = Callable[[argparse.Namespace], int]
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help=f"the train file or a SQLAlchemy URL (default: {default_db()})",
+    )
+
+
+def add_command(
+    groups: Groups,
+    group: str,
+    name: str,
+    runner: Runner,
+    help_text: str,
+    *,
+    pi: bool = False,
+    out: bool = False,
+) -> argparse.ArgumentParser:
+    """Add ``rte-desktop [group] name`` with ``--db`` and optionally ``--pi`` / ``--out``."""
+    parser = groups[group].add_parser(name, help=help_text, description=help_text)
+    add_db_option(parser)
+    if pi:
+        parser.add_argument(
+            "--pi", metavar="NAME", default=None, help="the PI by name (default: the current PI)"
+        )
+    if out:
+        parser.add_argument(
+            "--out", metavar="FILE", type=Path, required=True, help="the file to write"
+        )
+    parser.set_defaults(run=runner)
+    return parser
+
+
+def db_target(args: argparse.Namespace) -> str:
+    return str(args.db) if args.db else str(default_db())
+
+
+def open_ws(args: argparse.Namespace) -> Workspace:
+    """Open the workspace named by ``--db``."""
+    from rte_desktop.services.workspace import open_workspace
+
+    return open_workspace(db_target(args))
+
+
+def pick_pi(ws: Workspace, args: argparse.Namespace) -> PlanningInterval:
+    """The PI named by ``--pi``, or the current one; refuses an empty train."""
+    pi = ws.train.find_pi(None, getattr(args, "pi", None))
+    if pi is None:
+        raise DomainError("This train has no PI yet; create a train or the demo first.")
+    return pi
+
+
+def fail(message: str) -> int:
+    print(f"rte-desktop: error: {message}", file=sys.stderr)
+    return 1
+
+
+def run_safely(runner: Runner, args: argparse.Namespace) -> int:
+    """Run a command; a DomainError becomes a one-line message and exit status 1."""
+    try:
+        return runner(args)
+    except DomainError as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))

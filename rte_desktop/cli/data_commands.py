@@ -1,0 +1,38 @@
+"""Commands for the train's data: the demo train, JSON export and import."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rte_desktop.cli.common import Groups, add_command, open_ws
+
+
+def register(groups: Groups) -> None:
+    add_command(groups, "", "demo", _demo, "write the demo train into the database")
+    add_command(groups, "export", "json", _export_json, "export the whole train as JSON", out=True)
+    parser = add_command(
+        groups, "import", "json", _import_json, "import a JSON export into a new, empty database"
+    )
+    parser.add_argument("file", type=Path, help="the JSON file to read")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    ws = open_ws(args)
+    ws.demo.create()
+    print(f"Demo train written to {ws.url}")
+    return 0
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    ws = open_ws(args)
+    path = ws.transfer.export_json(args.out)
+    print(f"Exported to {path}")
+    return 0
+
+
+def _import_json(args: argparse.Namespace) -> int:
+    ws = open_ws(args)
+    count = ws.transfer.import_json(args.file).value
+    print(f"Imported {count} records from {args.file}")
+    return 0

@@ -1,0 +1,47 @@
+"""The ``rte-desktop`` command line: every file the app produces can be made without the GUI."""
+
+from __future__ import annotations
+
+import argparse
+from types import ModuleType
+
+from rte_desktop import __version__
+from rte_desktop.cli import data_commands
+from rte_desktop.cli.common import Groups, add_db_option, run_safely
+
+# Each module has ``register(groups)``; a capability adds its module here.
+COMMAND_MODULES: list[ModuleType] = [data_commands]
+
+GROUPS = {
+    "export": "export data (json, ...)",
+    "import": "import data (json, ...)",
+    "report": "render a PDF report",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rte-desktop",
+        description="RTE Desktop: run the events of an Agile Release Train, offline. "
+        "Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_db_option(parser)
+    parser.add_argument(
+        "--startup-check",
+        action="store_true",
+        help="open the main window, wait for its first paint, print the seconds taken and exit",
+    )
+    top = parser.add_subparsers(dest="command", metavar="COMMAND")
+    groups: Groups = {"": top}
+    for name, help_text in GROUPS.items():
+        group = top.add_parser(name, help=help_text, description=help_text)
+        groups[name] = group.add_subparsers(dest="what", metavar="WHAT", required=True)
+    for module in COMMAND_MODULES:
+        module.register(groups)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed non-GUI command."""
+    return run_safely(args.run, args)

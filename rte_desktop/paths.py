@@ -1,0 +1,24 @@
+"""Where the app keeps its files by default (one place, so tests can point elsewhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "rte-desktop"
+
+
+def data_dir() -> Path:
+    """The user data folder (platformdirs), e.g. ~/.local/share/rte-desktop on Linux."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db() -> Path:
+    """The train file used when no ``--db`` is given."""
+    return data_dir() / "train.sqlite"
+
+
+def backup_dir(db: Path) -> Path:
+    """Where automatic backups of ``db`` go: a ``backups`` folder beside it."""
+    return db.parent / "backups"

@@ -1,0 +1,165 @@
+"""The versioned JSON format of a whole train: values to JSON and back, with located errors.
+
+Format (documented in docs/json-format.md, schema in resources/train.schema.json)::
+
+    {"format": "rte-desktop", "version": 1, "tables": {"team": [{"id": 1, ...}], ...}}
+
+Table names are the snake_case domain type names; rows carry every field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import functools
+import re
+import types
+import typing
+from typing import Any
+
+from rte_desktop.domain import model
+from rte_desktop.domain.errors import ImportFormatError
+
+FORMAT = "rte-desktop"
+VERSION = 1
+
+
+def table_name(cls: type) -> str:
+    """``PlanningInterval`` -> ``planning_interval``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+
+
+TABLES: dict[str, type] = {table_name(cls): cls for cls in model.ALL_TYPES}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def to_row(value: Any) -> dict[str, Any]:
+    """A domain value as a JSON object."""
+    return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, tuple[type, bool]]:
+    """Each field's base type and whether it may be null."""
+    result: dict[str, tuple[type, bool]] = {}
+    for name, hint in typing.get_type_hints(cls, vars(model)).items():
+        args = typing.get_args(hint)
+        optional = isinstance(hint, types.UnionType) and type(None) in args
+        base = next(a for a in args if a is not type(None)) if optional else hint
+        result[name] = (base, optional)
+    return result
+
+
+def _decode(base: type, raw: Any, where: str) -> Any:
+    try:
+        if base is bool:
+            if not isinstance(raw, bool):
+                raise TypeError("expected true or false")
+            return raw
+        if base is int:
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                raise TypeError("expected a whole number")
+            return raw
+        if base is float:
+            if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+                raise TypeError("expected a number")
+            return float(raw)
+        if base is str:
+            if not isinstance(raw, str):
+                raise TypeError("expected text")
+            return raw
+        if not isinstance(raw, str):
+            raise TypeError(f"expected an ISO {base.__name__} text")
+        if base is dt.datetime:
+            return dt.datetime.fromisoformat(raw)
+        if base is dt.date:
+            return dt.date.fromisoformat(raw)
+        if base is dt.time:
+            return dt.time.fromisoformat(raw)
+        if issubclass(base, enum.Enum):
+            return base(raw)
+    except (TypeError, ValueError) as exc:
+        raise ImportFormatError(f"{where}: {exc} (got {raw!r}).") from exc
+    raise ImportFormatError(f"{where}: unsupported field type {base!r}.")
+
+
+def from_row(cls: type, row: Any, where: str) -> Any:
+    """Build a domain value from a JSON object; errors name the field path."""
+    if not isinstance(row, dict):
+        raise ImportFormatError(f"{where}: expected an object, got {type(row).__name__}.")
+    spec = field_types(cls)
+    unknown = sorted(set(row) - set(spec))
+    if unknown:
+        raise ImportFormatError(f"{where}.{unknown[0]}: unknown field.")
+    values: dict[str, Any] = {}
+    for name, (base, optional) in spec.items():
+        path = f"{where}.{name}"
+        if name not in row:
+            raise ImportFormatError(f"{path}: missing field.")
+        raw = row[name]
+        if raw is None:
+            if not optional:
+                raise ImportFormatError(f"{path}: must not be null.")
+            values[name] = None
+            continue
+        values[name] = _decode(base, raw, path)
+    return cls(**values)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, generated from the domain types."""
+
+    def prop(base: type, optional: bool) -> dict[str, Any]:
+        if base is bool:
+            schema: dict[str, Any] = {"type": "boolean"}
+        elif base is int:
+            schema = {"type": "integer"}
+        elif base is float:
+            schema = {"type": "number"}
+        elif isinstance(base, type) and issubclass(base, enum.Enum):
+            schema = {"enum": [member.value for member in base]}
+        elif base is dt.datetime:
+            schema = {"type": "string", "format": "date-time"}
+        elif base is dt.date:
+            schema = {"type": "string", "format": "date"}
+        elif base is dt.time:
+            schema = {"type": "string", "format": "time"}
+        else:
+            schema = {"type": "string"}
+        if optional:
+            return {"anyOf": [schema, {"type": "null"}]}
+        return schema
+
+    tables: dict[str, Any] = {}
+    for name, cls in TABLES.items():
+        spec = field_types(cls)
+        tables[name] = {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": list(spec),
+                "properties": {field: prop(*spec[field]) for field in spec},
+            },
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "rte-desktop/train.schema.json",
+        "title": "RTE Desktop train",
+        "type": "object",
+        "required": ["format", "version", "tables"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "version": {"const": VERSION},
+            "exported_at": {"type": "string"},
+            "tables": {"type": "object", "additionalProperties": False, "properties": tables},
+        },
+    }

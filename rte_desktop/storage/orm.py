@@ -1,0 +1,349 @@
+"""SQLAlchemy records: one per domain value, with the same field names.
+
+Only portable types are used (no SQLite-only SQL), so a PostgreSQL URL works the same way.
+Children are deleted with their parent (``ondelete="CASCADE"``); optional links are cleared
+(``SET NULL``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, MetaData, String, Text, Time
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        str: String(500),
+        dt.datetime: DateTime(),
+        dt.date: Date(),
+        dt.time: Time(),
+        float: Float(),
+    }
+
+
+def _fk(target: str, nullable: bool = False) -> Mapped[int]:
+    return mapped_column(
+        ForeignKey(target, ondelete="SET NULL" if nullable else "CASCADE"),
+        index=True,
+        nullable=nullable,
+    )
+
+
+class ArtRecord(Base):
+    __tablename__ = "art"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    time_zone: Mapped[str] = mapped_column(String(64))
+    second_time_zone: Mapped[str | None] = mapped_column(String(64))
+    iteration_weeks: Mapped[int]
+    dev_iterations: Mapped[int]
+    ip_iteration: Mapped[bool]
+    vote_threshold: Mapped[float]
+    dots_per_participant: Mapped[int]
+    art_sync_weekday: Mapped[int]
+    art_sync_time: Mapped[dt.time]
+    working_days: Mapped[str] = mapped_column(String(7))
+
+
+class TeamRecord(Base):
+    __tablename__ = "team"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    name: Mapped[str]
+    size: Mapped[int]
+    position: Mapped[int]
+
+
+class PlanningIntervalRecord(Base):
+    __tablename__ = "pi"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    name: Mapped[str]
+    start: Mapped[dt.date] = mapped_column(index=True)
+    end: Mapped[dt.date]
+
+
+class IterationRecord(Base):
+    __tablename__ = "iteration"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    number: Mapped[int]
+    name: Mapped[str]
+    start: Mapped[dt.date]
+    end: Mapped[dt.date]
+    is_ip: Mapped[bool]
+
+
+class HolidayRecord(Base):
+    __tablename__ = "holiday"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    name: Mapped[str]
+    start: Mapped[dt.date]
+    end: Mapped[dt.date]
+
+
+class EventRecord(Base):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_art_start", "art_id", "start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = mapped_column(ForeignKey("art.id", ondelete="CASCADE"))
+    pi_id: Mapped[int | None] = _fk("pi.id", nullable=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str]
+    start: Mapped[dt.datetime]
+    end: Mapped[dt.datetime]
+    uid: Mapped[str] = mapped_column(String(128), unique=True)
+    manual: Mapped[bool]
+    note: Mapped[str] = mapped_column(Text)
+
+
+class ReadinessItemRecord(Base):
+    __tablename__ = "readiness_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    checklist: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str]
+    owner: Mapped[str]
+    due_offset_days: Mapped[int]
+    done: Mapped[bool]
+    notes: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+
+
+class AgendaRecord(Base):
+    __tablename__ = "agenda"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    event_id: Mapped[int | None] = _fk("event.id", nullable=True)
+    title: Mapped[str]
+    template: Mapped[str] = mapped_column(String(64))
+    second_time_zone: Mapped[str | None] = mapped_column(String(64))
+
+
+class AgendaItemRecord(Base):
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_id: Mapped[int] = _fk("agenda.id")
+    day: Mapped[int]
+    position: Mapped[int]
+    title: Mapped[str]
+    start: Mapped[dt.time]
+    duration_min: Mapped[int | None]
+    presenter: Mapped[str]
+    notes: Mapped[str] = mapped_column(Text)
+    is_break: Mapped[bool]
+    all_hands: Mapped[bool]
+
+
+class TimerEventRecord(Base):
+    __tablename__ = "timer_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_id: Mapped[int] = _fk("agenda.id")
+    seq: Mapped[int]
+    action: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[int | None] = _fk("agenda_item.id", nullable=True)
+    amount_s: Mapped[int]
+    wall: Mapped[dt.datetime]
+    mono: Mapped[float]
+
+
+class VoteRoundRecord(Base):
+    __tablename__ = "vote_round"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    team_id: Mapped[int | None] = _fk("team.id", nullable=True)
+    round_no: Mapped[int]
+    previous_id: Mapped[int | None] = _fk("vote_round.id", nullable=True)
+    eligible: Mapped[int]
+    mode: Mapped[str] = mapped_column(String(16))
+    is_open: Mapped[bool]
+    revealed: Mapped[bool]
+    opened_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+
+
+class BallotRecord(Base):
+    __tablename__ = "ballot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = _fk("vote_round.id")
+    value: Mapped[int]
+    voter: Mapped[str]
+    comment: Mapped[str] = mapped_column(Text)
+    cast_at: Mapped[dt.datetime]
+
+
+class RiskRecord(Base):
+    __tablename__ = "risk"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    team_id: Mapped[int | None] = _fk("team.id", nullable=True)
+    title: Mapped[str]
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    owner: Mapped[str]
+    likelihood: Mapped[int]
+    impact: Mapped[int]
+    mitigation: Mapped[str] = mapped_column(Text)
+    due: Mapped[dt.date | None]
+    source: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime]
+    position: Mapped[int]
+
+
+class ConcernRecord(Base):
+    __tablename__ = "concern"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = _fk("vote_round.id")
+    ballot_id: Mapped[int | None] = _fk("ballot.id", nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    risk_id: Mapped[int | None] = _fk("risk.id", nullable=True)
+
+
+class ObjectiveRecord(Base):
+    __tablename__ = "objective"
+    __table_args__ = (Index("ix_objective_pi_team", "pi_id", "team_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = mapped_column(ForeignKey("pi.id", ondelete="CASCADE"))
+    team_id: Mapped[int] = _fk("team.id")
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    committed: Mapped[bool]
+    planned_bv: Mapped[int | None]
+    actual_bv: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class RiskStatusChangeRecord(Base):
+    __tablename__ = "risk_status_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    risk_id: Mapped[int] = _fk("risk.id")
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.datetime]
+    note: Mapped[str] = mapped_column(Text)
+
+
+class FeatureRecord(Base):
+    __tablename__ = "feature"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    team_id: Mapped[int | None] = _fk("team.id", nullable=True)
+    iteration_id: Mapped[int | None] = _fk("iteration.id", nullable=True)
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int]
+
+
+class MilestoneRecord(Base):
+    __tablename__ = "milestone"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    iteration_id: Mapped[int | None] = _fk("iteration.id", nullable=True)
+    title: Mapped[str]
+    day: Mapped[dt.date | None]
+
+
+class DependencyRecord(Base):
+    __tablename__ = "dependency"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    provider_id: Mapped[int] = _fk("feature.id")
+    consumer_feature_id: Mapped[int | None] = mapped_column(
+        ForeignKey("feature.id", ondelete="CASCADE"), index=True
+    )
+    consumer_milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestone.id", ondelete="CASCADE"), index=True
+    )
+    needed_iteration_id: Mapped[int | None] = _fk("iteration.id", nullable=True)
+    description: Mapped[str] = mapped_column(Text)
+
+
+class ArtSyncMeetingRecord(Base):
+    __tablename__ = "art_sync_meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    held_at: Mapped[dt.datetime]
+    attendees: Mapped[str] = mapped_column(Text)
+    impediments: Mapped[str] = mapped_column(Text)
+    dependency_updates: Mapped[str] = mapped_column(Text)
+    decisions: Mapped[str] = mapped_column(Text)
+
+
+class ArtSyncActionRecord(Base):
+    __tablename__ = "art_sync_action"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = _fk("art_sync_meeting.id")
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str]
+    due: Mapped[dt.date | None]
+    done: Mapped[bool]
+    risk_id: Mapped[int | None] = _fk("risk.id", nullable=True)
+
+
+class WorkshopRecord(Base):
+    __tablename__ = "workshop"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    title: Mapped[str]
+    what: Mapped[str] = mapped_column(Text)
+    where: Mapped[str] = mapped_column(Text)
+    when: Mapped[str] = mapped_column(Text)
+    impact: Mapped[str] = mapped_column(Text)
+    restated_problem: Mapped[str] = mapped_column(Text)
+    participants: Mapped[int]
+    dots_per_participant: Mapped[int]
+    votes_hidden: Mapped[bool]
+    parent_id: Mapped[int | None] = _fk("workshop.id", nullable=True)
+
+
+class BoneRecord(Base):
+    __tablename__ = "bone"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = _fk("workshop.id")
+    name: Mapped[str]
+    position: Mapped[int]
+
+
+class CauseRecord(Base):
+    __tablename__ = "cause"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bone_id: Mapped[int] = _fk("bone.id")
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cause.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+    votes: Mapped[int]
+
+
+class SolutionRecord(Base):
+    __tablename__ = "solution"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = _fk("workshop.id")
+    text: Mapped[str] = mapped_column(Text)
+    votes: Mapped[int]
+    position: Mapped[int]
+
+
+class ImprovementItemRecord(Base):
+    __tablename__ = "improvement_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = _fk("workshop.id")
+    title: Mapped[str]
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str]
+    target_pi_id: Mapped[int | None] = _fk("pi.id", nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int]

@@ -1,0 +1,130 @@
+"""One transaction per use case, with a small generic repository over every domain value.
+
+Callers speak in domain values only: ``uow.find(Team, art_id=1)`` returns ``list[Team]``;
+records never leave this package.
+
+Example:
+    with UnitOfWork(engine) as uow:
+        team = uow.add(Team(art_id=1, name="Ωmega"))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session
+
+from rte_desktop.domain.errors import NotFoundError
+from rte_desktop.storage import mapping
+
+T = TypeVar("T")
+
+
+class UnitOfWork:
+    """A session and a transaction; commits on a clean exit, rolls back on an exception."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = Session(self._engine, expire_on_commit=False)
+        self._session.begin()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if exc_type is None:
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside its 'with' block")
+        return self._session
+
+    # -- generic repository -------------------------------------------------------------------
+
+    def _where(self, cls: type[Any], filters: dict[str, Any]) -> list[Any]:
+        record = mapping.RECORDS[cls]
+        clauses = []
+        for name, value in filters.items():
+            column = getattr(record, name)
+            if isinstance(value, (list, tuple, set, frozenset)):
+                clauses.append(column.in_(list(value)))
+            elif value is None:
+                clauses.append(column.is_(None))
+            else:
+                clauses.append(column == getattr(value, "value", value))
+        return clauses
+
+    def find(self, cls: type[T], *, order_by: Iterable[str] = (), **filters: Any) -> list[T]:
+        """All values of ``cls`` whose fields equal ``filters`` (a collection means "any of")."""
+        record = mapping.RECORDS[cls]
+        order = list(order_by) or [n for n in ("position",) if hasattr(record, n)]
+        stmt = select(record).where(*self._where(cls, filters))
+        stmt = stmt.order_by(*(getattr(record, n) for n in order), record.id)  # type: ignore[attr-defined]
+        return [mapping.to_domain(cls, row) for row in self.session.scalars(stmt)]
+
+    def first(self, cls: type[T], *, order_by: Iterable[str] = (), **filters: Any) -> T | None:
+        found = self.find(cls, order_by=order_by, **filters)
+        return found[0] if found else None
+
+    def count(self, cls: type[Any], **filters: Any) -> int:
+        record = mapping.RECORDS[cls]
+        stmt = select(func.count()).select_from(record).where(*self._where(cls, filters))
+        return int(self.session.scalar(stmt) or 0)
+
+    def get(self, cls: type[T], id_: int) -> T:
+        """The value with this id; raises NotFoundError when there is none."""
+        row = self.session.get(mapping.RECORDS[cls], id_)
+        if row is None:
+            raise NotFoundError(f"{cls.__name__} {id_} does not exist (it may have been deleted).")
+        return mapping.to_domain(cls, row)
+
+    def add(self, value: T) -> T:
+        """Store a new value and return it with its id."""
+        record = mapping.RECORDS[type(value)](
+            **mapping.to_columns(value, with_id=getattr(value, "id", None) is not None)
+        )
+        self.session.add(record)
+        self.session.flush()
+        return mapping.to_domain(type(value), record)
+
+    def update(self, value: T) -> T:
+        """Write every field of an existing value."""
+        cls = type(value)
+        row = self.session.get(mapping.RECORDS[cls], value.id)  # type: ignore[attr-defined]
+        if row is None:
+            raise NotFoundError(f"{cls.__name__} {value.id} does not exist.")  # type: ignore[attr-defined]
+        for name, item in mapping.to_columns(value).items():
+            setattr(row, name, item)
+        self.session.flush()
+        return mapping.to_domain(cls, row)
+
+    def patch(self, cls: type[T], id_: int, **changes: Any) -> T:
+        """Change some fields of a stored value and return the new value."""
+        return self.update(dataclasses.replace(self.get(cls, id_), **changes))  # type: ignore[type-var]
+
+    def delete(self, cls: type[Any], id_: int) -> None:
+        record = mapping.RECORDS[cls]
+        self.session.execute(delete(record).where(record.id == id_))  # type: ignore[attr-defined]
+
+    def delete_where(self, cls: type[Any], **filters: Any) -> None:
+        record = mapping.RECORDS[cls]
+        self.session.execute(delete(record).where(*self._where(cls, filters)))

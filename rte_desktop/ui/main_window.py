@@ -1,0 +1,430 @@
+"""The shell: sidebar of panels, ART/PI toolbar, menus, undo/redo and the welcome screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from rte_desktop import __version__
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.services.changes import Area, Changes
+from rte_desktop.services.workspace import Workspace
+from rte_desktop.ui.bus import AppEvents
+from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panels import PanelSpec, panel_specs
+from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.theme import apply_theme
+from rte_desktop.ui.welcome.panel import WelcomeView
+
+Opener = Callable[[Path], Workspace]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, ws: Workspace, settings: UiSettings, bus: AppEvents, opener: Opener | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.bus = bus
+        self._opener = opener
+        self.undo_stack = QUndoStack(self)
+        self.specs: list[PanelSpec] = panel_specs()
+        self.panels: dict[str, Panel] = {}
+        self.ws = ws
+        self.setWindowTitle("RTE Desktop")
+        self.resize(1400, 900)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        for index, spec in enumerate(self.specs, start=1):
+            self.sidebar.addItem(spec.title.replace("&&", "&"))
+            self.sidebar.item(index - 1).setToolTip(f"Ctrl+{index}")
+        self.sidebar.setFixedWidth(210)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.sidebar.setFont(font)
+        self.sidebar.setSpacing(3)
+        self.stack = QStackedWidget()
+        self.welcome = WelcomeView()
+        self.stack.addWidget(self.welcome)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.art_combo = QComboBox()
+        self.art_combo.setMinimumWidth(180)
+        self.pi_combo = QComboBox()
+        self.pi_combo.setMinimumWidth(200)
+        toolbar = QToolBar(self.tr("Train"))
+        toolbar.setObjectName("train_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr(" ART: ")))
+        toolbar.addWidget(self.art_combo)
+        toolbar.addWidget(QLabel(self.tr("  PI: ")))
+        toolbar.addWidget(self.pi_combo)
+        self.addToolBar(toolbar)
+        self.file_label = QLabel()
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
+        self.art_combo.currentIndexChanged.connect(self._on_art_chosen)
+        self.pi_combo.currentIndexChanged.connect(self._on_pi_chosen)
+        self.welcome.create_requested.connect(self.create_train)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.bus.data_changed.connect(self._on_data_changed)
+        self._restore_state()
+        self.set_workspace(ws)
+
+    # -- menus ----------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu_title: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        menu = self._menus[menu_title]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "view": bar.addMenu(self.tr("&View")),
+            "go": bar.addMenu(self.tr("&Go")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        self._action(
+            "file", self.tr("&New train..."), self.create_train, QKeySequence.StandardKey.New
+        )
+        self._action("file", self.tr("&Open..."), self.open_file, QKeySequence.StandardKey.Open)
+        self._action("file", self.tr("&Back up..."), self.back_up, "Ctrl+Shift+B")
+        self._menus["file"].addSeparator()
+        self._action("file", self.tr("&Export JSON..."), self.export_json, "Ctrl+Shift+E")
+        self._action("file", self.tr("&Import JSON..."), self.import_json, "Ctrl+Shift+I")
+        self._menus["file"].addSeparator()
+        self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self._menus["edit"].addActions([undo, redo])
+
+        theme_menu = self._menus["view"].addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        for key, label in (
+            ("system", self.tr("Follow the &system")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(self.settings.theme == key)
+            action.setData(key)
+            action.triggered.connect(partial(self._on_theme_action, key))
+            group.addAction(action)
+            theme_menu.addAction(action)
+
+        for index, spec in enumerate(self.specs, start=1):
+            self._action("go", spec.title, partial(self._on_go_action, index - 1), f"Ctrl+{index}")
+
+        self._action("help", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action("help", self.tr("&About RTE Desktop"), self.show_about)
+
+    # -- workspace and scope ----------------------------------------------------------------------
+
+    def set_workspace(self, ws: Workspace) -> None:
+        """Show another train file: panels are rebuilt for it, undo history starts afresh."""
+        if self.ws is not ws:
+            self.ws.close()
+        self.ws = ws
+        self.ws.listeners.append(self.bus.data_changed.emit)
+        self.undo_stack.clear()
+        for panel in self.panels.values():
+            self.stack.removeWidget(panel)
+            panel.deleteLater()
+        self.panels.clear()
+        self.file_label.setText(str(ws.path or ws.url))
+        self._reload_arts()
+
+    def _context(self) -> PanelContext:
+        return PanelContext(ws=self.ws, bus=self.bus, undo=self.undo_stack, settings=self.settings)
+
+    def _reload_arts(self) -> None:
+        arts = self.ws.train.arts()
+        current = self.art_combo.currentData()
+        self.art_combo.blockSignals(True)
+        self.art_combo.clear()
+        for art in arts:
+            self.art_combo.addItem(art.name, art.id)
+        index = max(0, self.art_combo.findData(current))
+        self.art_combo.setCurrentIndex(index if arts else -1)
+        self.art_combo.blockSignals(False)
+        self.sidebar.setEnabled(bool(arts))
+        if not arts:
+            self.stack.setCurrentWidget(self.welcome)
+            self._reload_pis(None)
+            return
+        self._reload_pis(self.art_combo.currentData())
+        row = self.sidebar.currentRow()
+        if row < 0:
+            keys = [spec.key for spec in self.specs]
+            last = self.settings.last_panel
+            row = keys.index(last) if last in keys else 0
+        self.show_panel(row)
+
+    def _reload_pis(self, art_id: int | None) -> None:
+        current = self.pi_combo.currentData()
+        self.pi_combo.blockSignals(True)
+        self.pi_combo.clear()
+        if art_id is not None:
+            for pi in self.ws.train.pis(art_id):
+                self.pi_combo.addItem(f"{pi.name}  ({pi.start:%d %b} – {pi.end:%d %b %Y})", pi.id)
+            index = self.pi_combo.findData(current)
+            if index < 0:
+                chosen = self.ws.train.current_pi(art_id)
+                index = self.pi_combo.findData(chosen.id if chosen else None)
+            self.pi_combo.setCurrentIndex(max(index, 0) if self.pi_combo.count() else -1)
+        self.pi_combo.blockSignals(False)
+        self._push_scope()
+
+    def _push_scope(self) -> None:
+        art_id, pi_id = self.art_combo.currentData(), self.pi_combo.currentData()
+        for panel in self.panels.values():
+            panel.set_scope(art_id, pi_id)
+        self.bus.scope_changed.emit(art_id, pi_id)
+
+    def _on_art_chosen(self, _index: int) -> None:
+        self._reload_pis(self.art_combo.currentData())
+
+    def _on_pi_chosen(self, _index: int) -> None:
+        self._push_scope()
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if changes.touches(Area.TRAIN) and Area.TRAIN in changes.areas:
+            self._reload_arts()
+        for panel in self.panels.values():
+            panel.on_changes(changes)
+
+    # -- panels -----------------------------------------------------------------------------------
+
+    def panel(self, key: str) -> Panel:
+        """The panel for ``key``, built on first use."""
+        if key not in self.panels:
+            spec = next(s for s in self.specs if s.key == key)
+            panel = spec.create(self._context())
+            panel.set_scope(self.art_combo.currentData(), self.pi_combo.currentData())
+            self.panels[key] = panel
+            self.stack.addWidget(panel)
+        return self.panels[key]
+
+    def show_panel(self, row: int) -> None:
+        if not self.art_combo.count():
+            return
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)  # comes back through _on_sidebar_row
+            return
+        self._on_sidebar_row(row)
+
+    def _on_sidebar_row(self, row: int) -> None:
+        if row < 0 or not self.art_combo.count():
+            return
+        spec = self.specs[row]
+        panel = self.panel(spec.key)
+        self.stack.setCurrentWidget(panel)
+        panel.refresh_if_stale()
+        self.settings.last_panel = spec.key
+
+    def current_panel(self) -> Panel | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Panel) else None
+
+    # -- file actions -----------------------------------------------------------------------------
+
+    def _guard(self, action: Callable[[], object]) -> bool:
+        """Run an action; a DomainError is shown as a message and changes nothing."""
+        try:
+            action()
+        except DomainError as exc:
+            QMessageBox.warning(self, "RTE Desktop", str(exc))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, "RTE Desktop", f"{exc.strerror or exc}: {exc.filename}")
+            return False
+        return True
+
+    def create_train(self) -> None:
+        from rte_desktop.ui.dialogs.new_train import NewTrainDialog
+
+        dialog = NewTrainDialog(self.ws.clock.now().date(), self)
+        if dialog.exec() and (spec := dialog.spec()) is not None:
+            self._guard(lambda: self._select_new_art(self.ws.train.create_train(spec).value.id))
+
+    def _select_new_art(self, art_id: int | None) -> None:
+        self.art_combo.setCurrentIndex(self.art_combo.findData(art_id))
+
+    def open_demo(self) -> None:
+        self._guard(self.ws.demo.create)
+
+    def open_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a train"),
+            str(self.ws.path.parent if self.ws.path else ""),
+            self.tr("RTE Desktop trains (*.sqlite *.db);;All files (*)"),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        """Open another train file (refused files stay untouched and the current one stays)."""
+        if self._opener is None:
+            return False
+        opener = self._opener
+        return self._guard(lambda: self.set_workspace(opener(path)))
+
+    def back_up(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the train"),
+            "train-backup.sqlite",
+            self.tr("SQLite files (*.sqlite)"),
+        )
+        if name:
+            target = Path(name)
+            if self._guard(lambda: self.ws.backup.backup_to(target)):
+                self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
+
+    def export_json(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export JSON"), "train.json", self.tr("JSON files (*.json)")
+        )
+        if name:
+            target = Path(name)
+            if self._guard(lambda: self.ws.transfer.export_json(target)):
+                self.statusBar().showMessage(self.tr("Exported to %s") % target, 8000)
+
+    def import_json(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import JSON"), "", self.tr("JSON files (*.json)")
+        )
+        if not name:
+            return
+        if not self.ws.train.is_empty():
+            QMessageBox.information(
+                self,
+                "RTE Desktop",
+                self.tr("This file already holds a train. Choose a new file to import into."),
+            )
+            target, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("New train file"),
+                "imported.sqlite",
+                self.tr("SQLite files (*.sqlite)"),
+            )
+            if not target or not self.open_path(Path(target)):
+                return
+        self._guard(lambda: self.ws.transfer.import_json(Path(name)))
+
+    # -- view and help ---------------------------------------------------------------------------
+
+    def _on_go_action(self, row: int, _checked: bool = False) -> None:
+        self.show_panel(row)
+
+    def _on_theme_action(self, choice: str, _checked: bool = False) -> None:
+        self.set_theme(choice)
+
+    def set_theme(self, choice: str) -> None:
+        self.settings.theme = choice
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, choice)
+        self.bus.theme_changed.emit(choice)
+
+    def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        general = [
+            ("Ctrl+1 … Ctrl+8", self.tr("Show a panel")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo")),
+            ("Ctrl+N", self.tr("New train")),
+            ("Ctrl+O", self.tr("Open a train file")),
+            ("Ctrl+Shift+B", self.tr("Back up")),
+            ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
+            ("F1", self.tr("This list")),
+            ("Ctrl+Q", self.tr("Quit")),
+        ]
+        groups = [(self.tr("Everywhere"), general)]
+        groups += [(spec.title, list(spec.shortcuts)) for spec in self.specs if spec.shortcuts]
+        return groups
+
+    def show_shortcuts(self) -> None:
+        from rte_desktop.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.shortcut_groups(), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About RTE Desktop"),
+            self.tr(
+                "<h3>RTE Desktop %s</h3><p>Run the events of an Agile Release Train from a laptop "
+                "and a projector. Offline; your data stays in one file:</p><p>%s</p>"
+            )
+            % (__version__, self.ws.path or self.ws.url),
+        )
+
+    # -- window state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        if (geometry := self.settings.geometry) is not None:
+            self.restoreGeometry(geometry)
+        if (state := self.settings.window_state) is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def first_paint_then(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``window`` has painted for the first time."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _Watcher(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, callback)
+            return False
+
+    watcher = _Watcher(window)
+    window.installEventFilter(watcher)

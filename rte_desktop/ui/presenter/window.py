@@ -1,0 +1,68 @@
+"""The presenter window the RTE drags onto the projector.
+
+It shows one content widget at a time (the agenda timer, the confidence vote...), fills the chosen
+screen with F5 and leaves full screen with Esc. Content widgets scale their type from
+``PresenterWindow.scale()``, so the same view works from 1280x720 to 4K.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+
+class PresenterWindow(QWidget):
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("RTE Desktop — presenter"))
+        self.resize(1280, 720)
+        self._layout = QStackedLayout(self)
+        self.setAutoFillBackground(True)
+
+    def show_content(self, widget: QWidget) -> None:
+        """Show ``widget`` (it stays owned by this window until replaced)."""
+        if self._layout.indexOf(widget) < 0:
+            self._layout.addWidget(widget)
+        self._layout.setCurrentWidget(widget)
+
+    def content(self) -> QWidget | None:
+        return self._layout.currentWidget()
+
+    def scale(self) -> float:
+        """Type scale relative to a 720-pixel-high window."""
+        return max(0.5, self.height() / 720)
+
+    def move_to_screen(self, screen: QScreen) -> None:
+        """Put the window on ``screen`` (e.g. the projector), keeping full screen if set."""
+        was_full = self.isFullScreen()
+        if was_full:
+            self.showNormal()
+        self.setScreen(screen)
+        self.move(screen.availableGeometry().topLeft())
+        if was_full:
+            self.showFullScreen()
+
+    @staticmethod
+    def screens() -> list[QScreen]:
+        return QGuiApplication.screens()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_F5:
+            self.toggle_full_screen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        self.closed.emit()
+        super().closeEvent(event)  # type: ignore[arg-type]

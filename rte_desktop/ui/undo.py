@@ -1,0 +1,42 @@
+"""Undo over services: each command's redo/undo call service methods, never widget setters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+
+class ServiceCommand(QUndoCommand):
+    """An edit expressed as two service calls; the views update from ``data_changed``.
+
+    ``already_done`` skips the redo that ``QUndoStack.push`` makes at once, for edits that ran
+    before being pushed (see ``push``).
+    """
+
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
+                 already_done: bool = False) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+        self._skip_redo = already_done
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._do()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+def push(stack: QUndoStack, text: str, do: Callable[[], object],
+         undo: Callable[[], object]) -> None:
+    """Run ``do`` now, then record it for undo.
+
+    ``do`` runs outside Qt so a refused edit (DomainError) reaches the caller and never enters
+    the stack; exceptions raised inside ``QUndoStack.push`` would be swallowed by Qt.
+    """
+    do()
+    stack.push(ServiceCommand(text, do, undo, already_done=True))

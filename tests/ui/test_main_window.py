@@ -1,0 +1,107 @@
+"""The shell, driven by keyboard and clicks on a real workspace."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from rte_desktop.services.workspace import Workspace
+from rte_desktop.ui.dialogs.new_train import NewTrainDialog
+from rte_desktop.ui.theme import is_dark
+
+
+def test_every_panel_is_reachable_by_ctrl_number(qtbot, make_window, demo_ws: Workspace) -> None:
+    window = make_window(demo_ws)
+    assert window.art_combo.currentText() == "Aurora ART"
+    assert window.pi_combo.currentText().startswith("PI 2026.2")
+    for index, spec in enumerate(window.specs, start=1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+        panel = window.current_panel()
+        assert panel is window.panels[spec.key]
+        assert panel.pi_id == window.pi_combo.currentData()
+        assert window.sidebar.currentRow() == index - 1
+        assert panel.grab().toImage().pixelColor(5, 5).isValid()
+    assert window.settings.last_panel == window.specs[-1].key
+
+
+def test_changing_the_pi_rescopes_the_panels(qtbot, make_window, demo_ws: Workspace) -> None:
+    window = make_window(demo_ws)
+    panel = window.current_panel()
+    window.pi_combo.setCurrentIndex(0)
+    assert panel.pi_id == window.pi_combo.itemData(0)
+
+
+def test_empty_file_shows_welcome_and_demo_button_fills_it(
+    qtbot, make_window, ws: Workspace
+) -> None:
+    window = make_window(ws)
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.sidebar.isEnabled()
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert window.art_combo.currentText() == "Aurora ART"
+    assert window.current_panel() is not None
+    assert len(ws.train.teams(window.art_combo.currentData())) == 8
+
+
+def test_create_train_dialog_by_keyboard(qtbot, ws: Workspace) -> None:
+    dialog = NewTrainDialog(ws.clock.now().date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Omega ART")
+    dialog.teams.clear()
+    qtbot.keyClicks(dialog.teams, "Alpha")
+    qtbot.keyClick(dialog.teams, Qt.Key.Key_Return)
+    dialog.teams.insertPlainText("Бета\n李雷")  # QTest cannot type non-Latin keys
+    dialog.iterations.setValue(5)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    spec = dialog.spec()
+    art = ws.train.create_train(spec).value
+    assert [t.name for t in ws.train.teams(art.id)] == ["Alpha", "Бета", "李雷"]
+    assert len(ws.train.iterations(ws.train.pis(art.id)[0].id)) == 6
+
+
+def test_create_train_dialog_shows_error_and_stays_open(qtbot, ws: Workspace) -> None:
+    dialog = NewTrainDialog(ws.clock.now().date())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.teams.setPlainText("Alpha\nalpha")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "twice" in dialog.error.text()
+    assert ws.train.is_empty()
+
+
+def test_theme_choice_is_remembered(qtbot, make_window, demo_ws: Workspace) -> None:
+    window = make_window(demo_ws)
+    window.set_theme("dark")
+    assert window.settings.theme == "dark"
+    assert is_dark(QApplication.palette())
+    window.set_theme("light")
+    assert not is_dark(QApplication.palette())
+    window.set_theme("system")
+
+
+def test_shortcut_list_names_every_panel_key(qtbot, make_window, demo_ws: Workspace) -> None:
+    window = make_window(demo_ws)
+    keys = [keys for _title, rows in window.shortcut_groups() for keys, _ in rows]
+    assert "Ctrl+1 … Ctrl+8" in keys
+
+
+def test_opening_a_foreign_file_keeps_the_current_train(
+    qtbot, make_window, demo_ws, tmp_path, monkeypatch
+) -> None:
+    from rte_desktop.app import acquire_lock
+    from rte_desktop.services.workspace import open_workspace
+
+    window = make_window(demo_ws)
+    window._opener = lambda path: (acquire_lock(path), open_workspace(path))[1]
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("hello")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    assert not window.open_path(bad)
+    assert "not a SQLite database" in shown[0]
+    assert window.ws is demo_ws
+    assert bad.read_text() == "hello"
