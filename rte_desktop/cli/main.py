@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 from types import ModuleType
 
-from rte_desktop import __version__
-from rte_desktop.cli import data_commands
+from rte_desktop import __version__, cli
 from rte_desktop.cli.common import Groups, add_db_option, run_safely
 
-# Each module has ``register(groups)``; a capability adds its module here.
-COMMAND_MODULES: list[ModuleType] = [data_commands]
+
+def command_modules() -> list[ModuleType]:
+    """Every ``rte_desktop/cli/*_commands.py`` module; each has ``register(groups)``.
+
+    A capability adds its commands by adding such a module, with no list to edit.
+    """
+    names = sorted(
+        info.name for info in pkgutil.iter_modules(cli.__path__) if info.name.endswith("_commands")
+    )
+    return [importlib.import_module(f"rte_desktop.cli.{name}") for name in names]
 
 GROUPS = {
     "export": "export data (json, ...)",
@@ -37,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in GROUPS.items():
         group = top.add_parser(name, help=help_text, description=help_text)
         groups[name] = group.add_subparsers(dest="what", metavar="WHAT", required=True)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(groups)
     return parser
 
