@@ -25,10 +25,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     from rte_desktop.cli.common import db_target
 
-    return run_gui(db_target(args), startup_check=args.startup_check)
+    return run_gui(db_target(args), startup_check=args.startup_check, panel=args.panel)
 
 
-def run_gui(target: str, startup_check: bool = False, settings_path: Path | None = None) -> int:
+def run_gui(
+    target: str,
+    startup_check: bool = False,
+    settings_path: Path | None = None,
+    panel: str | None = None,
+) -> int:
     """Open the main window on ``target`` and run the event loop."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -76,6 +81,8 @@ def run_gui(target: str, startup_check: bool = False, settings_path: Path | None
         else:
             QMessageBox.critical(None, "RTE Desktop", str(exc))
         return 1
+    if panel:
+        settings.last_panel = panel
     window = MainWindow(ws, settings, AppEvents(), opener)
     if startup_check:
 

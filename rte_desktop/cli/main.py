@@ -21,6 +21,7 @@ def command_modules() -> list[ModuleType]:
     )
     return [importlib.import_module(f"rte_desktop.cli.{name}") for name in names]
 
+
 GROUPS = {
     "export": "export data (json, ...)",
     "import": "import data (json, ...)",
@@ -40,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--startup-check",
         action="store_true",
         help="open the main window, wait for its first paint, print the seconds taken and exit",
+    )
+    parser.add_argument(
+        "--panel",
+        metavar="KEY",
+        default=None,
+        help="open on this panel (calendar, readiness, agenda, vote, objectives, "
+        "risks, board, workshop)",
     )
     top = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: Groups = {"": top}

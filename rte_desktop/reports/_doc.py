@@ -48,8 +48,9 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(SANS, _font_path("DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(SANS_BOLD, _font_path("DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont(FALLBACK, _font_path("DroidSansFallbackFull.ttf")))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS,
-                                  boldItalic=SANS_BOLD)
+    pdfmetrics.registerFontFamily(
+        SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
+    )
 
 
 @functools.cache
@@ -83,8 +84,14 @@ def markup(text: str, bold: bool = False) -> str:
     return f"<b>{body}</b>" if bold else body
 
 
-def style(size: float = 11, bold: bool = False, leading: float | None = None,
-          color: Any = colors.black, align: int = 0, name: str = "") -> ParagraphStyle:
+def style(
+    size: float = 11,
+    bold: bool = False,
+    leading: float | None = None,
+    color: Any = colors.black,
+    align: int = 0,
+    name: str = "",
+) -> ParagraphStyle:
     """A paragraph style in the bundled font (align: 0 left, 1 centre, 2 right)."""
     register_fonts()
     return ParagraphStyle(
@@ -114,9 +121,16 @@ def page_size(paper: str = "a4", landscape_mode: bool = False) -> tuple[float, f
     return size
 
 
-def build_pdf(story: Sequence[Flowable], *, title: str, subject: str = "",
-              paper: str = "a4", landscape_mode: bool = False, footer: str = "",
-              margin: float = MARGIN) -> bytes:
+def build_pdf(
+    story: Sequence[Flowable],
+    *,
+    title: str,
+    subject: str = "",
+    paper: str = "a4",
+    landscape_mode: bool = False,
+    footer: str = "",
+    margin: float = MARGIN,
+) -> bytes:
     """Lay out ``story`` and return the PDF bytes (title, author and subject set).
 
     ``footer`` is printed at the bottom of every page with the page number.
@@ -125,9 +139,17 @@ def build_pdf(story: Sequence[Flowable], *, title: str, subject: str = "",
     buffer = io.BytesIO()
     size = page_size(paper, landscape_mode)
     doc = SimpleDocTemplate(
-        buffer, pagesize=size, title=title, author="RTE Desktop", subject=subject,
-        creator="RTE Desktop", leftMargin=margin, rightMargin=margin, topMargin=margin,
-        bottomMargin=margin + 6 * mm, invariant=1,
+        buffer,
+        pagesize=size,
+        title=title,
+        author="RTE Desktop",
+        subject=subject,
+        creator="RTE Desktop",
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + 6 * mm,
+        invariant=1,
     )
 
     def decorate(canvas: Any, document: Any) -> None:
@@ -140,4 +162,3 @@ def build_pdf(story: Sequence[Flowable], *, title: str, subject: str = "",
 
     doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
-

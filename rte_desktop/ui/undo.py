@@ -14,8 +14,13 @@ class ServiceCommand(QUndoCommand):
     before being pushed (see ``push``).
     """
 
-    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object],
-                 already_done: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        already_done: bool = False,
+    ) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
@@ -31,8 +36,9 @@ class ServiceCommand(QUndoCommand):
         self._undo()
 
 
-def push(stack: QUndoStack, text: str, do: Callable[[], object],
-         undo: Callable[[], object]) -> None:
+def push(
+    stack: QUndoStack, text: str, do: Callable[[], object], undo: Callable[[], object]
+) -> None:
     """Run ``do`` now, then record it for undo.
 
     ``do`` runs outside Qt so a refused edit (DomainError) reaches the caller and never enters

@@ -12,9 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from rte_desktop.domain.errors import DomainError
 
 
-def save_report(parent: QWidget, title: str, suggested: str,
-                render: Callable[[Path], Path], file_filter: str = "PDF (*.pdf)",
-                open_after: bool = True) -> Path | None:
+def save_report(
+    parent: QWidget,
+    title: str,
+    suggested: str,
+    render: Callable[[Path], Path],
+    file_filter: str = "PDF (*.pdf)",
+    open_after: bool = True,
+) -> Path | None:
     """Ask for a file name, call ``render(path)`` and return the written path.
 
     Errors are shown as a message; nothing is written then.
