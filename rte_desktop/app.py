@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +15,18 @@ if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
 
 START = time.perf_counter()
+
+
+def elapsed() -> float:
+    """Seconds since the process started (Linux), else since this module was imported."""
+    try:
+        with open("/proc/self/stat") as handle:
+            start_ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - START
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,11 +48,11 @@ def run_gui(
     panel: str | None = None,
 ) -> int:
     """Open the main window on ``target`` and run the event loop."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from rte_desktop.domain.errors import DomainError
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.services.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow, first_paint_then
     from rte_desktop.ui.settings import UiSettings
@@ -60,8 +73,12 @@ def run_gui(
     apply_theme(app, settings.theme)
 
     locks: list[QLockFile] = []
+    exit_code = 0
 
     def opener(path: Path) -> Workspace:
+        """Open another train file, holding its lock; the old lock goes once it opened."""
+        from rte_desktop.services.workspace import open_workspace
+
         lock = acquire_lock(path)
         try:
             ws = open_workspace(path)
@@ -73,32 +90,66 @@ def run_gui(
         locks[:] = [lock]
         return ws
 
-    try:
-        ws = opener(Path(target)) if "://" not in target else open_workspace(target)
-    except DomainError as exc:
+    def refuse(exc: DomainError) -> int:
         if startup_check:
             print(f"rte-desktop: error: {exc}", file=sys.stderr)
         else:
             QMessageBox.critical(None, "RTE Desktop", str(exc))
         return 1
+
     if panel:
         settings.last_panel = panel
-    window = MainWindow(ws, settings, AppEvents(), opener)
-    if startup_check:
+    is_file = "://" not in target
+    # An up-to-date file is painted from a stdlib first look while SQLAlchemy loads after the
+    # first paint; a new, old or remote database is opened (and migrated) before showing.
+    peek = peek_train(target)
+    try:
+        if is_file:
+            locks.append(acquire_lock(Path(target)))
+        ws = None if peek is not None else open_target(target)
+    except DomainError as exc:
+        return refuse(exc)
+    window = MainWindow(ws, settings, AppEvents(), opener, peek=peek)
 
-        def done() -> None:
-            print(f"startup: {time.perf_counter() - START:.3f} s")
-            window.close()
-            app.quit()
+    def finish_opening() -> None:
+        nonlocal exit_code
+        if window.ws is None:
+            try:
+                window.set_workspace(open_target(target))
+            except DomainError as exc:
+                exit_code = refuse(exc)
+                window.close()
+                app.quit()
+                return
+        if startup_check:
+            first_paint_then(window, ready)
+            window.update()
 
-        first_paint_then(window, done)
+    def ready() -> None:
+        print(f"ready: {elapsed():.3f} s")
+        window.close()
+        app.quit()
+
+    def painted() -> None:
+        if startup_check:
+            print(f"startup: {elapsed():.3f} s")
+        QTimer.singleShot(0, finish_opening)
+
+    first_paint_then(window, painted)
     window.show()
     code = app.exec()
-    ws_now = window.ws
-    ws_now.close()
+    if window.ws is not None:
+        window.ws.close()
     for lock in locks:
         lock.unlock()
-    return int(code)
+    return exit_code or int(code)
+
+
+def open_target(target: str) -> Workspace:
+    """Open the workspace (imports SQLAlchemy: kept out of the first paint when possible)."""
+    from rte_desktop.services.workspace import open_workspace
+
+    return open_workspace(target)
 
 
 def acquire_lock(path: Path) -> QLockFile:

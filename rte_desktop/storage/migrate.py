@@ -7,8 +7,6 @@ read-only file is refused and left byte-for-byte as it was.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sqlite3
 from importlib import resources
 from pathlib import Path
 
@@ -17,8 +15,12 @@ from sqlalchemy import Engine, inspect, text
 from rte_desktop.domain.errors import DatabaseError
 from rte_desktop.storage.backup import backup_file
 from rte_desktop.storage.db import make_engine, sqlite_path, to_url
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from rte_desktop.storage.schema_check import (
+    head_revision,
+    inspect_sqlite_file,
+    known_revisions,
+    refuse_foreign,
+)
 
 
 def _alembic_config(connection: object | None = None) -> object:
@@ -31,20 +33,6 @@ def _alembic_config(connection: object | None = None) -> object:
     return config
 
 
-# Every migration's revision, oldest first. Kept as constants so opening an up-to-date file never
-# imports Alembic (start-up time); a test checks them against the migration scripts.
-REVISIONS: tuple[str, ...] = ("0001",)
-
-
-def head_revision() -> str:
-    """The schema revision this version of the app writes."""
-    return REVISIONS[-1]
-
-
-def known_revisions() -> set[str]:
-    return set(REVISIONS)
-
-
 def script_revisions() -> list[str]:
     """The revisions of the shipped migration scripts, oldest first (asks Alembic)."""
     from alembic.script import ScriptDirectory
@@ -53,64 +41,11 @@ def script_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def _refuse_foreign(names: set[str], where: str) -> None:
-    if "alembic_version" not in names or "art" not in names:
-        raise DatabaseError(
-            f"{where} is a database of another program (it has no RTE Desktop tables); "
-            "it was left untouched."
-        )
-
-
-def inspect_sqlite_file(path: Path) -> str | None:
-    """Check a SQLite file before any writing connection touches it.
-
-    Returns:
-        The stored schema revision, or None for a missing or empty file (a new train).
-
-    Raises:
-        DatabaseError: the file is not an RTE Desktop database, is corrupt or cannot be written.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        if not os.access(path if path.exists() else path.parent, os.W_OK):
-            raise DatabaseError(f"Cannot write to {path}: permission denied.")
-        return None
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not an RTE Desktop file.")
-    with path.open("rb") as handle:
-        if handle.read(16) != SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not an RTE Desktop file (not a SQLite database).")
-    if not os.access(path, os.W_OK):
-        raise DatabaseError(
-            f"{path} is read-only; copy it somewhere writable or change its permissions."
-        )
-    # A read-only URI connection: checking must never write (no journal, no WAL switch).
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened ({exc}).") from exc
-    try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()
-        if not verdict or verdict[0] != "ok":
-            raise DatabaseError(f"{path} is damaged: the integrity check reports {verdict!r}.")
-        names = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not names:
-            return None
-        _refuse_foreign(names, str(path))
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged and cannot be read ({exc}).") from exc
-    finally:
-        conn.close()
-
-
 def _stored_revision(engine: Engine) -> str | None:
     names = set(inspect(engine).get_table_names())
     if not names:
         return None
-    _refuse_foreign(names, str(engine.url))
+    refuse_foreign(names, str(engine.url))
     with engine.connect() as conn:
         value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
     return None if value is None else str(value)

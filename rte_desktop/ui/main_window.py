@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from rte_desktop import __version__
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import PlanningInterval
+from rte_desktop.domain.train import current_pi
 from rte_desktop.services.changes import Area, Changes
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
@@ -33,13 +36,27 @@ from rte_desktop.ui.settings import UiSettings
 from rte_desktop.ui.theme import apply_theme
 from rte_desktop.ui.welcome.panel import WelcomeView
 
-Opener = Callable[[Path], Workspace]
+if TYPE_CHECKING:
+    from rte_desktop.services.startup import TrainPeek
+    from rte_desktop.services.workspace import Workspace
+
+Opener = Callable[[Path], "Workspace"]
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, ws: Workspace, settings: UiSettings, bus: AppEvents, opener: Opener | None = None
+        self,
+        ws: Workspace | None,
+        settings: UiSettings,
+        bus: AppEvents,
+        opener: Opener | None = None,
+        peek: TrainPeek | None = None,
     ) -> None:
+        """Build the shell on ``ws``.
+
+        With ``ws=None`` it paints from ``peek`` until ``set_workspace`` hands over the opened
+        workspace (fast start-up).
+        """
         super().__init__()
         self.settings = settings
         self.bus = bus
@@ -47,7 +64,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.specs: list[PanelSpec] = panel_specs()
         self.panels: dict[str, Panel] = {}
-        self.ws = ws
+        self.ws: Workspace | None = None
         self.setWindowTitle("RTE Desktop")
         self.resize(1400, 900)
 
@@ -94,7 +111,10 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.bus.data_changed.connect(self._on_data_changed)
         self._restore_state()
-        self.set_workspace(ws)
+        if ws is not None:
+            self.set_workspace(ws)
+        elif peek is not None:
+            self._show_peek(peek)
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -161,9 +181,40 @@ class MainWindow(QMainWindow):
 
     # -- workspace and scope ----------------------------------------------------------------------
 
+    def _show_peek(self, peek: TrainPeek) -> None:
+        """Fill the ART/PI pickers from a first look at the file while it opens."""
+        self.art_combo.blockSignals(True)
+        self.pi_combo.blockSignals(True)
+        for art_id, name in peek.arts:
+            self.art_combo.addItem(name, art_id)
+        if peek.arts:
+            art_id = peek.arts[0][0]
+            pis = [pi for pi in peek.pis if pi.art_id == art_id]
+            for pi in pis:
+                self.pi_combo.addItem(self._pi_label(pi), pi.id)
+            chosen = current_pi(pis, dt.date.today())
+            self.pi_combo.setCurrentIndex(
+                max(0, self.pi_combo.findData(chosen.id if chosen else None))
+            )
+        self.art_combo.blockSignals(False)
+        self.pi_combo.blockSignals(False)
+        self.sidebar.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Opening the train..."))
+
+    @staticmethod
+    def _pi_label(pi: PlanningInterval) -> str:
+        return f"{pi.name}  ({pi.start:%d %b} – {pi.end:%d %b %Y})"
+
+    @property
+    def workspace(self) -> Workspace:
+        if self.ws is None:
+            raise RuntimeError("the train is still opening")
+        return self.ws
+
     def set_workspace(self, ws: Workspace) -> None:
         """Show another train file: panels are rebuilt for it, undo history starts afresh."""
-        if self.ws is not ws:
+        self.statusBar().clearMessage()
+        if self.ws is not None and self.ws is not ws:
             self.ws.close()
         self.ws = ws
         self.ws.listeners.append(self.bus.data_changed.emit)
@@ -176,10 +227,12 @@ class MainWindow(QMainWindow):
         self._reload_arts()
 
     def _context(self) -> PanelContext:
-        return PanelContext(ws=self.ws, bus=self.bus, undo=self.undo_stack, settings=self.settings)
+        return PanelContext(
+            ws=self.workspace, bus=self.bus, undo=self.undo_stack, settings=self.settings
+        )
 
     def _reload_arts(self) -> None:
-        arts = self.ws.train.arts()
+        arts = self.workspace.train.arts()
         current = self.art_combo.currentData()
         self.art_combo.blockSignals(True)
         self.art_combo.clear()
@@ -206,11 +259,11 @@ class MainWindow(QMainWindow):
         self.pi_combo.blockSignals(True)
         self.pi_combo.clear()
         if art_id is not None:
-            for pi in self.ws.train.pis(art_id):
-                self.pi_combo.addItem(f"{pi.name}  ({pi.start:%d %b} – {pi.end:%d %b %Y})", pi.id)
+            for pi in self.workspace.train.pis(art_id):
+                self.pi_combo.addItem(self._pi_label(pi), pi.id)
             index = self.pi_combo.findData(current)
             if index < 0:
-                chosen = self.ws.train.current_pi(art_id)
+                chosen = self.workspace.train.current_pi(art_id)
                 index = self.pi_combo.findData(chosen.id if chosen else None)
             self.pi_combo.setCurrentIndex(max(index, 0) if self.pi_combo.count() else -1)
         self.pi_combo.blockSignals(False)
@@ -284,21 +337,23 @@ class MainWindow(QMainWindow):
     def create_train(self) -> None:
         from rte_desktop.ui.dialogs.new_train import NewTrainDialog
 
-        dialog = NewTrainDialog(self.ws.clock.now().date(), self)
+        dialog = NewTrainDialog(self.workspace.clock.now().date(), self)
         if dialog.exec() and (spec := dialog.spec()) is not None:
-            self._guard(lambda: self._select_new_art(self.ws.train.create_train(spec).value.id))
+            self._guard(
+                lambda: self._select_new_art(self.workspace.train.create_train(spec).value.id)
+            )
 
     def _select_new_art(self, art_id: int | None) -> None:
         self.art_combo.setCurrentIndex(self.art_combo.findData(art_id))
 
     def open_demo(self) -> None:
-        self._guard(self.ws.demo.create)
+        self._guard(self.workspace.demo.create)
 
     def open_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open a train"),
-            str(self.ws.path.parent if self.ws.path else ""),
+            str(self.workspace.path.parent if self.workspace.path else ""),
             self.tr("RTE Desktop trains (*.sqlite *.db);;All files (*)"),
         )
         if name:
@@ -320,7 +375,7 @@ class MainWindow(QMainWindow):
         )
         if name:
             target = Path(name)
-            if self._guard(lambda: self.ws.backup.backup_to(target)):
+            if self._guard(lambda: self.workspace.backup.backup_to(target)):
                 self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
 
     def export_json(self) -> None:
@@ -329,7 +384,7 @@ class MainWindow(QMainWindow):
         )
         if name:
             target = Path(name)
-            if self._guard(lambda: self.ws.transfer.export_json(target)):
+            if self._guard(lambda: self.workspace.transfer.export_json(target)):
                 self.statusBar().showMessage(self.tr("Exported to %s") % target, 8000)
 
     def import_json(self) -> None:
@@ -338,7 +393,7 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        if not self.ws.train.is_empty():
+        if not self.workspace.train.is_empty():
             QMessageBox.information(
                 self,
                 "RTE Desktop",
@@ -352,7 +407,7 @@ class MainWindow(QMainWindow):
             )
             if not target or not self.open_path(Path(target)):
                 return
-        self._guard(lambda: self.ws.transfer.import_json(Path(name)))
+        self._guard(lambda: self.workspace.transfer.import_json(Path(name)))
 
     # -- view and help ---------------------------------------------------------------------------
 
@@ -397,7 +452,7 @@ class MainWindow(QMainWindow):
                 "<h3>RTE Desktop %s</h3><p>Run the events of an Agile Release Train from a laptop "
                 "and a projector. Offline; your data stays in one file:</p><p>%s</p>"
             )
-            % (__version__, self.ws.path or self.ws.url),
+            % (__version__, self.workspace.path or self.workspace.url),
         )
 
     # -- window state ----------------------------------------------------------------------------

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rte_desktop.services.changes import Area, Changes
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from rte_desktop.services.workspace import Workspace
 
 
 @dataclass

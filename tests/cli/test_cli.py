@@ -62,5 +62,7 @@ def test_startup_check_in_a_subprocess(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("startup: ")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("startup: ")
+    assert lines[1].startswith("ready: ")
     assert "Traceback" not in result.stderr

@@ -10,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 
 from rte_desktop.domain.model import Art, Team
 from rte_desktop.storage.db import make_engine
-from rte_desktop.storage.migrate import REVISIONS, open_database, script_revisions
+from rte_desktop.storage.migrate import open_database, script_revisions
 from rte_desktop.storage.orm import Base
+from rte_desktop.storage.schema_check import REVISIONS
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 

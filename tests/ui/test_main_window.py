@@ -105,3 +105,32 @@ def test_opening_a_foreign_file_keeps_the_current_train(
     assert "not a SQLite database" in shown[0]
     assert window.ws is demo_ws
     assert bad.read_text() == "hello"
+
+
+def test_window_paints_from_a_peek_then_takes_the_workspace(
+    qtbot, ui_settings, demo_ws: Workspace
+) -> None:
+    from rte_desktop.services.startup import peek_train
+    from rte_desktop.ui.bus import AppEvents
+    from rte_desktop.ui.main_window import MainWindow
+
+    peek = peek_train(str(demo_ws.path))
+    assert peek is not None
+    assert [name for _id, name in peek.arts] == ["Aurora ART"]
+    window = MainWindow(None, ui_settings, AppEvents(), peek=peek)
+    qtbot.addWidget(window)
+    assert window.pi_combo.currentText().startswith("PI 2026.2")
+    assert not window.sidebar.isEnabled()
+    window.set_workspace(demo_ws)
+    assert window.sidebar.isEnabled()
+    assert window.current_panel() is not None
+    assert window.pi_combo.currentText().startswith("PI 2026.2")
+
+
+def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
+    from rte_desktop.services.startup import peek_train
+
+    assert peek_train(str(tmp_path / "missing.sqlite")) is None
+    (tmp_path / "notes.sqlite").write_text("hello")
+    assert peek_train(str(tmp_path / "notes.sqlite")) is None
+    assert peek_train("postgresql://host/db") is None
