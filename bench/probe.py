@@ -9,7 +9,6 @@ import json
 import os
 import resource
 import sys
-import time
 
 
 def _since_process_start() -> float:
@@ -60,8 +59,15 @@ def app(db: str) -> int:
         code = main(["--startup-check", "--db", db])
     times = dict(line.split(": ") for line in out.getvalue().splitlines() if ": " in line)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": float(times["startup"].split()[0]),
-                      "ready": float(times["ready"].split()[0]), "peak_kib": peak}))
+    print(
+        json.dumps(
+            {
+                "seconds": float(times["startup"].split()[0]),
+                "ready": float(times["ready"].split()[0]),
+                "peak_kib": peak,
+            }
+        )
+    )
     return code
 
 

@@ -20,8 +20,13 @@ RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
 def probe(*args: str, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run([sys.executable, str(HERE / "probe.py"), *args], capture_output=True,
-                         text=True, check=True, env=env).stdout
+    out = subprocess.run(
+        [sys.executable, str(HERE / "probe.py"), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -29,25 +34,38 @@ def measure(label: str, *args: str, env: dict[str, str]) -> dict[str, float]:
     probe(*args, env=env)  # warm the file cache once
     samples = [probe(*args, env=env) for _ in range(RUNS)]
     result = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
-    ready = f"   ready (panel painted) {result['ready'] * 1000:5.0f} ms" if "ready" in result else ""
-    print(f"  {label:<34} first paint {result['seconds'] * 1000:5.0f} ms   "
-          f"peak {result['peak_kib'] / 1024:4.0f} MiB{ready}")
+    ready = (
+        f"   ready (panel painted) {result['ready'] * 1000:5.0f} ms" if "ready" in result else ""
+    )
+    print(
+        f"  {label:<34} first paint {result['seconds'] * 1000:5.0f} ms   "
+        f"peak {result['peak_kib'] / 1024:4.0f} MiB{ready}"
+    )
     return result
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   XDG_CONFIG_HOME=str(Path(tmp) / "config"))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            XDG_CONFIG_HOME=str(Path(tmp) / "config"),
+        )
         db = Path(tmp) / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "rte_desktop", "demo", "--db", str(db)], check=True,
-                       env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "rte_desktop", "demo", "--db", str(db)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         print(f"Start-up to first paint (median of {RUNS} fresh processes)")
         bare = measure("bare PySide6 window (baseline)", "bare", env=env)
         app = measure("RTE Desktop on the demo train", "app", str(db), env=env)
-        print(f"  first paint {app['seconds'] / bare['seconds']:.2f}x the bare window (target "
-              f"<= 3x); panel ready {app['ready'] / bare['seconds']:.2f}x; peak memory "
-              f"{app['peak_kib'] / bare['peak_kib']:.2f}x (target <= 2x)")
+        print(
+            f"  first paint {app['seconds'] / bare['seconds']:.2f}x the bare window (target "
+            f"<= 3x); panel ready {app['ready'] / bare['seconds']:.2f}x; peak memory "
+            f"{app['peak_kib'] / bare['peak_kib']:.2f}x (target <= 2x)"
+        )
         for script in sorted(HERE.glob("*.py")):
             if script.name not in {"run.py", "probe.py"} and not script.name.startswith("_"):
                 print(f"\n{script.stem}")
