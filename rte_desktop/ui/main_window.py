@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
         self.setWindowTitle("RTE Desktop")
-        self.resize(1400, 900)
+        self._fit_to_screen()
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.sidebar.setFont(font)
-        self.sidebar.setSpacing(3)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.welcome = WelcomeView()
         self.stack.addWidget(self.welcome)
@@ -456,6 +456,13 @@ class MainWindow(QMainWindow):
         )
 
     # -- window state ----------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """A comfortable default size that never exceeds the screen (projectors are 1280x720)."""
+        available = self.screen().availableGeometry()
+        self.resize(
+            min(1400, int(available.width() * 0.95)), min(900, int(available.height() * 0.92))
+        )
 
     def _restore_state(self) -> None:
         if (geometry := self.settings.geometry) is not None:

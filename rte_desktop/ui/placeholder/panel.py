@@ -21,8 +21,9 @@ class PlaceholderPanel(Panel):
         heading.setFont(font)
         text = QLabel(purpose.replace("&&", "&") + "\n\n" + self.tr("Coming soon."))
         text.setWordWrap(True)
+        text.setMaximumWidth(620)
         for label in (heading, text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.insertStretch(0, 1)
