@@ -127,6 +127,17 @@ class TrainService:
             )
         return Outcome(team, self._ws.publish(Changes.of(Area.TRAIN)))
 
+    def rename_team(self, team_id: int, name: str) -> Outcome[Team]:
+        """Rename a team; the name must be unique within its ART."""
+        cleaned = clean_name(name, "Team name")
+        with self._ws.uow() as uow:
+            team = uow.get(Team, team_id)
+            for other in uow.find(Team, art_id=team.art_id):
+                if other.id != team_id and other.name.casefold() == cleaned.casefold():
+                    raise ValidationError(f"Another team is already named '{other.name}'.")
+            team = uow.patch(Team, team_id, name=cleaned)
+        return Outcome(team, self._ws.publish(Changes.of(Area.TRAIN)))
+
 
 def add_pi(uow: UnitOfWork, art_id: int, plan: cadence.PiPlan) -> PlanningInterval:
     """Store one planned PI with its iterations."""

@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # The platform's Redo key differs (Ctrl+Y, Ctrl+Shift+Z): accept both everywhere.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self._menus["edit"].addActions([undo, redo])
 
         theme_menu = self._menus["view"].addMenu(self.tr("&Theme"))
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         general = [
             ("Ctrl+1 … Ctrl+8", self.tr("Show a panel")),
-            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo")),
+            ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
             ("Ctrl+N", self.tr("New train")),
             ("Ctrl+O", self.tr("Open a train file")),
             ("Ctrl+Shift+B", self.tr("Back up")),

@@ -134,3 +134,44 @@ def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
     (tmp_path / "notes.sqlite").write_text("hello")
     assert peek_train(str(tmp_path / "notes.sqlite")) is None
     assert peek_train("postgresql://host/db") is None
+
+
+def test_undo_and_redo_from_the_edit_menu_keys(qtbot, make_window, demo_ws: Workspace) -> None:
+    from rte_desktop.ui.undo import push
+
+    window = make_window(demo_ws)
+    train = demo_ws.train
+    team = train.teams(window.art_combo.currentData())[0]
+    push(
+        window.undo_stack,
+        "Rename team",
+        lambda: train.rename_team(team.id, "Renamed"),
+        lambda: train.rename_team(team.id, team.name),
+    )
+    assert train.teams(team.art_id)[0].name == "Renamed"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert train.teams(team.art_id)[0].name == team.name
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert train.teams(team.art_id)[0].name == "Renamed"
+
+
+def test_a_refused_edit_never_enters_the_undo_stack(qtbot, make_window, demo_ws: Workspace) -> None:
+    import pytest
+
+    from rte_desktop.domain.errors import ValidationError
+    from rte_desktop.ui.undo import push
+
+    window = make_window(demo_ws)
+    teams = demo_ws.train.teams(window.art_combo.currentData())
+    with pytest.raises(ValidationError, match="already named"):
+        push(
+            window.undo_stack,
+            "Rename team",
+            lambda: demo_ws.train.rename_team(teams[0].id, teams[1].name),
+            lambda: None,
+        )
+    assert window.undo_stack.count() == 0
