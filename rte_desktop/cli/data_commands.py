@@ -9,7 +9,14 @@ from rte_desktop.cli.common import Groups, add_command, open_ws
 
 
 def register(groups: Groups) -> None:
-    add_command(groups, "", "demo", _demo, "write the demo train into the database")
+    demo = add_command(groups, "", "demo", _demo, "write the demo train into the database")
+    demo.add_argument(
+        "--years",
+        type=int,
+        default=None,
+        help="write this many years of history instead (speed work)",
+    )
+    demo.add_argument("--teams", type=int, default=8, help="number of teams (default 8)")
     add_command(groups, "export", "json", _export_json, "export the whole train as JSON", out=True)
     parser = add_command(
         groups, "import", "json", _import_json, "import a JSON export into a new, empty database"
@@ -19,7 +26,7 @@ def register(groups: Groups) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     ws = open_ws(args)
-    ws.demo.create()
+    ws.demo.create(years=args.years, teams=args.teams)
     print(f"Demo train written to {ws.url}")
     return 0
 

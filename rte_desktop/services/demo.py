@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
+from rte_desktop.domain.errors import ValidationError
 from rte_desktop.services.changes import Changes, Outcome
 from rte_desktop.services.train import add_pi
 
@@ -83,11 +84,22 @@ class DemoService:
     def __init__(self, ws: Workspace) -> None:
         self._ws = ws
 
-    def create(self) -> Outcome[int]:
-        """Write the demo train into this database and return the ART's id."""
+    def create(self, years: int | None = None, teams: int = 8) -> Outcome[int]:
+        """Write the demo train into this database and return the ART's id.
+
+        With ``years``, write that many years of history instead (for speed work).
+        """
+        if not 1 <= teams <= 40 or (years is not None and not 1 <= years <= 30):
+            raise ValidationError("The demo takes 1 to 40 teams and 1 to 30 years.")
         today = self._ws.clock.now().date()
+        now = self._ws.clock.now().replace(tzinfo=None)
         with self._ws.uow() as uow:
-            art_id = build_demo(uow, today, self._ws.clock.now().replace(tzinfo=None))
+            if years is None:
+                art_id = build_demo(uow, today, now, teams)
+            else:
+                from rte_desktop.services.demo_history import build_history
+
+                art_id = build_history(uow, today, now, years, teams)
         return Outcome(art_id, self._ws.publish(Changes.everything()))
 
 

@@ -106,6 +106,16 @@ class UnitOfWork:
         self.session.flush()
         return mapping.to_domain(type(value), record)
 
+    def add_many(self, values: list[T]) -> list[T]:
+        """Store many new values of one type with a single flush; returns them with ids."""
+        if not values:
+            return []
+        cls = type(values[0])
+        records = [mapping.RECORDS[cls](**mapping.to_columns(v)) for v in values]
+        self.session.add_all(records)
+        self.session.flush()
+        return [mapping.to_domain(cls, record) for record in records]
+
     def update(self, value: T) -> T:
         """Write every field of an existing value."""
         cls = type(value)

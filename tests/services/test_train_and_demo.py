@@ -73,3 +73,23 @@ def test_find_pi_by_name_or_current(demo_ws: Workspace) -> None:
     assert demo_ws.train.find_pi(None, None).name == "PI 2026.2"
     with pytest.raises(ValidationError, match="Known PIs: PI 2026.1"):
         demo_ws.train.find_pi(None, "PI 1999.1")
+
+
+def test_history_demo_scales_with_years_and_teams(ws: Workspace) -> None:
+    art_id = ws.demo.create(years=2, teams=3).value
+    pis = ws.train.pis(art_id)
+    assert len(pis) == 10
+    assert ws.train.current_pi(art_id) == pis[-2]
+    with ws.uow() as uow:
+        assert uow.count(m.Objective) == 10 * 3 * 10
+        assert uow.count(m.Risk) == 10 * 60
+        assert uow.count(m.Workshop) == 10 * 10
+        assert uow.count(m.TimerEvent) == 10 * 14
+        finished = uow.find(m.Objective, pi_id=pis[0].id)
+        assert all(o.actual_bv is not None for o in finished)
+
+
+def test_demo_refuses_silly_sizes(ws: Workspace) -> None:
+    with pytest.raises(ValidationError):
+        ws.demo.create(years=0)
+    assert ws.train.is_empty()
