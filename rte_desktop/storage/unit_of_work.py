@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from rte_desktop.domain.errors import NotFoundError
@@ -105,6 +105,13 @@ class UnitOfWork:
         self.session.add(record)
         self.session.flush()
         return mapping.to_domain(type(value), record)
+
+    def insert_rows(self, values: list[Any]) -> None:
+        """Insert values of one type with their own ids, in one bulk statement (imports)."""
+        if values:
+            record = mapping.RECORDS[type(values[0])]
+            rows = [mapping.to_columns(v, with_id=True) for v in values]
+            self.session.execute(insert(record), rows)
 
     def add_many(self, values: list[T]) -> list[T]:
         """Store many new values of one type with a single flush; returns them with ids."""
