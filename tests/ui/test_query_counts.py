@@ -1,0 +1,41 @@
+"""No N+1 queries: a panel switch issues as many SQL statements on a long history as on a short
+one (the count may depend on the panel, never on how many PIs, teams' rows or ballots exist)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import event
+
+from rte_desktop.domain.clock import FakeClock
+from rte_desktop.services.workspace import open_workspace
+from rte_desktop.ui.bus import AppEvents
+from rte_desktop.ui.main_window import MainWindow
+
+
+def _statements_per_panel(qtbot, ui_settings, path: Path, clock: FakeClock, years: int) -> dict:
+    ws = open_workspace(path, clock)
+    ws.demo.create(years=years, teams=6)
+    window = MainWindow(ws, ui_settings, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    counts: dict[str, int] = {}
+    statements: list[str] = []
+    event.listen(ws.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    for row, spec in enumerate(window.specs):
+        statements.clear()
+        window.show_panel(row)
+        window.repaint()
+        counts[spec.key] = len(statements)
+    window.close()
+    ws.close()
+    return counts
+
+
+def test_panel_switch_statements_do_not_grow_with_history(
+    qtbot, ui_settings, tmp_path: Path, clock: FakeClock
+) -> None:
+    short = _statements_per_panel(qtbot, ui_settings, tmp_path / "short.sqlite", clock, 1)
+    long = _statements_per_panel(qtbot, ui_settings, tmp_path / "long.sqlite", clock, 4)
+    assert long == short
+    assert all(count <= 40 for count in long.values()), long
