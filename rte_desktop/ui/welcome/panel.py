@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomeView(QWidget):
@@ -12,8 +12,11 @@ class WelcomeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        # A fixed-width column keeps the wrapped text's height right (height-for-width).
+        column = QWidget()
+        column.setFixedWidth(560)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
         title = QLabel(self.tr("Welcome to RTE Desktop"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
@@ -26,14 +29,22 @@ class WelcomeView(QWidget):
             )
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
         self.create_button = QPushButton(self.tr("&Create a train..."))
         self.demo_button = QPushButton(self.tr("Open the &demo train"))
-        for widget in (title, text, self.create_button, self.demo_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (title, text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(widget)
         for button in (self.create_button, self.demo_button):
-            button.setMinimumSize(280, 44)
-        layout.addStretch(2)
+            button.setMinimumHeight(44)
+            inner.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.create_button.setDefault(True)
