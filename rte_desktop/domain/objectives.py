@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rte_desktop.domain.errors import ImportFormatError, ValidationError
+from rte_desktop.domain.predictability import BAND_HIGH, BAND_LOW, Performance
 
 PLANNED_RANGE = (1, 10)
 ACTUAL_RANGE = (0, 10)
@@ -58,6 +59,19 @@ _FALSE = {
     "stretch goal",
     "u",
 }
+
+
+def band_words(perf: Performance, sep: str = " ") -> str:
+    """The performance with its place against the 80-100% band in words ("104% above band")."""
+    if perf.percent is None:
+        return "n/a"
+    if perf.percent < BAND_LOW:
+        where = "below band"
+    elif perf.percent > BAND_HIGH:
+        where = "above band"
+    else:
+        where = "in band"
+    return f"{perf.label()}{sep}{where}"
 
 
 def check_bv(value: int | None, actual: bool) -> int | None:

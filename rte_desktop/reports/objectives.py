@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from rte_desktop.domain.model import Objective, PlanningInterval
+from rte_desktop.domain.objectives import band_words
 from rte_desktop.domain.predictability import BAND_HIGH, BAND_LOW, Performance
 from rte_desktop.reports._doc import (
     GREY,
@@ -65,19 +66,6 @@ class HandwritingBox(Flowable):  # type: ignore[misc]  # reportlab has no stubs
     def draw(self) -> None:
         self.canv.setLineWidth(1.2)
         self.canv.rect((self.width - self.side) / 2, 0, self.side, self.side)
-
-
-def band_words(perf: Performance, sep: str = " ") -> str:
-    """The performance with its position against the 80-100% band in words."""
-    if perf.percent is None:
-        return "n/a"
-    if perf.percent < BAND_LOW:
-        where = "below band"
-    elif perf.percent > BAND_HIGH:
-        where = "above band"
-    else:
-        where = "in band"
-    return f"{perf.label()}{sep}{where}"
 
 
 def _dates(pi: PlanningInterval) -> str:
