@@ -138,8 +138,10 @@ class PredictabilityChart(QWidget):
                 Qt.PenStyle.SolidLine if series.art else DASHES[number % len(DASHES)],
             )
             painter.setPen(pen)
+            # Teams sit a few pixels apart around each PI so equal values stay visible.
+            shift = 0.0 if series.art else (number - len(self.series) / 2) * 4
             points = [
-                QPointF(x_of(c), y_of(v)) if v is not None else None
+                QPointF(x_of(c) + shift, y_of(v)) if v is not None else None
                 for c, v in enumerate(series.values)
             ]
             for a, b in zip(points, points[1:], strict=False):
