@@ -21,6 +21,7 @@ from rte_desktop.storage.unit_of_work import UnitOfWork
 if TYPE_CHECKING:
     from rte_desktop.services.backup import BackupService
     from rte_desktop.services.demo import DemoService
+    from rte_desktop.services.objectives import ObjectiveService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
 
@@ -69,6 +70,12 @@ class Workspace:
         from rte_desktop.services.demo import DemoService
 
         return DemoService(self)
+
+    @functools.cached_property
+    def objectives(self) -> ObjectiveService:
+        from rte_desktop.services.objectives import ObjectiveService
+
+        return ObjectiveService(self)
 
     @functools.cached_property
     def transfer(self) -> TransferService:

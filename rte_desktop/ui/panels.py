@@ -15,6 +15,22 @@ from PySide6.QtWidgets import QWidget
 
 from rte_desktop.ui.panel_base import Panel, PanelContext
 
+# Listed here (not imported from the panel) so Help > Keyboard shortcuts costs no panel import.
+OBJECTIVES_SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("Ins", "Add an objective"),
+    ("Enter", "Edit text or notes; commit and move down"),
+    ("1 … 9, 1 then 0", "Set the planned or actual BV of the current cell (10)"),
+    ("Space / Ctrl+K", "Toggle committed / uncommitted"),
+    ("Delete", "Clear a BV or the notes"),
+    ("Ctrl+Del", "Delete the objective"),
+    ("Ctrl+Up / Ctrl+Down", "Move the objective up / down"),
+    ("Ctrl+M", "Move the objective to another team"),
+    ("Ctrl+PgUp / Ctrl+PgDown", "Previous / next team"),
+    ("F6", "Business Owner scoring mode (digits score, Tab planned/actual, F5 full screen)"),
+    ("Ctrl+Alt+I", "Import objectives from CSV or XLSX"),
+    ("Ctrl+Shift+P / Ctrl+Alt+P / Ctrl+P", "Save the PDF / preview it / print it"),
+)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("panels", text)
@@ -71,6 +87,8 @@ def panel_specs() -> list[PanelSpec]:
             "objectives",
             _tr("PI Objectives"),
             _tr("Committed and uncommitted PI objectives with business value and predictability."),
+            factory="rte_desktop.ui.objectives.panel:ObjectivesPanel",
+            shortcuts=tuple((keys, _tr(what)) for keys, what in OBJECTIVES_SHORTCUTS),
         ),
         PanelSpec(
             "risks",

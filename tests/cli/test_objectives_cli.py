@@ -1,0 +1,107 @@
+"""`import objectives`, `predictability` and `report objectives` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rte_desktop.app import main
+from rte_desktop.domain.clock import FakeClock
+from rte_desktop.services.workspace import open_workspace
+from tests.pdf_tools import assert_pdf_valid, pdf_text
+
+
+@pytest.fixture
+def tiny_db(tmp_path: Path) -> Path:
+    """A train with two teams and one objective set whose numbers are known."""
+    import datetime as dt
+
+    from rte_desktop.services.train import NewTrain
+
+    db = tmp_path / "tiny.sqlite"
+    ws = open_workspace(db, FakeClock())
+    art = ws.train.create_train(
+        NewTrain(name="Tiny ART", teams=["Ωmega", "李雷"], first_pi_start=dt.date(2026, 11, 2))
+    ).value
+    pi = ws.train.pis(art.id)[0]
+    omega, lilei = ws.train.teams(art.id)
+    # DOMAIN.md §3.3 worked example for Ωmega: 24 / 23 = 104%.
+    for committed, planned, actual in ((True, 10, 9), (True, 8, 8), (True, 5, 2), (False, 7, 5)):
+        ws.objectives.add(
+            pi.id, omega.id, "O", committed=committed, planned_bv=planned, actual_bv=actual
+        )
+    ws.objectives.add(pi.id, lilei.id, "Only uncommitted", committed=False, planned_bv=4)
+    ws.close()
+    return db
+
+
+def test_predictability_json_exactly(tiny_db: Path, capsys) -> None:
+    assert main(["predictability", "--db", str(tiny_db), "--pi", "PI 2026.4", "--json"]) == 1
+    capsys.readouterr()
+    pi_name = open_workspace(tiny_db, FakeClock()).train.find_pi(None, None).name
+    assert main(["predictability", "--db", str(tiny_db), "--pi", pi_name, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"team": "Ωmega", "planned": 23, "actual": 24, "percent": 104.3},
+        {"team": "李雷", "planned": 0, "actual": 0, "percent": None},
+        {"team": "ART", "planned": 23, "actual": 24, "percent": 104.3},
+    ]
+
+
+def test_predictability_table(tiny_db: Path, capsys) -> None:
+    assert main(["predictability", "--db", str(tiny_db)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["Team", "Planned", "Actual", "Percent"]
+    assert out[2].split() == ["Ωmega", "23", "24", "104%"]
+    assert out[3].split() == ["李雷", "0", "0", "n/a"]
+    assert out[4].split() == ["ART", "(ratio", "of", "sums)", "23", "24", "104%"]
+
+
+def test_import_then_report(tiny_db: Path, tmp_path: Path, capsys) -> None:
+    csv = tmp_path / "o.csv"
+    csv.write_text(
+        "team,objective,committed,planned_bv,actual_bv\nΩMEGA,From CSV,no,3,\n", encoding="utf-8"
+    )
+    assert main(["import", "objectives", str(csv), "--db", str(tiny_db)]) == 0
+    assert "Imported 1 objectives" in capsys.readouterr().out
+    out = tmp_path / "o.pdf"
+    assert (
+        main(["report", "objectives", "--db", str(tiny_db), "--out", str(out), "--paper", "letter"])
+        == 0
+    )
+    assert_pdf_valid(out)
+    pages = pdf_text(out)
+    assert len(pages) == 3 and "From CSV" in pages[1] and "李雷" in pages[2]
+
+
+def test_import_refusals_exit_1_and_change_nothing(tiny_db: Path, tmp_path: Path, capsys) -> None:
+    before = tiny_db.read_bytes()
+    csv = tmp_path / "bad.csv"
+    csv.write_text("team,objective,planned_bv\nΩmega,A,11\n", encoding="utf-8")
+    assert main(["import", "objectives", str(csv), "--db", str(tiny_db)]) == 1
+    err = capsys.readouterr().err
+    assert "line 2, column 3 (planned_bv)" in err and "Traceback" not in err
+    csv.write_text("team,objective\nGhosts,A\n", encoding="utf-8")
+    assert main(["import", "objectives", str(csv), "--db", str(tiny_db)]) == 1
+    assert "Known teams: Ωmega, 李雷" in capsys.readouterr().err
+    assert tiny_db.read_bytes() == before
+    assert main(["import", "objectives", str(csv), "--db", str(tiny_db), "--create-teams"]) == 0
+    assert "New teams: Ghosts" in capsys.readouterr().out
+
+
+def test_report_refuses_a_bad_paper(tiny_db: Path, tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(
+            [
+                "report",
+                "objectives",
+                "--db",
+                str(tiny_db),
+                "--out",
+                str(tmp_path / "x.pdf"),
+                "--paper",
+                "a5",
+            ]
+        )
+    assert not (tmp_path / "x.pdf").exists()
