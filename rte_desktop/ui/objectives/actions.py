@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.objectives import UnknownTeamsError
-from rte_desktop.ui.objectives import printing
+from rte_desktop.ui.widgets.pdf_preview import PdfPreviewDialog, preview_pdf
 
 if TYPE_CHECKING:
     from rte_desktop.ui.objectives.panel import ObjectivesPanel
@@ -111,7 +111,7 @@ def pdf_dialog(panel: ObjectivesPanel) -> None:
         panel, panel.tr("Save the PI objectives PDF"), _suggested_name(panel), "PDF (*.pdf)"
     )
     if name and (path := write_pdf(panel, Path(name))) is not None:
-        printing.open_in_viewer(path)
+        preview_pdf(path, panel)
 
 
 def _temporary_pdf(panel: ObjectivesPanel) -> Path | None:
@@ -119,26 +119,14 @@ def _temporary_pdf(panel: ObjectivesPanel) -> Path | None:
     return write_pdf(panel, folder / _suggested_name(panel))
 
 
-def preview(panel: ObjectivesPanel) -> Path | None:
-    """Render to a temporary file and open it in the system viewer (no QtPdf in Essentials)."""
+def preview(panel: ObjectivesPanel) -> PdfPreviewDialog | None:
+    """Render to a temporary file and show it in the in-app preview (QtPdf)."""
     path = _temporary_pdf(panel)
-    if path is not None:
-        printing.open_in_viewer(path)
-    return path
+    return preview_pdf(path, panel) if path is not None else None
 
 
 def print_dialog(panel: ObjectivesPanel) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter()
-    dialog = QPrintDialog(printer, panel)
-    dialog.setWindowTitle(panel.tr("Print the PI objectives"))
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return
-    path = _temporary_pdf(panel)
-    if path is None:
-        return
-    problem = printing.send_to_printer(path, printer.printerName(), printer.copyCount())
-    if problem:
-        QMessageBox.information(panel, panel.tr("Print"), problem)
-        printing.open_in_viewer(path)
+    """Render, then print through the system print dialog (from the preview's pages)."""
+    dialog = preview(panel)
+    if dialog is not None:
+        dialog.print_document()
