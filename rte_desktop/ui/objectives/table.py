@@ -55,10 +55,10 @@ class ObjectivesTableView(QTableView):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (NUMBER, 40),
-            (COMMITTED, 130),
-            (PLANNED, 100),
-            (ACTUAL, 100),
-            (NOTES, 220),
+            (COMMITTED, 120),
+            (PLANNED, 90),
+            (ACTUAL, 90),
+            (NOTES, 160),
         ):
             header.resizeSection(column, width)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
