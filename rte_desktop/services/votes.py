@@ -1,0 +1,460 @@
+"""The confidence vote: rounds per team and for the ART, ballots, reveal, concerns to risks.
+
+Every round is kept: a re-vote is a new round linked to the one before it (``previous_id``), so
+the history of a scope is a chain ``round 1 -> round 2 -> ...``; nothing is overwritten. Times
+come from the workspace clock and are stored as naive UTC, like every other timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rte_desktop.domain.confidence import VoteStats, check_value, vote_stats
+from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.model import (
+    Art,
+    Ballot,
+    Concern,
+    PlanningInterval,
+    Team,
+    VoteMode,
+    VoteRound,
+)
+from rte_desktop.services.changes import Area, Changes, Outcome
+
+if TYPE_CHECKING:
+    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.storage.unit_of_work import UnitOfWork
+
+MAX_ELIGIBLE = 10_000
+MAX_TEXT = 2_000
+VOTES = Changes.of(Area.VOTES)
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """One round with everything a display needs (read in one transaction)."""
+
+    round: VoteRound
+    stats: VoteStats
+    ballots: list[Ballot]
+    concerns: list[Concern]
+    history: list[VoteRound]  # every round of the same scope, oldest first
+
+    @property
+    def hidden(self) -> bool:
+        """True while the counts must not be shown anywhere (hidden mode, not revealed)."""
+        return self.round.mode is VoteMode.HIDDEN and not self.round.revealed
+
+    @property
+    def is_latest(self) -> bool:
+        return self.history[-1].id == self.round.id
+
+
+@dataclass(frozen=True)
+class ScopeSummary:
+    """A team (or the ART, ``team_id`` None) with its rounds in this PI, oldest first."""
+
+    team_id: int | None
+    name: str
+    eligible: int
+    rounds: list[tuple[VoteRound, VoteStats]]
+
+    @property
+    def latest(self) -> tuple[VoteRound, VoteStats] | None:
+        return self.rounds[-1] if self.rounds else None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """The ART round of one PI (the latest one), for the chart across PIs."""
+
+    pi_name: str
+    stats: VoteStats | None  # None: no ART vote in that PI, or still hidden
+    rounds: int
+
+
+def utc_now(ws: Workspace) -> dt.datetime:
+    """The workspace clock as naive UTC (how timestamps are stored)."""
+    return ws.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def check_eligible(eligible: int) -> int:
+    if not 0 <= eligible <= MAX_ELIGIBLE:
+        raise ValidationError(
+            f"Eligible voters must be between 0 and {MAX_ELIGIBLE}, not {eligible}."
+        )
+    return eligible
+
+
+def check_threshold(threshold: float) -> float:
+    if not 1.0 <= threshold <= 5.0:
+        raise ValidationError(f"The pass threshold must be between 1.00 and 5.00, not {threshold}.")
+    return round(threshold, 2)
+
+
+def clean_text(text: str, what: str, required: bool = True) -> str:
+    cleaned = text.strip()
+    if required and not cleaned:
+        raise ValidationError(f"{what} must not be empty.")
+    if len(cleaned) > MAX_TEXT:
+        raise ValidationError(f"{what} is {len(cleaned)} characters long; the limit is {MAX_TEXT}.")
+    return cleaned
+
+
+class VoteService:
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def threshold(self, pi_id: int) -> float:
+        """The pass threshold of the PI's ART (Art.vote_threshold)."""
+        with self._ws.uow() as uow:
+            return _art_of(uow, pi_id).vote_threshold
+
+    def rounds(
+        self, pi_id: int, team_id: int | None = None, *, any_scope: bool = True
+    ) -> list[VoteRound]:
+        """The PI's rounds (all scopes, or one scope when ``any_scope`` is False), oldest first."""
+        with self._ws.uow() as uow:
+            if any_scope:
+                return uow.find(VoteRound, pi_id=pi_id, order_by=["opened_at", "round_no"])
+            return _scope_rounds(uow, pi_id, team_id)
+
+    def latest_round(self, pi_id: int, team_id: int | None) -> VoteRound | None:
+        with self._ws.uow() as uow:
+            found = _scope_rounds(uow, pi_id, team_id)
+        return found[-1] if found else None
+
+    def ballots(self, round_id: int) -> list[Ballot]:
+        with self._ws.uow() as uow:
+            return uow.find(Ballot, round_id=round_id, order_by=["id"])
+
+    def concerns(self, round_id: int) -> list[Concern]:
+        with self._ws.uow() as uow:
+            return uow.find(Concern, round_id=round_id, order_by=["id"])
+
+    def view(self, round_id: int) -> RoundView:
+        """A round with its statistics, ballots, concerns and the history of its scope."""
+        with self._ws.uow() as uow:
+            vote = uow.get(VoteRound, round_id)
+            threshold = _art_of(uow, vote.pi_id).vote_threshold
+            ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
+            concerns = uow.find(Concern, round_id=round_id, order_by=["id"])
+            history = _scope_rounds(uow, vote.pi_id, vote.team_id)
+        stats = vote_stats((b.value for b in ballots), vote.eligible, threshold)
+        return RoundView(vote, stats, ballots, concerns, history)
+
+    def default_eligible(self, pi_id: int, team_id: int | None) -> int:
+        """Team size, or the sum of team sizes for the ART."""
+        with self._ws.uow() as uow:
+            return _default_eligible(uow, pi_id, team_id)
+
+    def summary(self, pi_id: int) -> list[ScopeSummary]:
+        """Every team in sidebar order, then the ART, each with its rounds and statistics."""
+        with self._ws.uow() as uow:
+            art = _art_of(uow, pi_id)
+            teams = uow.find(Team, art_id=art.id)
+            rounds = uow.find(VoteRound, pi_id=pi_id, order_by=["round_no", "opened_at"])
+            values: dict[int | None, list[int]] = {}
+            for ballot in uow.find(Ballot, round_id=[r.id for r in rounds], order_by=["id"]):
+                values.setdefault(ballot.round_id, []).append(ballot.value)
+        scopes: list[tuple[int | None, str, int]] = [(t.id, t.name, t.size) for t in teams]
+        scopes.append((None, art.name, sum(t.size for t in teams)))
+        result = []
+        for team_id, name, size in scopes:
+            mine = [
+                (r, vote_stats(values.get(r.id, []), r.eligible, art.vote_threshold))
+                for r in rounds
+                if r.team_id == team_id
+            ]
+            result.append(ScopeSummary(team_id, name, size, mine))
+        return result
+
+    def art_trend(self, art_id: int) -> list[TrendPoint]:
+        """The latest ART round of every PI of the ART, in PI order (hidden rounds as None)."""
+        with self._ws.uow() as uow:
+            art = uow.get(Art, art_id)
+            points = []
+            for pi in uow.find(PlanningInterval, art_id=art_id, order_by=["start"]):
+                rounds = _scope_rounds(uow, pi.id or 0, None)
+                stats = None
+                if rounds and not _is_hidden(rounds[-1]):
+                    values = [b.value for b in uow.find(Ballot, round_id=rounds[-1].id)]
+                    stats = vote_stats(values, rounds[-1].eligible, art.vote_threshold)
+                    stats = stats if stats.ballots else None
+                points.append(TrendPoint(pi.name, stats, len(rounds)))
+        return points
+
+    # -- rounds ---------------------------------------------------------------------------------
+
+    def start_round(
+        self,
+        pi_id: int,
+        team_id: int | None,
+        mode: VoteMode = VoteMode.TALLY,
+        eligible: int | None = None,
+    ) -> Outcome[VoteRound]:
+        """Open round 1 for a team (or the ART, ``team_id`` None).
+
+        Raises:
+            ValidationError: the scope already has a round (use ``revote``) or bad eligible.
+        """
+        with self._ws.uow() as uow:
+            existing = _scope_rounds(uow, pi_id, team_id)
+            if existing:
+                raise ValidationError(
+                    f"This vote already has round {existing[-1].round_no}; start a re-vote to "
+                    "keep it as history."
+                )
+            if eligible is None:
+                eligible = _default_eligible(uow, pi_id, team_id)
+            vote = uow.add(
+                VoteRound(
+                    pi_id=pi_id,
+                    team_id=team_id,
+                    eligible=check_eligible(eligible),
+                    mode=mode,
+                    revealed=mode is not VoteMode.HIDDEN,
+                    opened_at=utc_now(self._ws),
+                )
+            )
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def revote(self, round_id: int, mode: VoteMode | None = None) -> Outcome[VoteRound]:
+        """Open the next round of the same scope, linked to ``round_id`` (closed if still open).
+
+        Raises:
+            ValidationError: ``round_id`` is not the latest round of its scope.
+        """
+        now = utc_now(self._ws)
+        with self._ws.uow() as uow:
+            previous = uow.get(VoteRound, round_id)
+            latest = _scope_rounds(uow, previous.pi_id, previous.team_id)[-1]
+            if latest.id != previous.id:
+                raise ValidationError(
+                    f"Round {previous.round_no} was already re-voted in round "
+                    f"{latest.round_no}; re-vote from the latest round."
+                )
+            if previous.is_open:
+                uow.patch(VoteRound, round_id, is_open=False, closed_at=now)
+            mode = mode or previous.mode
+            vote = uow.add(
+                VoteRound(
+                    pi_id=previous.pi_id,
+                    team_id=previous.team_id,
+                    round_no=previous.round_no + 1,
+                    previous_id=previous.id,
+                    eligible=previous.eligible,
+                    mode=mode,
+                    revealed=mode is not VoteMode.HIDDEN,
+                    opened_at=now,
+                )
+            )
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def delete_empty_round(self, round_id: int) -> Outcome[None]:
+        """Remove a round nobody voted in (the undo of start/re-vote); reopens the one before.
+
+        Raises:
+            ValidationError: the round has ballots or concerns, or a later round follows it.
+        """
+        with self._ws.uow() as uow:
+            vote = uow.get(VoteRound, round_id)
+            if uow.count(Ballot, round_id=round_id) or uow.count(Concern, round_id=round_id):
+                raise ValidationError(
+                    f"Round {vote.round_no} has ballots or concerns; it is kept as history."
+                )
+            if uow.count(VoteRound, previous_id=round_id):
+                raise ValidationError(f"Round {vote.round_no} was re-voted; it is kept.")
+            uow.delete(VoteRound, round_id)
+            if vote.previous_id is not None:
+                uow.patch(VoteRound, vote.previous_id, is_open=True, closed_at=None)
+        return Outcome(None, self._ws.publish(VOTES))
+
+    def close_round(self, round_id: int) -> Outcome[VoteRound]:
+        """Stop taking ballots (the result stays as it is)."""
+        with self._ws.uow() as uow:
+            vote = uow.patch(VoteRound, round_id, is_open=False, closed_at=utc_now(self._ws))
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def reopen_round(self, round_id: int) -> Outcome[VoteRound]:
+        """Take ballots again in a closed round, unless a re-vote already follows it."""
+        with self._ws.uow() as uow:
+            vote = uow.get(VoteRound, round_id)
+            if uow.count(VoteRound, previous_id=round_id):
+                raise ValidationError(
+                    f"Round {vote.round_no} was re-voted; reopen the latest round instead."
+                )
+            vote = uow.patch(VoteRound, round_id, is_open=True, closed_at=None)
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def set_eligible(self, round_id: int, eligible: int) -> Outcome[VoteRound]:
+        with self._ws.uow() as uow:
+            vote = uow.patch(VoteRound, round_id, eligible=check_eligible(eligible))
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def set_mode(self, round_id: int, mode: VoteMode) -> Outcome[VoteRound]:
+        """Change how ballots are taken; hidden mode hides the counts until ``reveal``."""
+        with self._ws.uow() as uow:
+            vote = uow.patch(VoteRound, round_id, mode=mode, revealed=mode is not VoteMode.HIDDEN)
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    def reveal(self, round_id: int, revealed: bool = True) -> Outcome[VoteRound]:
+        """Show (or, for undo, hide again) the counts of a hidden round."""
+        with self._ws.uow() as uow:
+            vote = uow.patch(VoteRound, round_id, revealed=revealed)
+        return Outcome(vote, self._ws.publish(VOTES))
+
+    # -- ballots --------------------------------------------------------------------------------
+
+    def add_ballot(
+        self, round_id: int, value: int, voter: str = "", comment: str = ""
+    ) -> Outcome[Ballot]:
+        """Record one vote (1..5) in an open round; name and comment are optional.
+
+        Raises:
+            ValidationError: value outside 1..5, the round is closed, or text too long.
+        """
+        check_value(value)
+        with self._ws.uow() as uow:
+            _open_round(uow, round_id)
+            ballot = uow.add(
+                Ballot(
+                    round_id=round_id,
+                    value=value,
+                    voter=clean_text(voter, "The voter's name", required=False)[:200],
+                    comment=clean_text(comment, "The comment", required=False),
+                    cast_at=utc_now(self._ws),
+                )
+            )
+        return Outcome(ballot, self._ws.publish(VOTES))
+
+    def restore_ballot(self, ballot: Ballot) -> Outcome[Ballot]:
+        """Put a removed ballot back as it was (the undo of a removal)."""
+        with self._ws.uow() as uow:
+            _open_round(uow, ballot.round_id)
+            restored = uow.add(ballot)
+        return Outcome(restored, self._ws.publish(VOTES))
+
+    def remove_last_ballot(self, round_id: int) -> Outcome[Ballot]:
+        """Take back the most recent ballot of an open round and return it.
+
+        Raises:
+            ValidationError: the round is closed or has no ballots.
+        """
+        with self._ws.uow() as uow:
+            _open_round(uow, round_id)
+            ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
+            if not ballots:
+                raise ValidationError("There is no ballot to remove in this round.")
+            uow.delete(Ballot, ballots[-1].id or 0)
+        return Outcome(ballots[-1], self._ws.publish(VOTES))
+
+    def remove_ballot(self, ballot_id: int) -> Outcome[Ballot]:
+        """Remove one ballot of an open round (a typing mistake in individual entry)."""
+        with self._ws.uow() as uow:
+            ballot = uow.get(Ballot, ballot_id)
+            _open_round(uow, ballot.round_id)
+            uow.delete(Ballot, ballot_id)
+        return Outcome(ballot, self._ws.publish(VOTES))
+
+    # -- concerns and risks ---------------------------------------------------------------------
+
+    def add_concern(
+        self, round_id: int, text: str, ballot_id: int | None = None
+    ) -> Outcome[Concern]:
+        """Write down what a low voter said (rounds may be closed: concerns come after)."""
+        with self._ws.uow() as uow:
+            uow.get(VoteRound, round_id)
+            if ballot_id is not None and uow.get(Ballot, ballot_id).round_id != round_id:
+                raise ValidationError("That ballot belongs to another round.")
+            concern = uow.add(
+                Concern(round_id=round_id, ballot_id=ballot_id, text=clean_text(text, "A concern"))
+            )
+        return Outcome(concern, self._ws.publish(VOTES))
+
+    def edit_concern(self, concern_id: int, text: str) -> Outcome[Concern]:
+        with self._ws.uow() as uow:
+            concern = uow.patch(Concern, concern_id, text=clean_text(text, "A concern"))
+        return Outcome(concern, self._ws.publish(VOTES))
+
+    def delete_concern(self, concern_id: int) -> Outcome[Concern]:
+        """Remove a concern (its risk, if any, stays on the Risks board)."""
+        with self._ws.uow() as uow:
+            concern = uow.get(Concern, concern_id)
+            uow.delete(Concern, concern_id)
+        return Outcome(concern, self._ws.publish(VOTES))
+
+    def restore_concern(self, concern: Concern) -> Outcome[Concern]:
+        with self._ws.uow() as uow:
+            restored = uow.add(concern)
+        return Outcome(restored, self._ws.publish(VOTES))
+
+    def concern_to_risk(self, concern_id: int) -> Outcome[Concern]:
+        """Turn a concern into an unROAMed risk of the round's PI and team, linked both ways.
+
+        Raises:
+            ValidationError: the concern already became a risk.
+        """
+        from rte_desktop.services import vote_risks
+
+        with self._ws.uow() as uow:
+            concern = vote_risks.create_risk(uow, concern_id, utc_now(self._ws))
+        return Outcome(concern, self._ws.publish(Changes.of(Area.VOTES, Area.RISKS)))
+
+    def undo_concern_risk(self, concern_id: int) -> Outcome[Concern]:
+        """Remove the risk made from a concern (the undo of ``concern_to_risk``)."""
+        from rte_desktop.services import vote_risks
+
+        with self._ws.uow() as uow:
+            concern = vote_risks.remove_risk(uow, concern_id)
+        return Outcome(concern, self._ws.publish(Changes.of(Area.VOTES, Area.RISKS)))
+
+    # -- settings and reports -------------------------------------------------------------------
+
+    def set_threshold(self, art_id: int, threshold: float) -> Outcome[Art]:
+        """Change the ART's pass threshold (1.00..5.00, default 3.00)."""
+        with self._ws.uow() as uow:
+            art = uow.patch(Art, art_id, vote_threshold=check_threshold(threshold))
+        return Outcome(art, self._ws.publish(VOTES))
+
+    def render_report(self, pi_id: int, out: Path, paper: str = "a4") -> Path:
+        """Write the vote report PDF of a PI (every scope, every round, concerns, trend)."""
+        from rte_desktop.reports.vote import render_vote_report
+        from rte_desktop.services.files import write_atomically
+        from rte_desktop.services.vote_report import report_data
+
+        data = report_data(self._ws, pi_id)
+        return write_atomically(out, render_vote_report(data, paper=paper))
+
+
+def _art_of(uow: UnitOfWork, pi_id: int) -> Art:
+    return uow.get(Art, uow.get(PlanningInterval, pi_id).art_id)
+
+
+def _scope_rounds(uow: UnitOfWork, pi_id: int, team_id: int | None) -> list[VoteRound]:
+    return uow.find(VoteRound, pi_id=pi_id, team_id=team_id, order_by=["round_no", "opened_at"])
+
+
+def _default_eligible(uow: UnitOfWork, pi_id: int, team_id: int | None) -> int:
+    if team_id is not None:
+        return uow.get(Team, team_id).size
+    return sum(t.size for t in uow.find(Team, art_id=_art_of(uow, pi_id).id))
+
+
+def _open_round(uow: UnitOfWork, round_id: int) -> VoteRound:
+    vote = uow.get(VoteRound, round_id)
+    if not vote.is_open:
+        raise ValidationError(
+            f"Round {vote.round_no} is closed; reopen it (or start a re-vote) to take ballots."
+        )
+    return vote
+
+
+def _is_hidden(vote: VoteRound) -> bool:
+    return vote.mode is VoteMode.HIDDEN and not vote.revealed
