@@ -19,6 +19,8 @@ from rte_desktop.domain.model import (
     Ballot,
     Concern,
     PlanningInterval,
+    Risk,
+    RoamStatus,
     Team,
     VoteMode,
     VoteRound,
@@ -43,6 +45,7 @@ class RoundView:
     ballots: list[Ballot]
     concerns: list[Concern]
     history: list[VoteRound]  # every round of the same scope, oldest first
+    risk_status: dict[int, RoamStatus]  # ROAM status of each concern's risk, by risk id
 
     @property
     def hidden(self) -> bool:
@@ -62,6 +65,8 @@ class ScopeSummary:
     name: str
     eligible: int
     rounds: list[tuple[VoteRound, VoteStats]]
+    concerns: int = 0  # over every round of the scope
+    risks: int = 0  # concerns that became risks
 
     @property
     def latest(self) -> tuple[VoteRound, VoteStats] | None:
@@ -146,8 +151,10 @@ class VoteService:
             ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
             concerns = uow.find(Concern, round_id=round_id, order_by=["id"])
             history = _scope_rounds(uow, vote.pi_id, vote.team_id)
+            risk_ids = [c.risk_id for c in concerns if c.risk_id is not None]
+            risks = {r.id or 0: r.status for r in uow.find(Risk, id=risk_ids)} if risk_ids else {}
         stats = vote_stats((b.value for b in ballots), vote.eligible, threshold)
-        return RoundView(vote, stats, ballots, concerns, history)
+        return RoundView(vote, stats, ballots, concerns, history, risks)
 
     def default_eligible(self, pi_id: int, team_id: int | None) -> int:
         """Team size, or the sum of team sizes for the ART."""
@@ -160,9 +167,11 @@ class VoteService:
             art = _art_of(uow, pi_id)
             teams = uow.find(Team, art_id=art.id)
             rounds = uow.find(VoteRound, pi_id=pi_id, order_by=["round_no", "opened_at"])
+            round_ids = [r.id for r in rounds]
             values: dict[int | None, list[int]] = {}
-            for ballot in uow.find(Ballot, round_id=[r.id for r in rounds], order_by=["id"]):
+            for ballot in uow.find(Ballot, round_id=round_ids, order_by=["id"]):
                 values.setdefault(ballot.round_id, []).append(ballot.value)
+            concerns = uow.find(Concern, round_id=round_ids)
         scopes: list[tuple[int | None, str, int]] = [(t.id, t.name, t.size) for t in teams]
         scopes.append((None, art.name, sum(t.size for t in teams)))
         result = []
@@ -172,7 +181,10 @@ class VoteService:
                 for r in rounds
                 if r.team_id == team_id
             ]
-            result.append(ScopeSummary(team_id, name, size, mine))
+            ids = {r.id for r, _ in mine}
+            theirs = [c for c in concerns if c.round_id in ids]
+            risks = sum(1 for c in theirs if c.risk_id is not None)
+            result.append(ScopeSummary(team_id, name, size, mine, len(theirs), risks))
         return result
 
     def art_trend(self, art_id: int) -> list[TrendPoint]:
@@ -257,8 +269,10 @@ class VoteService:
             )
         return Outcome(vote, self._ws.publish(VOTES))
 
-    def delete_empty_round(self, round_id: int) -> Outcome[None]:
-        """Remove a round nobody voted in (the undo of start/re-vote); reopens the one before.
+    def delete_empty_round(self, round_id: int, reopen_previous: bool = True) -> Outcome[None]:
+        """Remove a round nobody voted in (the undo of start/re-vote).
+
+        ``reopen_previous`` reopens the round before it (a re-vote closed it if it was open).
 
         Raises:
             ValidationError: the round has ballots or concerns, or a later round follows it.
@@ -272,7 +286,7 @@ class VoteService:
             if uow.count(VoteRound, previous_id=round_id):
                 raise ValidationError(f"Round {vote.round_no} was re-voted; it is kept.")
             uow.delete(VoteRound, round_id)
-            if vote.previous_id is not None:
+            if vote.previous_id is not None and reopen_previous:
                 uow.patch(VoteRound, vote.previous_id, is_open=True, closed_at=None)
         return Outcome(None, self._ws.publish(VOTES))
 
