@@ -7,12 +7,10 @@ come from the workspace clock and are stored as naive UTC, like every other time
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rte_desktop.domain.confidence import VoteStats, check_value, vote_stats
+from rte_desktop.domain.confidence import check_value, vote_stats
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     Art,
@@ -20,94 +18,30 @@ from rte_desktop.domain.model import (
     Concern,
     PlanningInterval,
     Risk,
-    RoamStatus,
     Team,
     VoteMode,
     VoteRound,
 )
 from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.vote_values import (
+    RoundView,
+    ScopeSummary,
+    TrendPoint,
+    art_of,
+    check_eligible,
+    check_threshold,
+    clean_text,
+    default_eligible,
+    is_hidden,
+    open_round,
+    scope_rounds,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
-    from rte_desktop.storage.unit_of_work import UnitOfWork
 
-MAX_ELIGIBLE = 10_000
-MAX_TEXT = 2_000
 VOTES = Changes.of(Area.VOTES)
-
-
-@dataclass(frozen=True)
-class RoundView:
-    """One round with everything a display needs (read in one transaction)."""
-
-    round: VoteRound
-    stats: VoteStats
-    ballots: list[Ballot]
-    concerns: list[Concern]
-    history: list[VoteRound]  # every round of the same scope, oldest first
-    risk_status: dict[int, RoamStatus]  # ROAM status of each concern's risk, by risk id
-
-    @property
-    def hidden(self) -> bool:
-        """True while the counts must not be shown anywhere (hidden mode, not revealed)."""
-        return self.round.mode is VoteMode.HIDDEN and not self.round.revealed
-
-    @property
-    def is_latest(self) -> bool:
-        return self.history[-1].id == self.round.id
-
-
-@dataclass(frozen=True)
-class ScopeSummary:
-    """A team (or the ART, ``team_id`` None) with its rounds in this PI, oldest first."""
-
-    team_id: int | None
-    name: str
-    eligible: int
-    rounds: list[tuple[VoteRound, VoteStats]]
-    concerns: int = 0  # over every round of the scope
-    risks: int = 0  # concerns that became risks
-
-    @property
-    def latest(self) -> tuple[VoteRound, VoteStats] | None:
-        return self.rounds[-1] if self.rounds else None
-
-
-@dataclass(frozen=True)
-class TrendPoint:
-    """The ART round of one PI (the latest one), for the chart across PIs."""
-
-    pi_name: str
-    stats: VoteStats | None  # None: no ART vote in that PI, or still hidden
-    rounds: int
-
-
-def utc_now(ws: Workspace) -> dt.datetime:
-    """The workspace clock as naive UTC (how timestamps are stored)."""
-    return ws.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def check_eligible(eligible: int) -> int:
-    if not 0 <= eligible <= MAX_ELIGIBLE:
-        raise ValidationError(
-            f"Eligible voters must be between 0 and {MAX_ELIGIBLE}, not {eligible}."
-        )
-    return eligible
-
-
-def check_threshold(threshold: float) -> float:
-    if not 1.0 <= threshold <= 5.0:
-        raise ValidationError(f"The pass threshold must be between 1.00 and 5.00, not {threshold}.")
-    return round(threshold, 2)
-
-
-def clean_text(text: str, what: str, required: bool = True) -> str:
-    cleaned = text.strip()
-    if required and not cleaned:
-        raise ValidationError(f"{what} must not be empty.")
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError(f"{what} is {len(cleaned)} characters long; the limit is {MAX_TEXT}.")
-    return cleaned
 
 
 class VoteService:
@@ -119,7 +53,7 @@ class VoteService:
     def threshold(self, pi_id: int) -> float:
         """The pass threshold of the PI's ART (Art.vote_threshold)."""
         with self._ws.uow() as uow:
-            return _art_of(uow, pi_id).vote_threshold
+            return art_of(uow, pi_id).vote_threshold
 
     def rounds(
         self, pi_id: int, team_id: int | None = None, *, any_scope: bool = True
@@ -128,11 +62,11 @@ class VoteService:
         with self._ws.uow() as uow:
             if any_scope:
                 return uow.find(VoteRound, pi_id=pi_id, order_by=["opened_at", "round_no"])
-            return _scope_rounds(uow, pi_id, team_id)
+            return scope_rounds(uow, pi_id, team_id)
 
     def latest_round(self, pi_id: int, team_id: int | None) -> VoteRound | None:
         with self._ws.uow() as uow:
-            found = _scope_rounds(uow, pi_id, team_id)
+            found = scope_rounds(uow, pi_id, team_id)
         return found[-1] if found else None
 
     def ballots(self, round_id: int) -> list[Ballot]:
@@ -147,10 +81,10 @@ class VoteService:
         """A round with its statistics, ballots, concerns and the history of its scope."""
         with self._ws.uow() as uow:
             vote = uow.get(VoteRound, round_id)
-            threshold = _art_of(uow, vote.pi_id).vote_threshold
+            threshold = art_of(uow, vote.pi_id).vote_threshold
             ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
             concerns = uow.find(Concern, round_id=round_id, order_by=["id"])
-            history = _scope_rounds(uow, vote.pi_id, vote.team_id)
+            history = scope_rounds(uow, vote.pi_id, vote.team_id)
             risk_ids = [c.risk_id for c in concerns if c.risk_id is not None]
             risks = {r.id or 0: r.status for r in uow.find(Risk, id=risk_ids)} if risk_ids else {}
         stats = vote_stats((b.value for b in ballots), vote.eligible, threshold)
@@ -159,12 +93,12 @@ class VoteService:
     def default_eligible(self, pi_id: int, team_id: int | None) -> int:
         """Team size, or the sum of team sizes for the ART."""
         with self._ws.uow() as uow:
-            return _default_eligible(uow, pi_id, team_id)
+            return default_eligible(uow, pi_id, team_id)
 
     def summary(self, pi_id: int) -> list[ScopeSummary]:
         """Every team in sidebar order, then the ART, each with its rounds and statistics."""
         with self._ws.uow() as uow:
-            art = _art_of(uow, pi_id)
+            art = art_of(uow, pi_id)
             teams = uow.find(Team, art_id=art.id)
             rounds = uow.find(VoteRound, pi_id=pi_id, order_by=["round_no", "opened_at"])
             round_ids = [r.id for r in rounds]
@@ -193,9 +127,9 @@ class VoteService:
             art = uow.get(Art, art_id)
             points = []
             for pi in uow.find(PlanningInterval, art_id=art_id, order_by=["start"]):
-                rounds = _scope_rounds(uow, pi.id or 0, None)
+                rounds = scope_rounds(uow, pi.id or 0, None)
                 stats = None
-                if rounds and not _is_hidden(rounds[-1]):
+                if rounds and not is_hidden(rounds[-1]):
                     values = [b.value for b in uow.find(Ballot, round_id=rounds[-1].id)]
                     stats = vote_stats(values, rounds[-1].eligible, art.vote_threshold)
                     stats = stats if stats.ballots else None
@@ -217,14 +151,14 @@ class VoteService:
             ValidationError: the scope already has a round (use ``revote``) or bad eligible.
         """
         with self._ws.uow() as uow:
-            existing = _scope_rounds(uow, pi_id, team_id)
+            existing = scope_rounds(uow, pi_id, team_id)
             if existing:
                 raise ValidationError(
                     f"This vote already has round {existing[-1].round_no}; start a re-vote to "
                     "keep it as history."
                 )
             if eligible is None:
-                eligible = _default_eligible(uow, pi_id, team_id)
+                eligible = default_eligible(uow, pi_id, team_id)
             vote = uow.add(
                 VoteRound(
                     pi_id=pi_id,
@@ -246,7 +180,7 @@ class VoteService:
         now = utc_now(self._ws)
         with self._ws.uow() as uow:
             previous = uow.get(VoteRound, round_id)
-            latest = _scope_rounds(uow, previous.pi_id, previous.team_id)[-1]
+            latest = scope_rounds(uow, previous.pi_id, previous.team_id)[-1]
             if latest.id != previous.id:
                 raise ValidationError(
                     f"Round {previous.round_no} was already re-voted in round "
@@ -336,7 +270,7 @@ class VoteService:
         """
         check_value(value)
         with self._ws.uow() as uow:
-            _open_round(uow, round_id)
+            open_round(uow, round_id)
             ballot = uow.add(
                 Ballot(
                     round_id=round_id,
@@ -351,7 +285,7 @@ class VoteService:
     def restore_ballot(self, ballot: Ballot) -> Outcome[Ballot]:
         """Put a removed ballot back as it was (the undo of a removal)."""
         with self._ws.uow() as uow:
-            _open_round(uow, ballot.round_id)
+            open_round(uow, ballot.round_id)
             restored = uow.add(ballot)
         return Outcome(restored, self._ws.publish(VOTES))
 
@@ -362,7 +296,7 @@ class VoteService:
             ValidationError: the round is closed or has no ballots.
         """
         with self._ws.uow() as uow:
-            _open_round(uow, round_id)
+            open_round(uow, round_id)
             ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
             if not ballots:
                 raise ValidationError("There is no ballot to remove in this round.")
@@ -373,7 +307,7 @@ class VoteService:
         """Remove one ballot of an open round (a typing mistake in individual entry)."""
         with self._ws.uow() as uow:
             ballot = uow.get(Ballot, ballot_id)
-            _open_round(uow, ballot.round_id)
+            open_round(uow, ballot.round_id)
             uow.delete(Ballot, ballot_id)
         return Outcome(ballot, self._ws.publish(VOTES))
 
@@ -445,30 +379,3 @@ class VoteService:
 
         data = report_data(self._ws, pi_id)
         return write_atomically(out, render_vote_report(data, paper=paper))
-
-
-def _art_of(uow: UnitOfWork, pi_id: int) -> Art:
-    return uow.get(Art, uow.get(PlanningInterval, pi_id).art_id)
-
-
-def _scope_rounds(uow: UnitOfWork, pi_id: int, team_id: int | None) -> list[VoteRound]:
-    return uow.find(VoteRound, pi_id=pi_id, team_id=team_id, order_by=["round_no", "opened_at"])
-
-
-def _default_eligible(uow: UnitOfWork, pi_id: int, team_id: int | None) -> int:
-    if team_id is not None:
-        return uow.get(Team, team_id).size
-    return sum(t.size for t in uow.find(Team, art_id=_art_of(uow, pi_id).id))
-
-
-def _open_round(uow: UnitOfWork, round_id: int) -> VoteRound:
-    vote = uow.get(VoteRound, round_id)
-    if not vote.is_open:
-        raise ValidationError(
-            f"Round {vote.round_no} is closed; reopen it (or start a re-vote) to take ballots."
-        )
-    return vote
-
-
-def _is_hidden(vote: VoteRound) -> bool:
-    return vote.mode is VoteMode.HIDDEN and not vote.revealed

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidge
 
 from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.changes import Area
-from rte_desktop.services.votes import RoundView, ScopeSummary
+from rte_desktop.services.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.vote.edits import VoteEdits
 from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
