@@ -210,3 +210,32 @@ def test_summary_lists_every_vote_and_charts_the_art_across_pis(vote_panel, keys
     summary.table.activated.emit(table.currentIndex())
     assert vote_panel.view.currentIndex() == 0
     assert vote_panel.view.scopes.currentItem().text().startswith("Whole ART")
+
+
+def test_ctrl_p_saves_the_report_pdf(vote_panel, keys, monkeypatch, tmp_path) -> None:
+    from rte_desktop.ui.widgets import report_actions
+    from tests.pdf_tools import pdf_text
+
+    target = tmp_path / "vote.pdf"
+    monkeypatch.setattr(
+        report_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    opened = []
+    monkeypatch.setattr(report_actions.QDesktopServices, "openUrl", opened.append)
+    keys.type(START, K.Key_4, K.Key_5, (K.Key_P, CTRL))
+    text = "\n".join(pdf_text(target))
+    assert "Confidence vote — PI 2027.1" in text and "Phoenix — round 1" in text
+    assert opened and opened[0].toLocalFile() == str(target)
+
+
+def test_the_threshold_is_set_for_the_art_and_undoable(vote_panel, keys) -> None:
+    keys.type(START, K.Key_3, K.Key_4, (K.Key_S, CTRL_SHIFT))
+    spin = vote_panel.view.summary.threshold
+    assert spin.value() == 3.0
+    spin.setValue(3.6)
+    art = vote_panel.ctx.ws.train.art(vote_panel.art_id)
+    assert art.vote_threshold == 3.6
+    assert vote_panel.view.summary.table.item(0, 4).text() == "✘ FAIL"  # 3.50 < 3.60
+    vote_panel.ctx.undo.undo()
+    assert vote_panel.ctx.ws.train.art(vote_panel.art_id).vote_threshold == 3.0
+    assert spin.value() == 3.0
