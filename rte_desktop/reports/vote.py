@@ -86,10 +86,11 @@ def _summary_table(data: VoteReportData) -> Table:
         concerns = [c for line in scope.rounds for c in line.concerns]
         risks = sum(1 for c in concerns if c.risk)
         rounds = f"{last.round_no} of {len(scope.rounds)}" if len(scope.rounds) > 1 else "1"
+        rounds += "" if last.closed else " (open)"
         rows.append(
             [
                 para(scope.name, style(9)),
-                rounds,
+                para(rounds, style(9, align=1)),
                 f"{last.ballots} / {last.eligible}" if last.eligible else str(last.ballots),
                 "hidden" if hidden else last.average,
                 verdict(last.passed, hidden),
@@ -100,7 +101,7 @@ def _summary_table(data: VoteReportData) -> Table:
         colours.append((index, GREY if hidden else _verdict_colour(last.passed)))
     table = Table(
         rows,
-        colWidths=[44 * mm, 16 * mm, 26 * mm, 20 * mm, 24 * mm, 22 * mm, 28 * mm],
+        colWidths=[44 * mm, 19 * mm, 22 * mm, 21 * mm, 24 * mm, 22 * mm, 28 * mm],
         repeatRows=1,
     )
     commands: list[Any] = [
