@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.objectives import ObjectiveService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
+    from rte_desktop.services.votes import VoteService
 
 
 class Workspace:
@@ -82,6 +83,12 @@ class Workspace:
         from rte_desktop.services.transfer import TransferService
 
         return TransferService(self)
+
+    @functools.cached_property
+    def votes(self) -> VoteService:
+        from rte_desktop.services.votes import VoteService
+
+        return VoteService(self)
 
 
 def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:

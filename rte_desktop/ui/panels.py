@@ -82,6 +82,20 @@ def panel_specs() -> list[PanelSpec]:
                 "Fist-of-five votes per team and for the ART, with histogram, average and "
                 "concerns that become risks."
             ),
+            factory="rte_desktop.ui.vote.panel:VotePanel",
+            shortcuts=(
+                ("1 … 5", _tr("Add one hand (or ballot) for that many fingers")),
+                ("Backspace", _tr("Take back the last ballot")),
+                ("Ctrl+Enter", _tr("Start the vote / re-vote (a new round)")),
+                ("Ctrl+L", _tr("Close / reopen the round")),
+                ("Ctrl+Shift+R", _tr("Reveal a hidden vote")),
+                ("Ctrl+Shift+P", _tr("Projector view (F5 there: full screen)")),
+                ("Ctrl+K", _tr("Type a concern")),
+                ("Ctrl+Shift+K", _tr("Turn the selected concern into a risk")),
+                ("Alt+Up / Alt+Down", _tr("Previous / next team")),
+                ("Ctrl+Shift+S", _tr("Vote / summary of all votes")),
+                ("Ctrl+P", _tr("Vote report PDF")),
+            ),
         ),
         PanelSpec(
             "objectives",

@@ -1,0 +1,406 @@
+"""The Confidence Vote panel: team votes, then the ART vote, on the laptop and the projector.
+
+Every edit goes through ``ui.undo.push`` over ``VoteService``; the panel redraws from the
+``data_changed`` that the service publishes. Refused input (a vote in a closed round, a 6...)
+is reported in the message line without a dialog, so counting hands is never interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidget
+
+from rte_desktop.domain.model import VoteMode
+from rte_desktop.services.changes import Area
+from rte_desktop.services.vote_values import RoundView, ScopeSummary
+from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.vote.edits import VoteEdits
+from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
+from rte_desktop.ui.vote.view import VoteView
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.presenter.window import PresenterWindow
+    from rte_desktop.ui.vote.projector import VoteProjectorView
+
+ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
+SETTING = "vote/scope"
+
+
+class VotePanel(Panel):
+    areas = (Area.VOTES, Area.RISKS)
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.view = VoteView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.view)
+        self.round_view: RoundView | None = None
+        self._scopes: list[ScopeSummary] = []
+        self._scope_key: object = self._saved_scope()
+        self._shown_round: int | None = None  # None: follow the latest round
+        self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
+        self.presenter: PresenterWindow | None = None
+        self.projector_view: VoteProjectorView | None = None
+        self._connect()
+        self._shortcuts()
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        v = self.view
+        v.scopes.currentRowChanged.connect(self._on_scope_row)
+        v.round.activated.connect(self._on_round_chosen)
+        v.mode.activated.connect(self._on_mode_chosen)
+        v.eligible.valueChanged.connect(self._on_eligible)
+        v.start.clicked.connect(self.start_or_revote)
+        v.close_round.clicked.connect(self.toggle_closed)
+        v.reveal.clicked.connect(self.reveal)
+        v.projector.clicked.connect(self.toggle_projector)
+        v.report.clicked.connect(self.save_report)
+        v.pad.value_chosen.connect(self.add_value)
+        v.pad.remove_last.connect(self.remove_last)
+        v.form.submitted.connect(self._add_ballot)
+        v.concerns.add_requested.connect(self.add_concern)
+        v.concerns.to_risk_requested.connect(self.concern_to_risk)
+        v.concerns.delete_requested.connect(self.delete_concern)
+        v.summary.scope_activated.connect(self._open_scope)
+        v.summary.threshold_changed.connect(self._on_threshold)
+        v.currentChanged.connect(lambda _i: self.refresh())
+
+    def _shortcuts(self) -> None:
+        def key(keys: QKeySequence | str, slot: Callable[[], object]) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for value in range(1, 6):
+            digit = Qt.Key(Qt.Key.Key_0 + value)
+            add = functools.partial(self.add_value, value)
+            key(QKeySequence(digit), add)
+            key(QKeySequence(Qt.KeyboardModifier.KeypadModifier | digit), add)
+        key(QKeySequence(Qt.Key.Key_Backspace), self.remove_last)
+        key("Ctrl+Return", self.start_or_revote)
+        key(
+            QKeySequence(
+                Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.KeypadModifier
+                | Qt.Key.Key_Enter
+            ),
+            self.start_or_revote,
+        )
+        key("Ctrl+L", self.toggle_closed)
+        key("Ctrl+Shift+R", self.reveal)
+        key("Ctrl+Shift+P", self.toggle_projector)
+        key("Ctrl+P", self.save_report)
+        key("Ctrl+K", self.view.concerns.edit.setFocus)
+        key("Ctrl+Shift+K", self.view.concerns.request_risk)
+        key("Alt+Up", lambda: self._step_scope(-1))
+        key("Alt+Down", lambda: self._step_scope(1))
+        key("Ctrl+Shift+S", lambda: self.view.setCurrentIndex(1 - self.view.currentIndex()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Take the keyboard, so 1-5 count hands as soon as the panel is on screen."""
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.view.scopes.setFocus()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        votes = self.ctx.ws.votes
+        if self.pi_id is None or self.art_id is None:
+            self.round_view = None
+            self._scopes = []
+            self.view.scopes.clear()
+            self._show(None)
+            return
+        self._scopes = votes.summary(self.pi_id)
+        self._fill_scopes()
+        scope = self._current_scope()
+        rounds = [r for r, _ in scope.rounds] if scope else []
+        ids = [r.id for r in rounds]
+        if self._shown_round not in ids or self._shown_round == (ids[-1] if ids else None):
+            self._shown_round = None
+        round_id = self._shown_round or (ids[-1] if ids else None)
+        self.round_view = votes.view(round_id) if round_id is not None else None
+        self._show(scope)
+        if self.view.currentIndex() == 1:
+            self.view.summary.show_summary(
+                self._scopes, votes.art_trend(self.art_id), votes.threshold(self.pi_id)
+            )
+
+    def _fill_scopes(self) -> None:
+        widget = self.view.scopes
+        widget.blockSignals(True)
+        widget.clear()
+        row = 0
+        line = widget.fontMetrics().lineSpacing() + 3
+        for index, scope in enumerate(self._scopes):
+            item = QListWidgetItem(f"{self._scope_name(scope)}\n   {self._scope_status(scope)}")
+            item.setSizeHint(QSize(0, line * 2 + 4))  # fallback fonts (CJK) are taller
+            key = scope.team_id if scope.team_id is not None else ART
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            widget.addItem(item)
+            if key == self._scope_key:
+                row = index
+        widget.setCurrentRow(row)
+        widget.blockSignals(False)
+        self._scope_key = widget.currentItem().data(Qt.ItemDataRole.UserRole)
+
+    def _scope_name(self, scope: ScopeSummary) -> str:
+        if scope.team_id is None:
+            return self.tr("Whole ART")
+        return scope.name
+
+    def _scope_status(self, scope: ScopeSummary) -> str:
+        if scope.latest is None:
+            return self.tr("not voted")
+        vote, stats = scope.latest
+        prefix = self.tr("R%d ") % vote.round_no if vote.round_no > 1 else ""
+        if vote.mode is VoteMode.HIDDEN and not vote.revealed:
+            return prefix + self.tr("hidden, %d in") % stats.ballots
+        if vote.is_open:
+            return prefix + self.tr("voting, %d in") % stats.ballots
+        if stats.passed is None:
+            return prefix + self.tr("no ballots")
+        verdict = self.tr("PASS") if stats.passed else self.tr("FAIL")
+        return f"{prefix}{stats.average_label()} {verdict}"
+
+    def _current_scope(self) -> ScopeSummary | None:
+        for scope in self._scopes:
+            if (scope.team_id if scope.team_id is not None else ART) == self._scope_key:
+                return scope
+        return None
+
+    def _show(self, scope: ScopeSummary | None) -> None:
+        v, view = self.view, self.round_view
+        name = self._scope_name(scope) if scope else ""
+        state: DisplayState | None = None
+        if view is not None:
+            state = display_state(view, name)
+        elif scope is not None and self.pi_id is not None:
+            state = empty_state(name, self.ctx.ws.votes.threshold(self.pi_id))
+        v.display.set_state(state)
+        if self.projector_view is not None:
+            self.projector_view.set_state(state)
+        latest = view is not None and view.is_latest
+        taking = latest and view is not None and view.round.is_open
+        self._fill_rounds(view)
+        if view is not None:
+            v.set_mode(view.round.mode)
+            v.set_eligible(view.round.eligible)
+        elif scope is not None:
+            v.set_eligible(scope.eligible)
+        v.start.setText(self.tr("Re-vote (new round)") if view else self.tr("Start vote"))
+        v.start.setEnabled(scope is not None and (view is None or latest))
+        v.close_round.setText(
+            self.tr("Reopen round") if view and not view.round.is_open else self.tr("Close round")
+        )
+        v.close_round.setEnabled(latest)
+        v.reveal.setEnabled(bool(view and view.hidden))
+        v.mode.setEnabled(scope is not None and (view is None or taking))
+        v.eligible.setEnabled(scope is not None and (view is None or latest))
+        v.pad.setEnabled(taking)
+        mode = view.round.mode if view else v.chosen_mode()
+        v.form.setVisible(mode is not VoteMode.TALLY)
+        v.form.setEnabled(taking)
+        v.form.set_anonymous(mode is VoteMode.HIDDEN)
+        v.concerns.show_view(view)
+
+    def _fill_rounds(self, view: RoundView | None) -> None:
+        combo = self.view.round
+        combo.clear()
+        if view is None:
+            combo.setEnabled(False)
+            return
+        last = view.history[-1].id
+        for past in reversed(view.history):
+            text = self.tr("Round %d") % past.round_no
+            combo.addItem(text + (self.tr(" (latest)") if past.id == last else ""), past.id)
+        combo.setCurrentIndex(max(0, combo.findData(view.round.id)))
+        combo.setEnabled(len(view.history) > 1)
+
+    # -- scope and round ------------------------------------------------------------------------
+
+    def _saved_scope(self) -> object:
+        saved = self.ctx.settings.value(SETTING, "")
+        if saved.isdigit():
+            return int(saved)
+        return ART if saved == ART else None  # None: the first team (teams vote first)
+
+    def _on_scope_row(self, row: int) -> None:
+        item = self.view.scopes.item(row)
+        if item is None:
+            return
+        self._scope_key = item.data(Qt.ItemDataRole.UserRole)
+        self.ctx.settings.set_value(SETTING, str(self._scope_key))
+        self._shown_round = None
+        self.view.message.clear()
+        self.refresh()
+
+    def _step_scope(self, step: int) -> None:
+        scopes = self.view.scopes
+        if scopes.count():
+            scopes.setCurrentRow(max(0, min(scopes.count() - 1, scopes.currentRow() + step)))
+
+    def _open_scope(self, team_id: int | None) -> None:
+        self._scope_key = team_id if team_id is not None else ART
+        self._shown_round = None
+        self.view.setCurrentIndex(0)
+
+    def _on_round_chosen(self, index: int) -> None:
+        self._shown_round = self.view.round.itemData(index)
+        self.refresh()
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _taking_ballots(self) -> RoundView | None:
+        view = self.round_view
+        if self.view.currentIndex() != 0:
+            return None
+        if view is None:
+            self.view.message.setText(self.tr("Start the vote first (Ctrl+Enter)."))
+            return None
+        if not view.is_latest or not view.round.is_open:
+            self.view.message.setText(
+                self.tr("Round %d is closed; reopen it (Ctrl+L) or start a re-vote (Ctrl+Enter).")
+                % view.round.round_no
+            )
+            return None
+        return view
+
+    def add_value(self, value: int) -> None:
+        """One hand (or ballot) for ``value``; the form's name and comment go with it."""
+        form = self.view.form
+        voter, comment = (form.name.text(), form.comment.text()) if form.isVisible() else ("", "")
+        self._add_ballot(value, voter, comment)
+
+    def _add_ballot(self, value: int, voter: str = "", comment: str = "") -> None:
+        view = self._taking_ballots()
+        if (
+            view is None
+            or self.edits.add_ballot(view.round.id or 0, value, voter, comment, view.hidden) is None
+        ):
+            return
+        self.view.form.clear()
+        count = len(view.ballots) + 1
+        self.view.message.setText(
+            self.tr("Ballot %d recorded.") % count
+            if view.hidden
+            else self.tr("Added a %d (%d ballots).") % (value, count)
+        )
+
+    def remove_last(self) -> None:
+        view = self._taking_ballots()
+        if view is not None and self.edits.remove_last(view.round.id or 0) is not None:
+            self.view.message.setText(self.tr("Removed the last ballot."))
+
+    def start_or_revote(self) -> None:
+        scope, view = self._current_scope(), self.round_view
+        if scope is None or self.pi_id is None or self.view.currentIndex() != 0:
+            return
+        mode = self.view.chosen_mode()
+        self._shown_round = None
+        if view is None:
+            made = self.edits.start(self.pi_id, scope.team_id, mode, self.view.eligible.value())
+        elif view.is_latest:
+            made = self.edits.revote(view.round, mode)
+        else:
+            return
+        if made is not None:
+            self.view.message.setText(
+                self.tr("Round %d is open: count the hands (keys 1-5).") % made.round_no
+            )
+
+    def toggle_closed(self) -> None:
+        view = self.round_view
+        if view is not None and view.is_latest:
+            self.edits.set_open(view.round.id or 0, not view.round.is_open)
+
+    def reveal(self) -> None:
+        view = self.round_view
+        if view is not None and view.hidden:
+            self.edits.reveal(view.round.id or 0)
+
+    def _on_mode_chosen(self, _index: int) -> None:
+        view, mode = self.round_view, self.view.chosen_mode()
+        if view is None:
+            self._show(self._current_scope())  # applies to the next round
+        elif mode is not view.round.mode:
+            self.edits.set_mode(view.round, mode)
+
+    def _on_eligible(self, value: int) -> None:
+        view = self.round_view
+        if view is not None and value != view.round.eligible:
+            self.edits.set_eligible(view.round, value)
+
+    def _on_threshold(self, value: float) -> None:
+        if self.art_id is None or self.pi_id is None:
+            return
+        old = self.ctx.ws.votes.threshold(self.pi_id)
+        if round(value, 2) != round(old, 2):
+            self.edits.set_threshold(self.art_id, old, value)
+
+    def add_concern(self, text: str) -> None:
+        """Note a concern, linked to the next low ballot nobody has heard yet (if shown)."""
+        view = self.round_view
+        if view is None:
+            return
+        heard = {c.ballot_id for c in view.concerns}
+        low = [b for b in view.ballots if b.value <= 2 and b.id not in heard]
+        ballot_id = low[0].id if low and not view.hidden else None
+        made = self.edits.add_concern(view.round.id or 0, text, ballot_id)
+        if made is not None:
+            self.view.concerns.edit.clear()
+            self.view.concerns.select(made.id)
+
+    def concern_to_risk(self, concern_id: int) -> None:
+        if self.edits.to_risk(concern_id) is not None:
+            self.view.message.setText(self.tr("Added to the Risks board, unROAMed."))
+
+    def delete_concern(self, concern_id: int) -> None:
+        self.edits.delete_concern(concern_id)
+
+    # -- projector and report -------------------------------------------------------------------
+
+    def toggle_projector(self) -> None:
+        """Open the presenter window with the vote (F5 there: full screen), or close it."""
+        from rte_desktop.ui.presenter.window import PresenterWindow
+        from rte_desktop.ui.vote.projector import VoteProjectorView
+
+        if self.presenter is not None and self.presenter.isVisible():
+            self.presenter.close()
+            return
+        if self.presenter is None or self.projector_view is None:
+            self.presenter = PresenterWindow(self)
+            self.projector_view = VoteProjectorView()
+            self.projector_view.value_chosen.connect(self.add_value)
+            self.projector_view.remove_last.connect(self.remove_last)
+            self.projector_view.reveal.connect(self.reveal)
+            self.presenter.closed.connect(lambda: self.view.projector.setChecked(False))
+            self.presenter.show_content(self.projector_view)
+        self.projector_view.set_state(self.view.display.state())
+        self.presenter.show()
+        self.presenter.raise_()
+        self.view.projector.setChecked(True)
+
+    def save_report(self) -> None:
+        from rte_desktop.ui.widgets.report_actions import save_report
+
+        if self.pi_id is None:
+            return
+        pi_id, votes = self.pi_id, self.ctx.ws.votes
+        name = self.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+        save_report(
+            self,
+            self.tr("Save the vote report"),
+            f"confidence-vote-{name}.pdf",
+            lambda path: votes.render_report(pi_id, path),
+        )

@@ -1,0 +1,46 @@
+"""What the projector shows during the vote: the same display, filling the presenter window.
+
+The keys that count hands work here too, so the RTE may keep the presenter window focused:
+1-5 add a hand, Backspace takes the last one back, Ctrl+Shift+R reveals a hidden vote.
+(F5 and Esc for full screen belong to the presenter window itself.)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from rte_desktop.ui.vote.display import VoteDisplay
+from rte_desktop.ui.vote.state import DisplayState
+
+
+class VoteProjectorView(QWidget):
+    value_chosen = Signal(int)
+    remove_last = Signal()
+    reveal = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.display = VoteDisplay()
+        layout.addWidget(self.display)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for value in range(1, 6):
+            for keys in (
+                QKeySequence(str(value)),
+                QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key(Qt.Key.Key_0 + value)),
+            ):
+                shortcut = QShortcut(keys, self, context=context)
+                shortcut.activated.connect(lambda v=value: self.value_chosen.emit(v))
+        QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, context=context).activated.connect(
+            self.remove_last.emit
+        )
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, context=context).activated.connect(
+            self.reveal.emit
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_state(self, state: DisplayState | None) -> None:
+        self.display.set_state(state)
