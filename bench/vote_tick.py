@@ -125,6 +125,7 @@ def run(runs: int = 200) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("files", nargs="*", help="ignored (bench/run.py passes its demo files)")
     result = run(parser.parse_args().runs)
     print(f"vote_tick: empty-widget repaint {result['baseline_ms']:.3f} ms (baseline)")
     print(
