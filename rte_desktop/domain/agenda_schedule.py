@@ -161,6 +161,7 @@ class ItemTiming:
     extension_s: int
     actual_s: float
     actual_start: dt.datetime | None  # in the agenda's zone; None: never run
+    in_progress: bool = False  # the current item of an unfinished run
 
     @property
     def ran(self) -> bool:
@@ -168,10 +169,16 @@ class ItemTiming:
 
     @property
     def difference_s(self) -> float | None:
-        """Actual minus planned (before extensions); None when open-ended or never run."""
+        """Actual minus planned (before extensions).
+
+        None when open-ended, never run, or still running within its plan (not known yet).
+        """
         if self.planned_s is None or not self.ran:
             return None
-        return self.actual_s - self.planned_s
+        difference = self.actual_s - self.planned_s
+        if self.in_progress and difference < 0:
+            return None
+        return difference
 
     @property
     def overrun_s(self) -> float:
@@ -219,6 +226,7 @@ def timing(run: TimerRun, now: Reading, tz: dt.tzinfo) -> list[DayTiming]:
                     extension_s=item_run.extension_s if item_run else 0,
                     actual_s=run.elapsed(item.id, now),
                     actual_start=first.astimezone(tz) if first else None,
+                    in_progress=run.started and not run.finished and item.id == run.current_id,
                 )
             )
         result.append(DayTiming(day, tuple(rows)))
