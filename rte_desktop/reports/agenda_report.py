@@ -64,7 +64,7 @@ def _item_row(t: ItemTiming) -> list[Any]:
 
 
 HEADER = ["Planned", "Item", "Plan", "Extended", "Started", "Actual", "Difference"]
-WIDTHS = [16 * mm, 62 * mm, 16 * mm, 17 * mm, 16 * mm, 17 * mm, 28 * mm]
+WIDTHS = [16 * mm, 60 * mm, 16 * mm, 19 * mm, 16 * mm, 17 * mm, 28 * mm]
 
 
 def _day_table(day: DayTiming) -> Table:
@@ -90,7 +90,7 @@ def _day_table(day: DayTiming) -> Table:
         ("LINEABOVE", (0, -1), (-1, -1), 0.6, GREY),
         ("FONT", (0, -1), (-1, -1), "RteSans-Bold", 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+        ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
     ]
     for k, t in enumerate(day.items, start=1):
         if t.difference_s is not None and round(t.difference_s):
