@@ -335,17 +335,19 @@ def replay(items: Sequence[AgendaItem], events: Iterable[TimerEvent]) -> TimerRu
     )
 
 
-def format_seconds(seconds: float) -> str:
-    """A countdown as the presenter shows it: "12:05", "1:02:03"; whole seconds rounded up."""
-    total = max(0, math.ceil(seconds - 1e-9))
+def _clock_text(total: int) -> str:
+    # Minutes and seconds up to 99:59 (a 90-minute slot reads "90:00"), then hours.
+    if total < 100 * 60:
+        return f"{total // 60:02d}:{total % 60:02d}"
     hours, rest = divmod(total, 3600)
-    mins, secs = divmod(rest, 60)
-    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins:02d}:{secs:02d}"
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def format_seconds(seconds: float) -> str:
+    """A countdown as the presenter shows it: "12:05", "90:00", "3:00:00"; rounded up."""
+    return _clock_text(max(0, math.ceil(seconds - 1e-9)))
 
 
 def format_overrun(seconds: float) -> str:
     """Overrun counting up in whole seconds: "+00:00", "+03:12"."""
-    total = max(0, math.floor(seconds + 1e-9))
-    hours, rest = divmod(total, 3600)
-    mins, secs = divmod(rest, 60)
-    return f"+{hours}:{mins:02d}:{secs:02d}" if hours else f"+{mins:02d}:{secs:02d}"
+    return "+" + _clock_text(max(0, math.floor(seconds + 1e-9)))

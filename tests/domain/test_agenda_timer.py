@@ -218,7 +218,9 @@ def test_timing_totals_count_only_what_ran_over_plan() -> None:
 
 def test_formatting_rounds_the_countdown_up_and_the_overrun_down() -> None:
     assert format_seconds(59.2) == "01:00"
-    assert format_seconds(3723) == "1:02:03"
+    assert format_seconds(3723) == "62:03"
+    assert format_seconds(180 * 60) == "3:00:00"
     assert format_seconds(-5) == "00:00"
     assert format_overrun(0.4) == "+00:00"
-    assert format_overrun(3723.9) == "+1:02:03"
+    assert format_overrun(3723.9) == "+62:03"
+    assert format_overrun(6000) == "+1:40:00"

@@ -61,13 +61,20 @@ class Chime(QObject):
         self.muted = False
         self.played = 0
         self._effect: Any = None
-        try:
-            from PySide6.QtMultimedia import QSoundEffect
+        self._looked_for_effect = False
 
-            self._effect = QSoundEffect(self)
-            self._effect.setSource(QUrl.fromLocalFile(str(chime_path())))
-        except ImportError:
-            self._effect = None
+    def _sound_effect(self) -> Any:
+        """Qt Multimedia's player, built on the first chime (None where it is not installed)."""
+        if not self._looked_for_effect:
+            self._looked_for_effect = True
+            try:
+                from PySide6.QtMultimedia import QSoundEffect
+
+                self._effect = QSoundEffect(self)
+                self._effect.setSource(QUrl.fromLocalFile(str(chime_path())))
+            except ImportError:
+                self._effect = None
+        return self._effect
 
     def play(self) -> None:
         if self.muted:
@@ -76,8 +83,9 @@ class Chime(QObject):
         self._output()
 
     def _output(self) -> None:
-        if self._effect is not None:
-            self._effect.play()
+        effect = self._sound_effect()
+        if effect is not None:
+            effect.play()
             return
         path = str(chime_path())
         if sys.platform == "win32":

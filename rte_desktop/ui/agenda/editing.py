@@ -160,8 +160,7 @@ class AgendaEditor(QObject):
             agenda = self.ws.agenda.create_from_template(pi_id, key).value
             assert agenda.id is not None
             created.append(self.ws.agenda.layout(agenda.id))
-            self.panel.ctx.settings.set_value(f"agenda/chosen/{pi_id}", str(agenda.id))
-            self.panel.view.agenda_combo.clear()  # choose the new one on refresh
+            self.panel.choose_agenda(agenda.id)
 
         def undo() -> None:
             assert created[0].agenda.id is not None

@@ -118,6 +118,8 @@ class AgendaPanel(Panel):
         agendas = self.ctx.ws.agenda.agendas(self.pi_id) if self.pi_id is not None else []
         remembered = self.ctx.settings.value(f"agenda/chosen/{self.pi_id}", "")
         chosen = combo.currentData() if combo.count() else None
+        if remembered and remembered != str(chosen):
+            chosen = None  # another agenda was chosen (or created) since
         if chosen not in [a.id for a in agendas]:
             chosen = next((a.id for a in agendas if str(a.id) == remembered), None)
         if chosen is None and agendas:
@@ -167,10 +169,18 @@ class AgendaPanel(Panel):
         self.tick(full=True)
 
     def _on_agenda_chosen(self, _index: int) -> None:
-        chosen = self.view.agenda_combo.currentData()
-        self.ctx.settings.set_value(f"agenda/chosen/{self.pi_id}", str(chosen))
+        self.choose_agenda(self.view.agenda_combo.currentData())
+
+    def choose_agenda(self, agenda_id: int | None) -> None:
+        """Show this agenda (remembered per PI)."""
+        self.ctx.settings.set_value(f"agenda/chosen/{self.pi_id}", str(agenda_id))
         self._follow_day = None
-        self.load(chosen)
+        combo = self.view.agenda_combo
+        if combo.findData(agenda_id) < 0:
+            self.refresh()
+            return
+        combo.setCurrentIndex(combo.findData(agenda_id))
+        self.load(agenda_id)
 
     # -- the display tick --------------------------------------------------------------------------
 
