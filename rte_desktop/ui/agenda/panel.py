@@ -23,10 +23,11 @@ from rte_desktop.ui.agenda import display, editing
 from rte_desktop.ui.agenda.chime import Chime
 from rte_desktop.ui.agenda.keys import KeyCommand, TimerKeys
 from rte_desktop.ui.agenda.models import AgendaTableModel
-from rte_desktop.ui.agenda.presenter_view import AgendaPresenterView, PresenterFrame
+from rte_desktop.ui.agenda.presenter_view import SKY, AgendaPresenterView, PresenterFrame
 from rte_desktop.ui.agenda.view import AgendaView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.ui.theme import BAD, INFO, OK, WARN, is_dark
 
 TICK_MS = 200
 MUTE_KEY = "agenda/muted"
@@ -161,8 +162,6 @@ class AgendaPanel(Panel):
             self._shown_day = days[0] if days else 1
         tabs.setCurrentIndex((days or [1]).index(self._shown_day))
         tabs.blockSignals(False)
-        tabs.setMinimumHeight(tabs.sizeHint().height())  # an empty bar was laid out 0 high
-        tabs.updateGeometry()
 
     def _on_day_tab(self, index: int) -> None:
         self._shown_day = int(self.view.day_tabs.tabData(index) or 1)
@@ -227,7 +226,7 @@ class AgendaPanel(Panel):
         _set_text(v.caption_label, frame.caption)
         _set_text(v.next_label, frame.next_line)
         _set_text(v.day_label, frame.day_line)
-        colour = display_colour(snap.state)
+        colour = display_colour(snap.state, is_dark(self.palette()))
         style = f"color: {colour};" if colour else ""
         if v.state_label.styleSheet() != style:
             v.state_label.setStyleSheet(style)
@@ -398,14 +397,13 @@ class AgendaPanel(Panel):
 RUNNING_STATES = (TimerState.RUNNING, TimerState.WRAP_UP, TimerState.OVERRUN)
 
 
-def display_colour(state: TimerState) -> str:
-    from rte_desktop.ui.theme import BAD, INFO, OK, WARN
-
+def display_colour(state: TimerState, dark: bool = False) -> str:
+    """The status colour (Okabe-Ito); paused is sky blue on a dark theme for contrast."""
     colours = {
         TimerState.RUNNING: OK,
         TimerState.WRAP_UP: WARN,
         TimerState.OVERRUN: BAD,
-        TimerState.PAUSED: INFO,
+        TimerState.PAUSED: SKY if dark else INFO,
     }
     colour = colours.get(state)
     return colour.name() if colour is not None else ""

@@ -29,12 +29,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rte_desktop.domain.agenda_timer import TimerState
-from rte_desktop.ui.theme import BAD, INFO, OK, WARN
+from rte_desktop.ui.theme import BAD, OK, WARN
 
 DARK = QColor("#15171a")
 LIGHT_TEXT = QColor("#f3f4f6")
 DIM_TEXT = QColor("#aab0b8")
 BLACK = QColor("#111111")
+SKY = QColor("#56B4E9")  # Okabe-Ito sky blue: the paused accent, readable on the dark ground
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ STYLE: dict[TimerState, tuple[QColor, QColor, QColor]] = {
     TimerState.RUNNING: (DARK, LIGHT_TEXT, OK),
     TimerState.WRAP_UP: (WARN, BLACK, BLACK),
     TimerState.OVERRUN: (BAD, QColor("#ffffff"), QColor("#ffffff")),
-    TimerState.PAUSED: (DARK, LIGHT_TEXT, INFO),
+    TimerState.PAUSED: (DARK, LIGHT_TEXT, SKY),
     TimerState.FINISHED: (DARK, LIGHT_TEXT, DIM_TEXT),
 }
 

@@ -146,6 +146,9 @@ class AgendaView(QWidget):
         # -- the day ------------------------------------------------------------------------------
         self.day_tabs = QTabBar()
         self.day_tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.day_tabs.setDrawBase(False)
+        # A tab bar created empty is laid out with no height: fix it from the font.
+        self.day_tabs.setFixedHeight(self.day_tabs.fontMetrics().height() + 16)
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
