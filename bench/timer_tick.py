@@ -92,6 +92,12 @@ def main() -> int:
         app.processEvents()
         timed(empty.update, 20)
         base_ms = timed(empty.update, args.ticks)
+        app.removeEventFilter(panel.keys)
+        PresenterWindow.release()
+        panel.close()
+        panel.deleteLater()
+        empty.deleteLater()
+        app.processEvents()
         ws.close()
 
     t_med, t_p95 = summary(timer_ms)

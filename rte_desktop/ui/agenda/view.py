@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabBar,
     QTableView,
@@ -53,21 +54,22 @@ class AgendaView(QWidget):
         super().__init__(parent)
         # -- which agenda -------------------------------------------------------------------------
         self.agenda_combo = QComboBox()
-        self.agenda_combo.setMinimumWidth(240)
+        self.agenda_combo.setMinimumWidth(180)
         self.new_button = QPushButton(self.tr("New agenda"))
         self.new_button.setToolTip(self.tr("Create an agenda for this PI from a template"))
         self.zone_combo = QComboBox()
         self.zone_combo.setEditable(True)
         self.zone_combo.addItems(list(COMMON_ZONES))
-        self.zone_combo.setMinimumWidth(170)
+        self.zone_combo.setMinimumWidth(150)
         self.zone_combo.setToolTip(self.tr("A second time zone shown beside the planned times"))
-        self.report_button = QPushButton(self.tr("Timing report…"))
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.report_button.setToolTip(self.tr("Timing report (PDF): planned vs actual"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Agenda:")))
         top.addWidget(self.agenda_combo)
         top.addWidget(self.new_button)
         top.addSpacing(16)
-        top.addWidget(QLabel(self.tr("Second time zone:")))
+        top.addWidget(QLabel(self.tr("2nd zone:")))
         top.addWidget(self.zone_combo)
         top.addStretch(1)
         top.addWidget(self.report_button)
@@ -103,19 +105,23 @@ class AgendaView(QWidget):
             widget = QPushButton(text)
             widget.setToolTip(tip)
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the timer
+            widget.setMinimumWidth(0)
+            widget.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             return widget
 
-        self.previous_button = button(self.tr("◀ Previous"), self.tr("P or Left"))
+        self.previous_button = button(self.tr("◀ Prev"), self.tr("Previous item: P or Left"))
         self.toggle_button = button(self.tr("Start"), self.tr("Space"))
-        self.toggle_button.setMinimumWidth(110)
-        self.next_button = button(self.tr("Next ▶"), self.tr("N or Right"))
-        self.minus5_button = button(self.tr("−5 min"), self.tr("Shift with -"))
-        self.minus1_button = button(self.tr("−1 min"), self.tr("-"))
-        self.plus1_button = button(self.tr("+1 min"), self.tr("= or +"))
-        self.plus5_button = button(self.tr("+5 min"), self.tr("Shift with +"))
-        self.jump_button = button(self.tr("Go to selected"), self.tr("J"))
+        self.toggle_button.setMinimumWidth(90)
+        self.next_button = button(self.tr("Next ▶"), self.tr("Next item: N or Right"))
+        self.minus5_button = button(self.tr("−5"), self.tr("Shorten by 5 minutes: Shift with -"))
+        self.minus1_button = button(self.tr("−1"), self.tr("Shorten by 1 minute: -"))
+        self.plus1_button = button(self.tr("+1"), self.tr("Extend by 1 minute: = or +"))
+        self.plus5_button = button(self.tr("+5"), self.tr("Extend by 5 minutes: Shift with +"))
+        self.jump_button = button(self.tr("Go to"), self.tr("Make the selected item current: J"))
         self.reset_button = button(self.tr("Reset…"), self.tr("Forget this run"))
-        self.presenter_button = button(self.tr("Presenter (F5)"), self.tr("F5"))
+        self.presenter_button = button(
+            self.tr("Presenter (F5)"), self.tr("Show the presenter window; again: full screen")
+        )
         self.screen_combo = QComboBox()
         self.screen_combo.setToolTip(self.tr("The screen the presenter window goes to"))
         self.mute_box = QCheckBox(self.tr("Mute (M)"))
@@ -139,9 +145,6 @@ class AgendaView(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.wrap_up_spin)
-        controls.addWidget(self.mute_box)
-        controls.addWidget(self.screen_combo)
-        controls.addWidget(self.presenter_button)
 
         # -- the day ------------------------------------------------------------------------------
         self.day_tabs = QTabBar()
@@ -164,10 +167,14 @@ class AgendaView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.insert_button = QPushButton(self.tr("Insert item (Ins)"))
-        self.delete_button = QPushButton(self.tr("Delete item (Del)"))
-        self.up_button = QPushButton(self.tr("Move up (Alt+↑)"))
-        self.down_button = QPushButton(self.tr("Move down (Alt+↓)"))
+        self.insert_button = QPushButton(self.tr("Insert"))
+        self.insert_button.setToolTip(self.tr("Insert an item after the selected one: Ins"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected item: Del"))
+        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button.setToolTip(self.tr("Move the selected item up: Alt+Up"))
+        self.down_button = QPushButton(self.tr("Down"))
+        self.down_button.setToolTip(self.tr("Move the selected item down: Alt+Down"))
         for widget in (self.insert_button, self.delete_button, self.up_button, self.down_button):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         edit_row = QHBoxLayout()
@@ -175,6 +182,10 @@ class AgendaView(QWidget):
         edit_row.addStretch(1)
         for widget in (self.insert_button, self.delete_button, self.up_button, self.down_button):
             edit_row.addWidget(widget)
+        edit_row.addSpacing(12)
+        edit_row.addWidget(self.mute_box)
+        edit_row.addWidget(self.screen_combo)
+        edit_row.addWidget(self.presenter_button)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #D55E00; font-weight: bold;")

@@ -33,12 +33,23 @@ class PresenterWindow(QWidget):
             window = cls()
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             window.destroyed.connect(cls._forget)
+            app = QGuiApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(cls.release)
             cls._shared = window
         return cls._shared
 
     @classmethod
     def _forget(cls, *_args: object) -> None:
         cls._shared = None
+
+    @classmethod
+    def release(cls) -> None:
+        """Close and drop the shared window (at quit, so nothing outlives the application)."""
+        window, cls._shared = cls._shared, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
 
     def show_on(self, screen: QScreen | None, full_screen: bool) -> None:
         """Show the window on ``screen`` (None: where it is), full screen or as a window."""

@@ -34,8 +34,4 @@ def panel(qtbot, panel_context: PanelContext) -> AgendaPanel:
 @pytest.fixture(autouse=True)
 def _close_presenter():
     yield
-    window = PresenterWindow._shared
-    if window is not None:
-        window.close()
-        window.deleteLater()
-        PresenterWindow._shared = None
+    PresenterWindow.release()
