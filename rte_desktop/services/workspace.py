@@ -19,6 +19,8 @@ from rte_desktop.storage.migrate import open_database
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
+    from rte_desktop.services.agenda import AgendaService
+    from rte_desktop.services.agenda_timer import AgendaTimerService
     from rte_desktop.services.backup import BackupService
     from rte_desktop.services.demo import DemoService
     from rte_desktop.services.objectives import ObjectiveService
@@ -53,6 +55,18 @@ class Workspace:
         self.engine.dispose()
 
     # -- services, built on first use so start-up pays only for what it shows -----------------
+
+    @functools.cached_property
+    def agenda(self) -> AgendaService:
+        from rte_desktop.services.agenda import AgendaService
+
+        return AgendaService(self)
+
+    @functools.cached_property
+    def agenda_timer(self) -> AgendaTimerService:
+        from rte_desktop.services.agenda_timer import AgendaTimerService
+
+        return AgendaTimerService(self)
 
     @functools.cached_property
     def train(self) -> TrainService:

@@ -55,6 +55,12 @@ class PanelSpec:
         return panel
 
 
+def agenda_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.agenda.keys import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
 def panel_specs() -> list[PanelSpec]:
     return [
         PanelSpec(
@@ -74,6 +80,8 @@ def panel_specs() -> list[PanelSpec]:
             "agenda",
             _tr("Agenda && Timer"),
             _tr("The timed PI Planning agenda with a presenter window for the projector."),
+            factory="rte_desktop.ui.agenda.panel:AgendaPanel",
+            shortcuts=agenda_shortcuts(),
         ),
         PanelSpec(
             "vote",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 class PresenterWindow(QWidget):
     closed = Signal()
+    _shared: PresenterWindow | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -21,6 +22,50 @@ class PresenterWindow(QWidget):
         self.resize(1280, 720)
         self._layout = QStackedLayout(self)
         self.setAutoFillBackground(True)
+
+    @classmethod
+    def shared(cls) -> PresenterWindow:
+        """The one presenter window of the app (there is one projector): built on first use.
+
+        Panels (agenda timer, confidence vote) call ``show_content`` on it to take the wall.
+        """
+        if cls._shared is None:
+            window = cls()
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            window.destroyed.connect(cls._forget)
+            app = QGuiApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(cls.release)
+            cls._shared = window
+        return cls._shared
+
+    @classmethod
+    def _forget(cls, *_args: object) -> None:
+        cls._shared = None
+
+    @classmethod
+    def release(cls) -> None:
+        """Close and drop the shared window (at quit, so nothing outlives the application)."""
+        window, cls._shared = cls._shared, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+    def show_on(self, screen: QScreen | None, full_screen: bool) -> None:
+        """Show the window on ``screen`` (None: where it is), full screen or as a window."""
+        if screen is not None and self.screen() is not screen:
+            if self.isFullScreen():
+                self.showNormal()
+            self.setScreen(screen)
+            geometry = screen.availableGeometry()
+            self.move(geometry.topLeft())
+            if not full_screen:
+                self.resize(min(1280, geometry.width()), min(720, geometry.height()))
+        if full_screen:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.raise_()
 
     def show_content(self, widget: QWidget) -> None:
         """Show ``widget`` (it stays owned by this window until replaced)."""
