@@ -21,8 +21,11 @@ from rte_desktop.storage.unit_of_work import UnitOfWork
 if TYPE_CHECKING:
     from rte_desktop.services.backup import BackupService
     from rte_desktop.services.demo import DemoService
+    from rte_desktop.services.improvements import ImprovementService
+    from rte_desktop.services.inspect_adapt import InspectAdaptService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
+    from rte_desktop.services.workshop import WorkshopService
 
 
 class Workspace:
@@ -71,10 +74,28 @@ class Workspace:
         return DemoService(self)
 
     @functools.cached_property
+    def improvements(self) -> ImprovementService:
+        from rte_desktop.services.improvements import ImprovementService
+
+        return ImprovementService(self)
+
+    @functools.cached_property
+    def inspect_adapt(self) -> InspectAdaptService:
+        from rte_desktop.services.inspect_adapt import InspectAdaptService
+
+        return InspectAdaptService(self)
+
+    @functools.cached_property
     def transfer(self) -> TransferService:
         from rte_desktop.services.transfer import TransferService
 
         return TransferService(self)
+
+    @functools.cached_property
+    def workshop(self) -> WorkshopService:
+        from rte_desktop.services.workshop import WorkshopService
+
+        return WorkshopService(self)
 
 
 def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
