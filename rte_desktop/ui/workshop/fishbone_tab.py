@@ -38,8 +38,8 @@ class FishboneTab(QWidget):
         self.status.setWordWrap(True)
         hint = QLabel(
             self.tr(
-                "Enter: sibling · Tab: why? (child) · F2: rename · Del: remove · "
-                "Alt+↑/↓: other bone · Alt+←/→: out/indent · +/−: dots · drag onto a cause or bone"
+                "Enter sibling · Tab why? · F2 rename · Del remove · Alt+↑↓ bone · "
+                "Alt+←→ out/indent · +/− dots · drag to move"
             )
         )
         hint.setWordWrap(True)

@@ -108,7 +108,7 @@ class FishboneView(QGraphicsView):
         causes = self.data.causes
         if self.show_votes:
             causes = [
-                dataclasses.replace(c, text=f"{c.text}  ● {c.votes}") if c.votes else c
+                dataclasses.replace(c, text=f"{c.text} ●{c.votes}") if c.votes else c
                 for c in causes
             ]
         tree = Fishbone(self.data.workshop, self.data.bones, causes).tree

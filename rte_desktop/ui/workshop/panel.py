@@ -53,6 +53,11 @@ class WorkshopPanel(Panel):
 
         self.combo = QComboBox()
         self.combo.setMinimumWidth(320)
+        # Long problem titles must not widen the panel beyond a 1280-pixel screen.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(36)
         self.new_button = QPushButton(self.tr("&New workshop..."))
         self.new_button.setToolTip("Ctrl+Shift+N")
         self.delete_button = QPushButton(self.tr("Delete workshop"))
@@ -113,6 +118,8 @@ class WorkshopPanel(Panel):
         self.vote.hidden_requested.connect(self._on_hidden)
         self.vote.clear_requested.connect(self._on_clear)
         self.vote.restate_requested.connect(self.restate)
+        step = self.ctx.settings.value("workshop/step", "0")
+        self.tabs.setCurrentIndex(int(step) if step.isdigit() and int(step) < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
         self._shortcut("Ctrl+Shift+N", self._ask_new_workshop)
         self._shortcut("Ctrl+P", lambda: self.save_report(all_workshops=False))
@@ -207,6 +214,7 @@ class WorkshopPanel(Panel):
         self._load_workshop()
 
     def _on_tab(self, index: int) -> None:
+        self.ctx.settings.set_value("workshop/step", str(index))
         if index == FISHBONE:
             self.fishbone.view.setFocus()
 

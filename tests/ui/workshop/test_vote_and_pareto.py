@@ -75,7 +75,7 @@ def test_hidden_dots_until_reveal(qtbot, make_panel) -> None:
     qtbot.mouseClick(tab.hide_button, Qt.MouseButton.LeftButton)  # "Reveal dots"
     assert not ws.workshop.workshop(panel.workshop_id).votes_hidden
     assert tab.chart.hidden_total is None and tab.restate_button.isEnabled()
-    assert any("● 14" in line for n in fish.nodes.values() for line in n.lines)
+    assert any("●14" in line for n in fish.nodes.values() for line in n.lines)
 
 
 def test_restate_the_top_cause_as_a_new_problem(qtbot, make_panel) -> None:
