@@ -22,7 +22,7 @@ from rte_desktop.domain.model import Cause
 from rte_desktop.services.workshop import Fishbone
 from rte_desktop.ui.workshop.fishbone_items import HEAD, Ink, NodeItem, NodeKey, populate
 
-MAX_FIT_SCALE = 1.6
+MAX_FIT_SCALE = 1.3
 
 
 @dataclass(frozen=True)

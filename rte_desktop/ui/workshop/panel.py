@@ -97,9 +97,13 @@ class WorkshopPanel(Panel):
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.empty.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.tabs)
-        self.pages.addWidget(self.empty)
+        self.pages.addWidget(empty_page)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -171,7 +175,7 @@ class WorkshopPanel(Panel):
     def _load_workshop(self) -> None:
         shop = self.workshop
         if shop is None:
-            self.pages.setCurrentWidget(self.empty)
+            self.pages.setCurrentIndex(1)
             self.empty.setText(self._empty_text())
             self.fishbone.load(None, True)
             return

@@ -127,7 +127,7 @@ def test_measurement_shows_predictability_and_the_vote(qtbot, make_panel) -> Non
 
 def test_new_workshop_in_an_empty_pi(qtbot, make_panel) -> None:
     panel = make_panel("PI 2026.2")
-    assert panel.pages.currentWidget() is panel.empty
+    assert panel.empty.isVisible()
     assert "PI 2026.1 (1)" in panel.empty.text()
     shop = panel.new_workshop("Demos are skipped")
     assert panel.pages.currentWidget() is panel.tabs
@@ -139,6 +139,6 @@ def test_new_workshop_in_an_empty_pi(qtbot, make_panel) -> None:
         "Environment",
     ]
     panel.delete_workshop()
-    assert panel.pages.currentWidget() is panel.empty
+    assert panel.empty.isVisible()
     panel.ctx.undo.undo()
     assert panel.combo.currentText() == "Demos are skipped"
