@@ -15,9 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 from rte_desktop.domain.fishbone import FishboneLayout, LayoutStyle, Segment
 from rte_desktop.domain.geometry import Box
 from rte_desktop.ui.theme import INFO, WARN, is_dark
-
-NodeKey = tuple[str, int | None]  # ("head", None), ("bone", id) or ("cause", id)
-HEAD: NodeKey = ("head", None)
+from rte_desktop.ui.workshop.fishbone_nav import HEAD, NodeKey
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from rte_desktop.services.files import write_atomically
 from rte_desktop.services.workshop import Fishbone
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
-from rte_desktop.ui.workshop.fishbone_items import NodeKey
+from rte_desktop.ui.workshop.fishbone_nav import NodeKey
 from rte_desktop.ui.workshop.fishbone_view import EditRequest, FishboneView
 
 FAILED = object()

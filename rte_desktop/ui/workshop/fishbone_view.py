@@ -20,7 +20,20 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QLine
 from rte_desktop.domain.fishbone import FishboneLayout, LayoutStyle, layout
 from rte_desktop.domain.model import Cause
 from rte_desktop.services.workshop import Fishbone
-from rte_desktop.ui.workshop.fishbone_items import HEAD, Ink, NodeItem, NodeKey, populate
+from rte_desktop.ui.workshop.fishbone_items import Ink, NodeItem, populate
+from rte_desktop.ui.workshop.fishbone_nav import (
+    HEAD,
+    Move,
+    NodeKey,
+    drop_place,
+    find_cause,
+    indent,
+    outdent,
+    reading_order,
+    step_bone,
+    subtree_keys,
+    to_other_bone,
+)
 
 MAX_FIT_SCALE = 1.3
 
@@ -119,19 +132,11 @@ class FishboneView(QGraphicsView):
         self.nodes = populate(scene, self.result, style, font, bold, ink)
 
     def cause(self, cause_id: int | None) -> Cause | None:
-        if self.data is None:
-            return None
-        return next((c for c in self.data.causes if c.id == cause_id), None)
+        return find_cause(self.data, cause_id)
 
     def order(self) -> list[NodeKey]:
         """Keys in reading order: head, then each bone followed by its causes."""
-        if self.data is None:
-            return []
-        keys: list[NodeKey] = [HEAD]
-        for bone in self.data.tree:
-            keys.append(("bone", bone.bone.id))
-            keys += [("cause", node.cause.id) for node in bone.walk()]
-        return keys
+        return reading_order(self.data)
 
     # -- selection ------------------------------------------------------------------------------
 
@@ -156,20 +161,9 @@ class FishboneView(QGraphicsView):
         self.select(keys[max(0, min(len(keys) - 1, index + delta))])
 
     def _bone_step(self, delta: int) -> None:
-        bones = [("bone", b.id) for b in self.data.bones] if self.data else []
-        if not bones:
-            return
-        current = self._bone_of(self.selected)
-        index = bones.index(("bone", current)) if ("bone", current) in bones else -1
-        self.select(bones[max(0, min(len(bones) - 1, index + delta))])
-
-    def _bone_of(self, key: NodeKey | None) -> int | None:
-        if key is None or key[0] == "head":
-            return None
-        if key[0] == "bone":
-            return key[1]
-        cause = self.cause(key[1])
-        return cause.bone_id if cause else None
+        key = step_bone(self.data, self.selected, delta)
+        if key is not None:
+            self.select(key)
 
     # -- keyboard -------------------------------------------------------------------------------
 
@@ -198,12 +192,13 @@ class FishboneView(QGraphicsView):
             self.begin_edit("rename")
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and kind in ("cause", "bone"):
             self.delete_requested.emit(selected)
-        elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and kind == "cause":
-            self._move_to_bone(-1 if key == Qt.Key.Key_Up else 1)
-        elif alt and key == Qt.Key.Key_Left and kind == "cause":
-            self._outdent()
-        elif alt and key == Qt.Key.Key_Right and kind == "cause":
-            self._indent()
+        elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and selected and kind == "cause":
+            delta = -1 if key == Qt.Key.Key_Up else 1
+            self._request_move(to_other_bone(self.data, selected[1], delta))
+        elif alt and key == Qt.Key.Key_Left and selected and kind == "cause":
+            self._request_move(outdent(self.data, selected[1]))
+        elif alt and key == Qt.Key.Key_Right and selected and kind == "cause":
+            self._request_move(indent(self.data, selected[1]))
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus) and not ctrl:
             if kind == "cause" and selected and selected[1] is not None:
                 self.vote_requested.emit(selected[1], -1 if key == Qt.Key.Key_Minus else 1)
@@ -223,36 +218,9 @@ class FishboneView(QGraphicsView):
             return
         event.accept()
 
-    def _move_to_bone(self, delta: int) -> None:
-        if self.data is None or self.selected is None:
-            return
-        cause = self.cause(self.selected[1])
-        bones = [node.bone.id for node in self.data.tree]
-        if cause is None or cause.bone_id not in bones:
-            return
-        index = bones.index(cause.bone_id) + delta
-        if 0 <= index < len(bones) and cause.id is not None and bones[index] is not None:
-            self.move_requested.emit(cause.id, bones[index], None)
-
-    def _outdent(self) -> None:
-        cause = self.cause(self.selected[1] if self.selected else None)
-        if cause is None or cause.parent_id is None or cause.id is None:
-            return
-        parent = self.cause(cause.parent_id)
-        self.move_requested.emit(cause.id, cause.bone_id, parent.parent_id if parent else None)
-
-    def _indent(self) -> None:
-        cause = self.cause(self.selected[1] if self.selected else None)
-        if cause is None or cause.id is None or self.data is None:
-            return
-        siblings = [
-            c
-            for c in sorted(self.data.causes, key=lambda c: (c.position, c.id or 0))
-            if c.bone_id == cause.bone_id and c.parent_id == cause.parent_id
-        ]
-        index = siblings.index(cause)
-        if index > 0 and siblings[index - 1].id is not None:
-            self.move_requested.emit(cause.id, cause.bone_id, siblings[index - 1].id)
+    def _request_move(self, move: Move | None) -> None:
+        if move is not None:
+            self.move_requested.emit(*move)
 
     # -- inline editor ----------------------------------------------------------------------------
 
@@ -372,7 +340,7 @@ class FishboneView(QGraphicsView):
         node.setOpacity(0.75)
         scale = self.transform().m11() or 1.0
         node.setPos(node.home + delta / scale)
-        target = self._node_at(event.position(), self._subtree_keys(node))
+        target = self._node_at(event.position(), subtree_keys(self.data, node.key))
         if target is not self._drop:
             if self._drop is not None:
                 self._drop.drop_target = False
@@ -396,8 +364,11 @@ class FishboneView(QGraphicsView):
             self._drop.update()
         self._drop = None
         cause = self.cause(node.key[1])
-        target = self._node_at(event.position(), self._subtree_keys(node))
-        bone_id, parent_id = self._drop_place(target, self.mapToScene(event.position().toPoint()))
+        target = self._node_at(event.position(), subtree_keys(self.data, node.key))
+        scene_pos = self.mapToScene(event.position().toPoint())
+        bone_id, parent_id = drop_place(
+            self.data, self.result, target.key if target else None, scene_pos.x(), scene_pos.y()
+        )
         if (
             cause is not None
             and cause.id is not None
@@ -405,28 +376,6 @@ class FishboneView(QGraphicsView):
             and (bone_id, parent_id) != (cause.bone_id, cause.parent_id)
         ):
             self.move_requested.emit(cause.id, bone_id, parent_id)
-
-    def _subtree_keys(self, node: NodeItem) -> set[NodeKey]:
-        if self.data is None or node.kind != "cause":
-            return {node.key}
-        for bone in self.data.tree:
-            for cause_node in bone.walk():
-                if cause_node.cause.id == node.key[1]:
-                    return {("cause", n.cause.id) for n in cause_node.walk()}
-        return {node.key}
-
-    def _drop_place(
-        self, target: NodeItem | None, scene_pos: QPointF
-    ) -> tuple[int | None, int | None]:
-        if target is not None and target.kind == "cause":
-            cause = self.cause(target.key[1])
-            return (cause.bone_id, cause.id) if cause else (None, None)
-        if target is not None and target.kind == "bone":
-            return target.key[1], None
-        for bone in self.result.bones if self.result else ():
-            if bone.region.contains(scene_pos.x(), scene_pos.y()):
-                return bone.bone_id, None
-        return None, None
 
     # -- zoom and export --------------------------------------------------------------------------
 
