@@ -23,10 +23,13 @@ if TYPE_CHECKING:
     from rte_desktop.services.agenda_timer import AgendaTimerService
     from rte_desktop.services.backup import BackupService
     from rte_desktop.services.demo import DemoService
+    from rte_desktop.services.improvements import ImprovementService
+    from rte_desktop.services.inspect_adapt import InspectAdaptService
     from rte_desktop.services.objectives import ObjectiveService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
     from rte_desktop.services.votes import VoteService
+    from rte_desktop.services.workshop import WorkshopService
 
 
 class Workspace:
@@ -93,6 +96,18 @@ class Workspace:
         return ObjectiveService(self)
 
     @functools.cached_property
+    def improvements(self) -> ImprovementService:
+        from rte_desktop.services.improvements import ImprovementService
+
+        return ImprovementService(self)
+
+    @functools.cached_property
+    def inspect_adapt(self) -> InspectAdaptService:
+        from rte_desktop.services.inspect_adapt import InspectAdaptService
+
+        return InspectAdaptService(self)
+
+    @functools.cached_property
     def transfer(self) -> TransferService:
         from rte_desktop.services.transfer import TransferService
 
@@ -103,6 +118,12 @@ class Workspace:
         from rte_desktop.services.votes import VoteService
 
         return VoteService(self)
+
+    @functools.cached_property
+    def workshop(self) -> WorkshopService:
+        from rte_desktop.services.workshop import WorkshopService
+
+        return WorkshopService(self)
 
 
 def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:

@@ -129,5 +129,23 @@ def panel_specs() -> list[PanelSpec]:
                 "The problem-solving workshop: problem, fishbone, dot voting, Pareto, solutions "
                 "and improvement backlog items."
             ),
+            factory="rte_desktop.ui.workshop.panel:WorkshopPanel",
+            shortcuts=(
+                ("Ctrl+Shift+N", _tr("New workshop")),
+                ("Alt+1 … Alt+5", _tr("Problem, Fishbone, Vote & Pareto, Solutions, Measurement")),
+                ("Enter", _tr("Fishbone: add a sibling (cause, or bone on a bone)")),
+                ("Tab", _tr("Fishbone: add a child (“why?” sub-cause, or cause on a bone)")),
+                ("F2", _tr("Fishbone: rename the selected label")),
+                ("Delete", _tr("Fishbone: remove the cause (with its sub-causes) or bone")),
+                ("Alt+Up / Alt+Down", _tr("Fishbone: move the cause to the previous/next bone")),
+                ("Alt+Left / Alt+Right", _tr("Fishbone: outdent / indent the cause")),
+                ("Arrows, Home", _tr("Fishbone: move the selection")),
+                ("+ / −", _tr("Add / remove a dot on the selected cause or solution")),
+                ("Ctrl+0, Ctrl+= / Ctrl+−", _tr("Fishbone: zoom to fit, zoom in / out")),
+                ("Ctrl+H", _tr("Hide / reveal the dots")),
+                ("Ctrl+Shift+R", _tr("Restate the top cause as a new problem")),
+                ("Ctrl+Return", _tr("Save the improvement item")),
+                ("Ctrl+P", _tr("Workshop report PDF")),
+            ),
         ),
     ]

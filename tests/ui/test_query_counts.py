@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from sqlalchemy import event
 
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.services.workspace import open_workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
+from rte_desktop.ui.settings import UiSettings
 
 
-def _statements_per_panel(qtbot, ui_settings, path: Path, clock: FakeClock, years: int) -> dict:
+def _statements_per_panel(qtbot, path: Path, clock: FakeClock, years: int) -> dict:
+    ui_settings = UiSettings(QSettings(str(path) + ".ini", QSettings.Format.IniFormat))
     ws = open_workspace(path, clock)
     ws.demo.create(years=years, teams=6)
     window = MainWindow(ws, ui_settings, AppEvents())
@@ -33,9 +36,9 @@ def _statements_per_panel(qtbot, ui_settings, path: Path, clock: FakeClock, year
 
 
 def test_panel_switch_statements_do_not_grow_with_history(
-    qtbot, ui_settings, tmp_path: Path, clock: FakeClock
+    qtbot, tmp_path: Path, clock: FakeClock
 ) -> None:
-    short = _statements_per_panel(qtbot, ui_settings, tmp_path / "short.sqlite", clock, 1)
-    long = _statements_per_panel(qtbot, ui_settings, tmp_path / "long.sqlite", clock, 4)
+    short = _statements_per_panel(qtbot, tmp_path / "short.sqlite", clock, 1)
+    long = _statements_per_panel(qtbot, tmp_path / "long.sqlite", clock, 4)
     assert long == short
     assert all(count <= 40 for count in long.values()), long

@@ -1,0 +1,325 @@
+"""The I&A problem-solving workshop panel: one place for the whole flow, step by step.
+
+Problem → Fishbone → Vote & Pareto → Solutions & backlog, with the PI's measurement beside it.
+A PI can hold several workshops (one per problem group, and follow-ups restated from a cause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import Workshop
+from rte_desktop.services.changes import Area
+from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.theme import BAD
+from rte_desktop.ui.widgets.report_actions import save_report
+from rte_desktop.ui.workshop.backlog_tab import BacklogTab
+from rte_desktop.ui.workshop.edits import WorkshopEdits
+from rte_desktop.ui.workshop.fishbone_tab import FishboneTab
+from rte_desktop.ui.workshop.measurement_tab import MeasurementTab
+from rte_desktop.ui.workshop.problem_tab import ProblemTab
+from rte_desktop.ui.workshop.vote_tab import VoteTab
+
+PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
+
+
+class WorkshopPanel(Panel):
+    areas = (Area.WORKSHOP, Area.OBJECTIVES, Area.VOTES)
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.edits = WorkshopEdits(ctx.ws, ctx.undo)
+        self.workshops: list[Workshop] = []
+        self.workshop_id: int | None = None
+
+        self.combo = QComboBox()
+        self.combo.setMinimumWidth(320)
+        # Long problem titles must not widen the panel beyond a 1280-pixel screen.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(36)
+        self.new_button = QPushButton(self.tr("&New workshop..."))
+        self.new_button.setToolTip("Ctrl+Shift+N")
+        self.delete_button = QPushButton(self.tr("Delete workshop"))
+        self.report_button = QToolButton()
+        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.report_this = QAction(self.tr("Report PDF (this workshop)..."), self)
+        self.report_all = QAction(self.tr("Report PDF (every workshop of the PI)..."), self)
+        menu = QMenu(self.report_button)
+        menu.addActions([self.report_this, self.report_all])
+        self.report_button.setMenu(menu)
+        self.report_button.setDefaultAction(self.report_this)
+        self.report_button.setToolTip("Ctrl+P")
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Workshop:"))
+        label.setBuddy(self.combo)
+        for widget in (label, self.combo, self.new_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.report_button)
+        top.addWidget(self.delete_button)
+
+        self.tabs = QTabWidget()
+        self.problem = ProblemTab()
+        self.fishbone = FishboneTab(self.edits)
+        self.vote = VoteTab()
+        self.backlog = BacklogTab(ctx.ws, self.edits)
+        self.measurement = MeasurementTab()
+        steps: tuple[tuple[QWidget, str], ...] = (
+            (self.problem, self.tr("1 Problem")),
+            (self.fishbone, self.tr("2 Fishbone")),
+            (self.vote, self.tr("3 Vote && Pareto")),
+            (self.backlog, self.tr("4 Solutions && backlog")),
+            (self.measurement, self.tr("5 Measurement")),
+        )
+        for page, title in steps:
+            self.tabs.addTab(page, title)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addWidget(self.empty, 0, Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(empty_page)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
+
+        self.combo.currentIndexChanged.connect(self._on_combo)
+        self.new_button.clicked.connect(self._ask_new_workshop)
+        self.delete_button.clicked.connect(self.delete_workshop)
+        self.report_this.triggered.connect(lambda: self.save_report(all_workshops=False))
+        self.report_all.triggered.connect(lambda: self.save_report(all_workshops=True))
+        self.problem.field_edited.connect(self._on_problem_edited)
+        self.vote.votes_requested.connect(self._on_votes)
+        self.vote.voting_requested.connect(self._on_voting)
+        self.vote.hidden_requested.connect(self._on_hidden)
+        self.vote.clear_requested.connect(self._on_clear)
+        self.vote.restate_requested.connect(self.restate)
+        step = self.ctx.settings.value("workshop/step", "0")
+        self.tabs.setCurrentIndex(int(step) if step.isdigit() and int(step) < 5 else PROBLEM)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self._shortcut("Ctrl+Shift+N", self._ask_new_workshop)
+        self._shortcut("Ctrl+P", lambda: self.save_report(all_workshops=False))
+        self._shortcut("Ctrl+H", self.vote.toggle_hidden)
+        self._shortcut("Ctrl+Shift+R", self.vote.restate_button.click)
+        for index in range(5):
+            self._shortcut(f"Alt+{index + 1}", partial(self.show_step, index))
+
+    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
+        QShortcut(
+            QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+
+    # -- scope and data ---------------------------------------------------------------------------
+
+    @property
+    def workshop(self) -> Workshop | None:
+        return next((w for w in self.workshops if w.id == self.workshop_id), None)
+
+    def _remembered_key(self) -> str:
+        return f"workshop/current/{self.pi_id}"
+
+    def refresh(self) -> None:
+        self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
+        ids = [w.id for w in self.workshops]
+        if self.workshop_id not in ids:
+            remembered = self.ctx.settings.value(self._remembered_key(), "")
+            self.workshop_id = (
+                int(remembered)
+                if remembered.isdigit() and int(remembered) in ids
+                else (ids[0] if ids else None)
+            )
+        self._fill_combo()
+        self._load_workshop()
+
+    def _fill_combo(self) -> None:
+        titles = {w.id: w.title for w in self.workshops}
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for shop in self.workshops:
+            prefix = "↳ " if shop.parent_id in titles else ""
+            self.combo.addItem(prefix + shop.title, shop.id)
+        self.combo.setCurrentIndex(self.combo.findData(self.workshop_id))
+        self.combo.blockSignals(False)
+        has = bool(self.workshops)
+        for widget in (self.combo, self.delete_button, self.report_button):
+            widget.setEnabled(has)
+
+    def _load_workshop(self) -> None:
+        shop = self.workshop
+        if shop is None:
+            self.pages.setCurrentIndex(1)
+            self.empty.setText(self._empty_text())
+            self.fishbone.load(None, True)
+            return
+        assert shop.id is not None
+        self.pages.setCurrentWidget(self.tabs)
+        ws = self.ctx.ws
+        data = ws.workshop.fishbone(shop.id)
+        titles = {w.id: w.title for w in self.workshops}
+        self.problem.load(shop, titles.get(shop.parent_id, "") if shop.parent_id else "")
+        self.fishbone.load(data, show_votes=not shop.votes_hidden)
+        self.vote.load(data, ws.workshop.pareto(shop.id), ws.workshop.budget(shop.id))
+        self.backlog.load(shop.id, self.art_id)
+        self.measurement.load(ws.inspect_adapt.measurement(shop.pi_id))
+
+    def _empty_text(self) -> str:
+        if self.pi_id is None:
+            return self.tr("Choose a PI in the toolbar.")
+        others = []
+        if self.art_id is not None:
+            for pi in self.ctx.ws.train.pis(self.art_id):
+                if pi.id != self.pi_id and pi.id is not None:
+                    count = len(self.ctx.ws.workshop.workshops(pi.id))
+                    if count:
+                        others.append(f"{pi.name} ({count})")
+        text = self.tr(
+            "No problem-solving workshop in this PI yet.\n\n"
+            "Start one with “New workshop” (Ctrl+Shift+N): agree on the problem, find the "
+            "root causes on the fishbone, vote, and turn the best solutions into improvement "
+            "backlog items for the next PI."
+        )
+        if others:
+            text += "\n\n" + self.tr("Workshops in other PIs: %1 (pick the PI in the toolbar).")
+            text = text.replace("%1", ", ".join(others))
+        return text
+
+    def _on_combo(self, index: int) -> None:
+        self.workshop_id = self.combo.itemData(index)
+        if self.workshop_id is not None:
+            self.ctx.settings.set_value(self._remembered_key(), str(self.workshop_id))
+        self._load_workshop()
+
+    def _on_tab(self, index: int) -> None:
+        self.ctx.settings.set_value("workshop/step", str(index))
+        if index == FISHBONE:
+            self.fishbone.view.setFocus()
+
+    def show_step(self, index: int) -> None:
+        if self.workshop is not None:
+            self.tabs.setCurrentIndex(index)
+
+    def select_workshop(self, workshop_id: int | None) -> None:
+        self.workshop_id = workshop_id
+        self.refresh()
+
+    # -- edits ------------------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], Any]) -> tuple[bool, Any]:
+        """Run an edit; a refused one is explained under the tabs. Returns (done, result)."""
+        try:
+            result = action()
+        except DomainError as exc:
+            self.status.setText(str(exc))
+            self.status.setStyleSheet(f"color: {BAD.name()};")
+            return False, None
+        self.status.setText("")
+        self.status.setStyleSheet("")
+        return True, result
+
+    def _ask_new_workshop(self) -> None:
+        if self.pi_id is None:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("New workshop"), self.tr("The problem, in a few words:")
+        )
+        if ok and title.strip():
+            self.new_workshop(title)
+
+    def new_workshop(self, title: str) -> Workshop | None:
+        """Create a workshop in the current PI (with the default bones) and show its problem."""
+        pi_id = self.pi_id
+        if pi_id is None:
+            return None
+        done, shop = self._run(lambda: self.edits.create_workshop(pi_id, title))
+        if done:
+            self.select_workshop(shop.id)
+            self.tabs.setCurrentIndex(PROBLEM)
+            self.problem.what.setFocus()
+        return shop  # type: ignore[no-any-return]
+
+    def delete_workshop(self) -> None:
+        shop = self.workshop
+        if shop is not None and shop.id is not None:
+            shop_id = shop.id
+            if self._run(lambda: self.edits.delete_workshop(shop_id))[0]:
+                self.status.setText(
+                    self.tr("Deleted “%1”; Ctrl+Z brings it back.").replace("%1", shop.title)
+                )
+
+    def restate(self, cause_id: int) -> None:
+        """Start a follow-up workshop on a cause (the top of the Pareto chart)."""
+        shop = self.workshop
+        if shop is None:
+            return
+        done, new = self._run(lambda: self.edits.restate(shop, cause_id))
+        if done:
+            self.select_workshop(new.id)
+            self.tabs.setCurrentIndex(PROBLEM)
+
+    def _on_problem_edited(self, field: str, text: str) -> None:
+        shop = self.workshop
+        if shop is not None:
+            self._run(lambda: self.edits.update_problem(shop, field, text))
+            self.refresh()  # a refused edit shows the stored text again
+
+    def _on_votes(self, cause_id: int, votes: int) -> None:
+        cause = self.vote._cause(cause_id)
+        if cause is not None:
+            self._run(lambda: self.edits.set_votes(cause, votes))
+
+    def _on_voting(self, participants: int, dots: int) -> None:
+        shop = self.workshop
+        if shop is not None:
+            self._run(lambda: self.edits.set_voting(shop, participants, dots))
+
+    def _on_hidden(self, hidden: bool) -> None:
+        shop = self.workshop
+        if shop is not None:
+            self._run(lambda: self.edits.set_hidden(shop, hidden))
+
+    def _on_clear(self) -> None:
+        shop = self.workshop
+        if shop is not None and shop.id is not None:
+            shop_id = shop.id
+            self._run(lambda: self.edits.clear_votes(shop_id))
+
+    def save_report(self, all_workshops: bool = False) -> None:
+        shop, pi_id = self.workshop, self.pi_id
+        if shop is None or pi_id is None:
+            return
+        ids = None if all_workshops or shop.id is None else [shop.id]
+        stem = "".join(ch if ch.isalnum() else "-" for ch in shop.title)[:40]
+        save_report(
+            self,
+            self.tr("Save the workshop report"),
+            "workshops.pdf" if all_workshops else f"workshop-{stem}.pdf",
+            lambda path: self.ctx.ws.inspect_adapt.render_report(path, pi_id, ids),
+        )
