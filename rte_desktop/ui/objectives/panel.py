@@ -35,6 +35,7 @@ from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.theme import BAD
+from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
 
 
 class ObjectivesPanel(Panel):
@@ -92,6 +93,10 @@ class ObjectivesPanel(Panel):
         lbox.setContentsMargins(0, 0, 0, 0)
         lbox.addWidget(QLabel(self.tr("Teams")))
         lbox.addWidget(self.team_list, 1)
+        self.inputs = ImprovementInputsWidget(self.ctx)  # I&A items aimed at this PI
+        self.inputs.compact()
+        lbox.addWidget(self.inputs, 1)
+        left.setMaximumWidth(260)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -210,6 +215,7 @@ class ObjectivesPanel(Panel):
             self.model.set_rows([])
             return
         ws = self.ctx.ws
+        self.inputs.set_pi(self.pi_id)
         chosen = self.current_team()
         self.teams = ws.train.teams(self.art_id)
         summary = ws.objectives.predictability(self.pi_id)

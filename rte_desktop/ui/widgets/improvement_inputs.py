@@ -55,6 +55,15 @@ class ImprovementInputsWidget(QWidget):
         if pi_id is not None:
             self.refresh()
 
+    def compact(self) -> None:
+        """Show only the item and its owner (for a narrow side column); details in tooltips."""
+        header = self.tree.header()
+        for column in range(1, self.tree.columnCount()):
+            self.tree.setColumnHidden(column, column != 2)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, header.ResizeMode.ResizeToContents)
+
     def set_pi(self, pi_id: int | None) -> None:
         """Show the items targeted at ``pi_id`` (None: nothing)."""
         self.pi_id = pi_id
