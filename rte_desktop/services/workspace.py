@@ -19,8 +19,11 @@ from rte_desktop.storage.migrate import open_database
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
+    from rte_desktop.services.art_sync import ArtSyncService
     from rte_desktop.services.backup import BackupService
+    from rte_desktop.services.board import BoardService
     from rte_desktop.services.demo import DemoService
+    from rte_desktop.services.risks import RiskService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
 
@@ -59,16 +62,34 @@ class Workspace:
         return TrainService(self)
 
     @functools.cached_property
+    def art_sync(self) -> ArtSyncService:
+        from rte_desktop.services.art_sync import ArtSyncService
+
+        return ArtSyncService(self)
+
+    @functools.cached_property
     def backup(self) -> BackupService:
         from rte_desktop.services.backup import BackupService
 
         return BackupService(self)
 
     @functools.cached_property
+    def board(self) -> BoardService:
+        from rte_desktop.services.board import BoardService
+
+        return BoardService(self)
+
+    @functools.cached_property
     def demo(self) -> DemoService:
         from rte_desktop.services.demo import DemoService
 
         return DemoService(self)
+
+    @functools.cached_property
+    def risks(self) -> RiskService:
+        from rte_desktop.services.risks import RiskService
+
+        return RiskService(self)
 
     @functools.cached_property
     def transfer(self) -> TransferService:
