@@ -76,6 +76,23 @@ def panel_specs() -> list[PanelSpec]:
             "risks",
             _tr("Risks (ROAM)"),
             _tr("The ROAM board: Unroamed, Resolved, Owned, Accepted, Mitigated."),
+            factory="rte_desktop.ui.risks.panel:RisksPanel",
+            shortcuts=(
+                ("Up / Down", _tr("Select a risk in its column")),
+                ("Left / Right", _tr("Go to the next column")),
+                ("Ctrl+Left / Ctrl+Right", _tr("Move the selected risk one column")),
+                (
+                    "U / R / O / A / M",
+                    _tr("Move it to Unroamed / Resolved / Owned / Accepted / Mitigated"),
+                ),
+                ("Enter / F2", _tr("Edit the selected risk")),
+                ("Insert / Alt+N", _tr("New risk")),
+                ("Delete", _tr("Delete the selected risk (undoable)")),
+                ("Ctrl+F / Esc", _tr("Filter by text / clear the filter")),
+                ("Alt+B / Alt+H / Alt+S", _tr("ROAM board / history / ART Sync tab")),
+                ("Ctrl+Shift+P", _tr("ROAM poster PDF")),
+                ("Alt+3 / Alt+6 (ART Sync)", _tr("Start the 30- / 60-minute timer")),
+            ),
         ),
         PanelSpec(
             "board",
