@@ -229,24 +229,10 @@ def bezier_point(path: tuple[Point, Point, Point, Point], t: float) -> Point:
 _LABEL_STEPS = tuple(sorted((i / 20 for i in range(1, 20)), key=lambda t: (abs(t - 0.5), t)))
 
 
-def _cost(rect: Rect, obstacle: Rect) -> float:
-    """How much of ``obstacle``'s text a label at ``rect`` would hide.
-
-    Card text starts at the left, so covering a card's left part costs three times as much as
-    covering its right end.
-    """
-    margin = 4.0  # a card's padding: covering it hides no text
-    obstacle = Rect(
-        obstacle.x + margin, obstacle.y + margin, obstacle.w - 2 * margin, obstacle.h - 2 * margin
-    )
-    if not rect.intersects(obstacle):
-        return 0.0
-    split = obstacle.x + obstacle.w * 0.7
-    top, bottom = max(rect.y, obstacle.y), min(rect.bottom, obstacle.bottom)
-    height = max(0.0, bottom - top)
-    left = max(0.0, min(rect.right, split) - max(rect.x, obstacle.x))
-    right = max(0.0, min(rect.right, obstacle.right) - max(rect.x, split))
-    return height * (3 * left + right)
+def _overlap(a: Rect, b: Rect) -> float:
+    width = min(a.right, b.right) - max(a.x, b.x)
+    height = min(a.bottom, b.bottom) - max(a.y, b.y)
+    return max(0.0, width) * max(0.0, height)
 
 
 def label_rect(
@@ -254,25 +240,35 @@ def label_rect(
     size: tuple[float, float],
     obstacles: Sequence[Rect],
     taken: Sequence[Rect] = (),
+    soft: Sequence[Rect] = (),
 ) -> Rect:
-    """A spot on the line for its label, hiding as little card text as possible.
+    """A spot on the line for its label that hides as little as possible.
 
-    A spot that covers nothing wins at once (the middle of the line first); otherwise the spot
-    that hides the least, never on top of another label when that can be avoided.
+    Args:
+        path: the line.
+        size: the label's width and height.
+        obstacles: what must stay readable (the text on the cards).
+        taken: labels already placed (never covered when avoidable).
+        soft: what may be covered at a small cost (the empty parts of cards).
+
+    Returns:
+        The first spot that covers nothing (the middle of the line first), else the cheapest.
     """
     w, h = size
     best: tuple[float, Rect] | None = None
-    spots = [
-        Rect(x - w * share, y - h / 2, w, h)
-        for x, y in (bezier_point(path, t) for t in (*_LABEL_STEPS, 0.0, 1.0))
-        for share in (0.5, 1.0, 0.0)  # centred on the line, or beside the point
-    ]
-    for rect in spots:
-        cost = sum(_cost(rect, o) for o in obstacles)
-        cost += sum(1e6 for o in taken if rect.intersects(o))
-        if cost == 0:
-            return rect
-        if best is None or cost < best[0]:
-            best = (cost, rect)
+    points = [bezier_point(path, t) for t in (*_LABEL_STEPS, 0.0, 1.0)]
+    # On the line first; then just under or over it, where a card's lower part is often empty.
+    for shift in (0.0, 0.9, -0.9, 1.5, -1.5):
+        for x, y in points:
+            for share in (0.5, 1.0, 0.0):  # centred on the point, or beside it
+                rect = Rect(x - w * share, y - h / 2 + shift * h, w, h)
+                cost = sum(10 * _overlap(rect, o) for o in obstacles)
+                cost += sum(_overlap(rect, o) for o in soft)
+                cost += sum(1e6 for o in taken if rect.intersects(o))
+                if cost == 0:
+                    return rect
+                cost += abs(shift) * w * h  # prefer labels on their line
+                if best is None or cost < best[0]:
+                    best = (cost, rect)
     assert best is not None
     return best[1]

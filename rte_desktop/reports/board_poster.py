@@ -115,6 +115,20 @@ def _lines(text: str, size: float, width: float, limit: int, bold: bool = False)
     return lines
 
 
+def _card_words(card: PosterCard) -> Rect:
+    """Where a card's text is printed (see ``BoardTile._card``), for label placement."""
+    head = card.key + ("  ENABLER" if card.kind == "enabler" else "")
+    lines = _lines(card.title, 8.5, card.rect.w - 10, 3)
+    width = max([stringWidth(head, SANS_BOLD, 7.5)] + [stringWidth(x, SANS, 8.5) for x in lines])
+    return Rect(card.rect.x + 5, card.rect.y + 2, width, 12 + 10 * len(lines))
+
+
+def _milestone_words(milestone: PosterMilestone) -> Rect:
+    lines = _lines(milestone.title, 8.5, milestone.rect.w - 30, 2, bold=True)
+    width = max(stringWidth(x, SANS_BOLD, 8.5) for x in lines)
+    return Rect(milestone.rect.x + 24, milestone.rect.y + 2, width, milestone.rect.h - 4)
+
+
 def cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
     """Tile edges from ``start`` to ``end``: the furthest boundary that fits, else a hard cut."""
     edges = [start]
@@ -286,12 +300,13 @@ class BoardTile(Flowable):  # type: ignore[misc]
 
     def _labels(self, c: Any) -> None:
         """Each line's word, on a spot of the line that hides no card and no other word."""
-        obstacles = [card.rect for card in self.data.cards]
-        obstacles += [m.rect for m in self.data.milestones]
+        soft = [card.rect for card in self.data.cards] + [m.rect for m in self.data.milestones]
+        words = [_card_words(card) for card in self.data.cards]
+        words += [_milestone_words(m) for m in self.data.milestones]
         taken: list[Rect] = []
         for edge in self.data.edges:
             size = (stringWidth(edge.label, SANS_BOLD, 7) + 6, 11.0)
-            spot = label_rect(edge.path, size, obstacles, taken)
+            spot = label_rect(edge.path, size, words, taken, soft)
             taken.append(spot)
             colour = COLOURS[edge.health]
             x, y = self._x(spot.x), self._y(spot.bottom)

@@ -86,9 +86,16 @@ class RisksPanel(Panel):
         self.board.delete_requested.connect(self.delete_risk)
         self.board.new_requested.connect(self.new_risk)
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.text_filter, self._clear_filter)
+        # Panel shortcuts only act while the panel has focus: every panel lives in one window.
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster, context=context)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.text_filter,
+            self._clear_filter,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
     # -- loading --------------------------------------------------------------------------------
 
