@@ -40,7 +40,7 @@ from rte_desktop.reports._doc import (
     style,
 )
 
-STRIP_H = 34.0  # the tile's title and legend above the board
+STRIP_H = 48.0  # the tile's title, subtitle and line legend above the board
 FRAME_PADDING = 6.0  # SimpleDocTemplate's frame padding on each side
 COLOURS = {"green": GREEN, "orange": ORANGE, "red": RED}
 DASHES: dict[str, tuple[list[float], float]] = {  # dash pattern, line width
@@ -129,14 +129,37 @@ def _milestone_words(milestone: PosterMilestone) -> Rect:
     return Rect(milestone.rect.x + 24, milestone.rect.y + 2, width, milestone.rect.h - 4)
 
 
-def cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
-    """Tile edges from ``start`` to ``end``: the furthest boundary that fits, else a hard cut."""
+def _greedy_cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
     edges = [start]
     while edges[-1] < end - 0.5:
         here = edges[-1]
         fitting = [b for b in boundaries if here < b <= here + room]
         edges.append(max(fitting) if fitting else min(here + room, end))
     return edges
+
+
+def cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
+    """Tile edges from ``start`` to ``end``, at column/row boundaries, each piece <= ``room``.
+
+    As few tiles as the greedy cut needs, but balanced: each cut is the boundary nearest to
+    an even share, so the last page is not a thin strip. A piece wider than ``room`` with no
+    boundary inside is cut hard.
+    """
+    greedy = _greedy_cuts(boundaries, start, end, room)
+    count = len(greedy) - 1
+    if count <= 1:
+        return greedy
+    share = (end - start) / count
+    edges = [start]
+    for k in range(1, count):
+        here = edges[-1]
+        fitting = [b for b in boundaries if here < b <= here + room]
+        if not fitting:
+            return greedy
+        edges.append(min(fitting, key=lambda b: abs(b - (start + k * share))))
+    if end - edges[-1] > room + 0.5:
+        return greedy
+    return [*edges, end]
 
 
 class BoardTile(Flowable):  # type: ignore[misc]
@@ -148,11 +171,14 @@ class BoardTile(Flowable):  # type: ignore[misc]
         window: tuple[float, float, float, float],
         size: tuple[float, float],
         caption: str,
+        zoom: float = 1.0,
     ) -> None:
         super().__init__()
         self.data = data
         self.x0, self.y0, self.x1, self.y1 = window
-        self.size = size
+        self.size = size  # on the page
+        self.zoom = zoom
+        self.logical = (size[0] / zoom, size[1] / zoom)  # in board units
         self.caption = caption
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -163,21 +189,28 @@ class BoardTile(Flowable):  # type: ignore[misc]
         return self.data.layout.metrics.header_w + (x - self.x0)
 
     def _y(self, y: float) -> float:
-        return self.size[1] - STRIP_H - self.data.layout.metrics.header_h - (y - self.y0)
+        return self.logical[1] - STRIP_H - self.data.layout.metrics.header_h - (y - self.y0)
 
     def draw(self) -> None:
         c = self.canv
+        c.saveState()
+        c.scale(self.zoom, self.zoom)  # the whole tile, text included, at the poster's zoom
+        self._draw(c)
+        c.restoreState()
+
+    def _draw(self, c: Any) -> None:
         mx = self.data.layout.metrics
-        width, height = self.size
+        width, height = self.logical
         top = height - STRIP_H
         c.setFillColor(colors.black)
         _text(c, 0, height - 14, self.caption, 12, bold=True)
-        self._legend(c, width, height - 13)
+        self._legend(c, height - 41)
         c.setFillColor(GREY)
         _text(c, 0, height - 27, self.data.subtitle, 8)
 
         body = c.beginPath()
-        body.rect(mx.header_w, 0, width - mx.header_w, top - mx.header_h)
+        shown_w, shown_h = self.x1 - self.x0, self.y1 - self.y0  # only this tile's window
+        body.rect(mx.header_w, top - mx.header_h - shown_h, shown_w, shown_h)
         c.saveState()
         c.clipPath(body, stroke=0, fill=0)
         self._grid(c)
@@ -191,8 +224,8 @@ class BoardTile(Flowable):  # type: ignore[misc]
         c.restoreState()
         self._headers(c, width, top)
 
-    def _legend(self, c: Any, right: float, y: float) -> None:
-        x = right - 430
+    def _legend(self, c: Any, y: float) -> None:
+        x = 0.0
         for health, word in (
             ("green", "OK: earlier"),
             ("orange", "SAME: same iteration"),
@@ -322,7 +355,7 @@ class BoardTile(Flowable):  # type: ignore[misc]
         mx = layout.metrics
         c.saveState()
         strip = c.beginPath()
-        strip.rect(mx.header_w, top - mx.header_h, width - mx.header_w, mx.header_h)
+        strip.rect(mx.header_w, top - mx.header_h, self.x1 - self.x0, mx.header_h)
         c.clipPath(strip, stroke=0, fill=0)
         for column in layout.columns:
             x = self._x(column.rect.x)
@@ -338,7 +371,8 @@ class BoardTile(Flowable):  # type: ignore[misc]
         c.restoreState()
         c.saveState()
         side = c.beginPath()
-        side.rect(0, 0, mx.header_w, top - mx.header_h)
+        shown_h = self.y1 - self.y0
+        side.rect(0, top - mx.header_h - shown_h, mx.header_w, shown_h)
         c.clipPath(side, stroke=0, fill=0)
         for index, row in enumerate(layout.rows):
             y = self._y(row.rect.bottom)
@@ -357,17 +391,39 @@ class BoardTile(Flowable):  # type: ignore[misc]
         _text(c, 6, top - 31, "Iteration →", 9, bold=True)
 
 
-def tiles(data: BoardPosterData, frame: tuple[float, float]) -> list[tuple[float, ...]]:
-    """The windows (x0, y0, x1, y1) in board coordinates, row of tiles by row of tiles."""
+def tiles(
+    data: BoardPosterData, frame: tuple[float, float], zoom: float = 1.0
+) -> list[tuple[float, float, float, float]]:
+    """The windows (x0, y0, x1, y1) in board units, row of tiles by row of tiles."""
     layout = data.layout
     mx = layout.metrics
-    room_w = frame[0] - mx.header_w
-    room_h = frame[1] - STRIP_H - mx.header_h
+    room_w = frame[0] / zoom - mx.header_w
+    room_h = frame[1] / zoom - STRIP_H - mx.header_h
     xs = cuts([c.rect.right for c in layout.columns], mx.header_w, layout.width, room_w)
     ys = cuts([r.rect.bottom for r in layout.rows], mx.header_h, layout.height, room_h)
     return [
         (xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(len(ys) - 1) for i in range(len(xs) - 1)
     ]
+
+
+MAX_ZOOM = 1.6
+
+
+def plan_tiles(
+    data: BoardPosterData, frame: tuple[float, float]
+) -> tuple[float, list[tuple[float, float, float, float]]]:
+    """The zoom and windows: as few pages as at 100 %, then as large as those pages allow.
+
+    Never smaller than 100 % (the board's readable size); at most ``MAX_ZOOM``.
+    """
+    windows = tiles(data, frame)
+    zoom = MAX_ZOOM
+    while zoom > 1.0:
+        bigger = tiles(data, frame, zoom)
+        if len(bigger) <= len(windows):
+            return zoom, bigger
+        zoom = round(zoom - 0.02, 4)
+    return 1.0, windows
 
 
 def render_board_poster(data: BoardPosterData, paper: str = "a3") -> bytes:
@@ -377,13 +433,13 @@ def render_board_poster(data: BoardPosterData, paper: str = "a3") -> bytes:
         page_w - 2 * MARGIN - 2 * FRAME_PADDING - 1,
         page_h - 2 * MARGIN - 6 * mm - 2 * FRAME_PADDING - 1,
     )
-    windows = tiles(data, frame)
+    zoom, windows = plan_tiles(data, frame)
     story: list[Flowable] = []
     for number, window in enumerate(windows, start=1):
         caption = data.title
         if len(windows) > 1:
             caption += f" — tile {number} of {len(windows)}"
-        story += [BoardTile(data, window, frame, caption), PageBreak()]  # type: ignore[arg-type]
+        story += [BoardTile(data, window, frame, caption, zoom), PageBreak()]
     story += _dependency_list(data, frame[0])
     return build_pdf(
         story,
@@ -410,14 +466,15 @@ def _dependency_list(data: BoardPosterData, width: float) -> list[Flowable]:
         story.append(para("No dependencies recorded.", style(10)))
         return story
     rows: list[list[Any]] = [[para("Health", bold=True), para("Dependency", bold=True)]]
+    health_w = 92.0
     commands: list[tuple[Any, ...]] = []
     for index, (health, label, line, why) in enumerate(data.dependencies, start=1):
         colour = COLOURS.get(health, GREY)
-        word = Paragraph(f'<font color="{colour.hexval()}"><b>{label}</b></font>', style(10))
+        word = Paragraph(f'<font color="{colour.hexval()}"><b>{label}</b></font>', style(9.5))
         text = line.split(": ", 1)[-1]
         rows.append([word, [para(text, style(9.5)), para(why, style(8, color=GREY))]])
         commands.append(("LINEBEFORE", (0, index), (0, index), 4, colour))
-    table = Table(rows, colWidths=[80, width - 80], repeatRows=1)
+    table = Table(rows, colWidths=[health_w, width - health_w], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

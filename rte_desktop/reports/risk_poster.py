@@ -66,15 +66,16 @@ class RiskPoster:
 
 
 def _card(card: RiskCard, width: float, small: bool) -> Table:
-    base = 8.5 if small else 10
+    base = 8.5 if small else 12
     body = style(base - 1)
     lines: list[Flowable] = [para(card.title, style(base + 1, bold=True))]
-    who = " · ".join(part for part in (card.team, card.owner and f"Owner: {card.owner}") if part)
-    lines.append(para(who or "No team, no owner", body))
+    lines.append(para(card.team or "No team", body))
+    if card.owner:
+        lines.append(para(f"Owner: {card.owner}", body))
     colour = SEVERITY_COLOUR.get(card.severity, GREY)
     score = (
         f'<font color="{colour.hexval()}"><b>{card.severity.upper()}</b></font>  '
-        f"score {card.score} (likelihood {card.likelihood} × impact {card.impact})"
+        f"{card.score} = L{card.likelihood} × I{card.impact}"
     )
     lines.append(Paragraph(score, body))
     if card.due is not None:
@@ -115,7 +116,7 @@ def render_risk_poster(data: RiskPoster, paper: str = "a3") -> bytes:
         para(f"ART PI Risks (ROAM) — {data.pi_name}", style(22 if not small else 18, bold=True)),
         para(
             f"{data.art_name} · {total} risk{'s' if total != 1 else ''} · "
-            f"printed {data.printed:%d %b %Y} · severity = likelihood × impact: "
+            f"printed {data.printed:%d %b %Y} · score = likelihood (L) × impact (I), each 1–5: "
             "LOW 1–4, MEDIUM 5–12, HIGH 15–25",
             style(10, color=GREY),
         ),

@@ -63,11 +63,10 @@ def write_board_poster(board: BoardData, out: Path, paper: str, today: dt.date) 
         if health is None or start is None or end is None:
             continue  # an end in another PI: listed below the board instead
         edges.append(PosterEdge(edge_path(start, end), health.health.value, health.label))
+    healthy = [h for h in board.healths.values() if not h.is_problem]
     listed = [
         (h.health.value, h.label, board.describe(h), h.explanation)
-        for h in sorted(
-            board.healths.values(), key=lambda h: (not h.is_problem, h.dependency.id or 0)
-        )
+        for h in board.problems + healthy  # problems first, red before orange
     ]
     data = BoardPosterData(
         title=f"ART Planning Board — {board.pi.name}",

@@ -29,7 +29,7 @@ def test_risk_poster_shows_every_column_and_card(demo_ws: Workspace, tmp_path: P
     for risk in demo_ws.risks.risks(pi.id):
         assert risk.title.split()[0] in text
     assert "李雷's <team> & vendor" in layout.replace("\n", " ") or "李雷" in layout
-    assert "HIGH" in text and "score 20" in text
+    assert "HIGH" in text and "20 = L5 × I4" in text
     owned = [r for r in demo_ws.risks.risks(pi.id) if r.status is RoamStatus.OWNED][0]
     assert f"Owner: {owned.owner}" in text
     assert pdf_metadata(out)["/Title"] == f"ART PI Risks — {pi.name}"
@@ -88,3 +88,27 @@ def test_board_poster_refuses_unknown_paper(demo_ws: Workspace, tmp_path: Path) 
     with pytest.raises(ValidationError, match="a3 or a4"):
         demo_ws.board.poster(pi_of(demo_ws).id, tmp_path / "x.pdf", "a0")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_tile_cuts_are_balanced_at_boundaries_and_fit() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from rte_desktop.reports.board_poster import _greedy_cuts, cuts
+
+    assert cuts([150, 300, 450, 600, 750, 900], 0, 900, 640) == [0, 450, 900]
+
+    @given(st.lists(st.floats(20, 300), min_size=1, max_size=20), st.floats(310, 1200))
+    def check(widths: list[float], room: float) -> None:
+        bounds, x = [], 0.0
+        for w in widths:
+            x += w
+            bounds.append(x)
+        edges = cuts(bounds, 0.0, x, room)
+        assert edges[0] == 0.0 and edges[-1] == x
+        assert len(edges) <= len(_greedy_cuts(bounds, 0.0, x, room))
+        for a, b in zip(edges, edges[1:], strict=False):
+            assert 0 < b - a <= room + 1e-6
+            assert b in bounds
+
+    check()

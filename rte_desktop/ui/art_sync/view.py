@@ -132,9 +132,11 @@ class ArtSyncView(QWidget):
         self.decisions = CommitTextEdit()
         for box in (self.impediments, self.dependency_updates, self.decisions):
             box.setTabChangesFocus(True)
-            box.setMinimumHeight(54)
+            box.setMinimumHeight(48)
+            box.setMaximumHeight(96)
         self.actions_model = ActionsTableModel(self)
         self.action_table = _table(self.actions_model)
+        self.action_table.setMinimumHeight(120)
         self.add_action = QPushButton(self.tr("Add &action..."))
         self.edit_action = QPushButton(self.tr("&Edit action..."))
         self.remove_action = QPushButton(self.tr("Delete action"))

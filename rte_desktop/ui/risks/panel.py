@@ -55,7 +55,9 @@ class RisksPanel(Panel):
         self.edit_button = QPushButton(self.tr("&Edit..."))
         self.poster_button = QPushButton(self.tr("&Poster PDF..."))
         self.status_line = QLabel()
-        bar = QHBoxLayout()
+        self.bar = QWidget()  # filters and buttons of the board and history (hidden on ART Sync)
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(QLabel(self.tr("Team:")))
         bar.addWidget(self.team_filter)
         bar.addWidget(self.text_filter, 1)
@@ -71,7 +73,7 @@ class RisksPanel(Panel):
         self.tabs.addTab(self.history, self.tr("&History"))
         self.tabs.addTab(self.art_sync, self.tr("ART &Sync"))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_line)
 
@@ -85,7 +87,7 @@ class RisksPanel(Panel):
         self.board.edit_requested.connect(self.edit_risk)
         self.board.delete_requested.connect(self.delete_risk)
         self.board.new_requested.connect(self.new_risk)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         # Panel shortcuts only act while the panel has focus: every panel lives in one window.
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
@@ -145,6 +147,10 @@ class RisksPanel(Panel):
             if shown != total
             else self.tr("%1 risks").replace("%1", str(total))
         )
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.bar.setVisible(self.tabs.currentWidget() is not self.art_sync)
+        self.refresh()
 
     def _zone(self) -> ZoneInfo:
         try:
