@@ -257,6 +257,14 @@ def label_rect(
     w, h = size
     best: tuple[float, Rect] | None = None
     points = [bezier_point(path, t) for t in (*_LABEL_STEPS, 0.0, 1.0)]
+    # Only what lies near the line can be covered (a Bézier stays inside its control points).
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    reach = Rect(
+        min(xs) - w, min(ys) - 2.5 * h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 5 * h
+    )
+    obstacles = [o for o in obstacles if o.intersects(reach)]
+    soft = [o for o in soft if o.intersects(reach)]
+    taken = [o for o in taken if o.intersects(reach)]
     # On the line first; then just under or over it, where a card's lower part is often empty.
     for shift in (0.0, 0.9, -0.9, 1.5, -1.5):
         for x, y in points:
