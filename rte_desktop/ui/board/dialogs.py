@@ -98,7 +98,7 @@ class FeatureDialog(_Form):
         self.form.addRow(self.tr("&Title"), self.title)
         self.form.addRow(self.tr("Tea&m"), self.team)
         self.form.addRow(self.tr("&Iteration"), self.iteration)
-        self.form.addRow(self.tr("K&ind"), self.kind)
+        self.form.addRow(self.tr("Ki&nd"), self.kind)
         self.finish()
         self.title.setFocus()
 

@@ -64,7 +64,7 @@ class BoardPanel(Panel):
 
         self.legend = LegendWidget()
         self.dependencies = DependencyList()
-        self.show_all = QCheckBox(self.tr("Show &healthy ones too"))
+        self.show_all = QCheckBox(self.tr("Show health&y ones too"))
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(4, 0, 0, 0)

@@ -101,7 +101,7 @@ def test_delete_by_keyboard_is_undoable(qtbot, risks_panel: RisksPanel) -> None:
 def test_history_tab_lists_the_moves(qtbot, risks_panel: RisksPanel) -> None:
     view, risk = unroamed_first(risks_panel)
     qtbot.keyClick(view, Qt.Key.Key_R)
-    qtbot.keyClick(risks_panel.tabs, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(risks_panel.tabs, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
     assert risks_panel.tabs.currentWidget() is risks_panel.history
     model = risks_panel.history.history_model
     first = [model.data(model.index(0, c)) for c in range(model.columnCount())]
