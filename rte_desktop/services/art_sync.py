@@ -68,6 +68,16 @@ class ArtSyncService:
             found = uow.find(ArtSyncMeeting, pi_id=pi_id, order_by=["held_at"])
         return list(reversed(found))
 
+    def open_counts(self, pi_id: int) -> dict[int, int]:
+        """Open actions per meeting of the PI (two queries, however many meetings)."""
+        with self._ws.uow() as uow:
+            ids = [m.id for m in uow.find(ArtSyncMeeting, pi_id=pi_id) if m.id is not None]
+            actions = uow.find(ArtSyncAction, meeting_id=ids, done=False)
+        counts = dict.fromkeys(ids, 0)
+        for action in actions:
+            counts[action.meeting_id] += 1
+        return counts
+
     def meeting(self, meeting_id: int) -> ArtSyncMeeting:
         with self._ws.uow() as uow:
             return uow.get(ArtSyncMeeting, meeting_id)

@@ -41,7 +41,9 @@ def test_meeting_log_and_actions(demo_ws: Workspace) -> None:
     open_actions = demo_ws.art_sync.open_actions(art.id)
     first = open_actions[0]
     assert first.action == action and first.overdue and first.risk_title == risk.title
+    assert demo_ws.art_sync.open_counts(pi.id)[meeting.id] == 1
     demo_ws.art_sync.set_done(action.id, True)
+    assert demo_ws.art_sync.open_counts(pi.id)[meeting.id] == 0
     assert action.id not in [o.action.id for o in demo_ws.art_sync.open_actions(art.id)]
 
 

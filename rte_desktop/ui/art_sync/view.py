@@ -211,8 +211,9 @@ class ArtSyncView(QWidget):
         meetings = ws.art_sync.meetings(self.pi_id) if self.pi_id is not None else []
         self.meetings.blockSignals(True)
         self.meetings.clear()
+        counts = ws.art_sync.open_counts(self.pi_id) if self.pi_id is not None else {}
         for meeting in meetings:
-            count = len([a for a in ws.art_sync.actions(meeting.id or 0) if not a.done])
+            count = counts.get(meeting.id or 0, 0)
             item = QListWidgetItem(
                 self.tr("%1  ·  %2 open")
                 .replace("%1", f"{meeting.held_at:%a %d %b %H:%M}")
