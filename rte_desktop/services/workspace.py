@@ -21,11 +21,14 @@ from rte_desktop.storage.unit_of_work import UnitOfWork
 if TYPE_CHECKING:
     from rte_desktop.services.agenda import AgendaService
     from rte_desktop.services.agenda_timer import AgendaTimerService
+    from rte_desktop.services.art_sync import ArtSyncService
     from rte_desktop.services.backup import BackupService
+    from rte_desktop.services.board import BoardService
     from rte_desktop.services.demo import DemoService
     from rte_desktop.services.improvements import ImprovementService
     from rte_desktop.services.inspect_adapt import InspectAdaptService
     from rte_desktop.services.objectives import ObjectiveService
+    from rte_desktop.services.risks import RiskService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
     from rte_desktop.services.votes import VoteService
@@ -78,10 +81,22 @@ class Workspace:
         return TrainService(self)
 
     @functools.cached_property
+    def art_sync(self) -> ArtSyncService:
+        from rte_desktop.services.art_sync import ArtSyncService
+
+        return ArtSyncService(self)
+
+    @functools.cached_property
     def backup(self) -> BackupService:
         from rte_desktop.services.backup import BackupService
 
         return BackupService(self)
+
+    @functools.cached_property
+    def board(self) -> BoardService:
+        from rte_desktop.services.board import BoardService
+
+        return BoardService(self)
 
     @functools.cached_property
     def demo(self) -> DemoService:
@@ -106,6 +121,12 @@ class Workspace:
         from rte_desktop.services.inspect_adapt import InspectAdaptService
 
         return InspectAdaptService(self)
+
+    @functools.cached_property
+    def risks(self) -> RiskService:
+        from rte_desktop.services.risks import RiskService
+
+        return RiskService(self)
 
     @functools.cached_property
     def transfer(self) -> TransferService:

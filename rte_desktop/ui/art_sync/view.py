@@ -1,0 +1,458 @@
+"""ART Sync: the log of each meeting, its actions, and the open actions of every meeting.
+
+Embedded in the Risks panel (there is no sidebar slot for it). The meeting's timebox comes from
+the agenda timer: ``request_timer(30|60)`` emits ``timer_requested("art_sync_30"|"art_sync_60")``
+and calls ``timer_starter`` when the main window has set one. TODO(lead): after merging the
+agenda timer, set ``ArtSyncView.timer_starter`` (or connect ``timer_requested``) to start its
+"art_sync_30"/"art_sync_60" template on the presenter window.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import ArtSyncAction, ArtSyncMeeting, RiskSource
+from rte_desktop.services.art_sync import TIMER_TEMPLATES
+from rte_desktop.ui.art_sync.dialogs import ActionDialog
+from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
+from rte_desktop.ui.panel_base import PanelContext
+from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo_recipes import push_created, push_deleted
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A text box that reports its text when it loses focus (every edit is saved at once)."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        self.committed.emit(self.toPlainText())
+        super().focusOutEvent(event)
+
+
+class KeyTableView(QTableView):
+    """A table that turns Space, Enter and Delete into signals (item views eat Space)."""
+
+    space_pressed = Signal()
+    enter_pressed = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        signals = {
+            Qt.Key.Key_Space: self.space_pressed,
+            Qt.Key.Key_Return: self.enter_pressed,
+            Qt.Key.Key_Enter: self.enter_pressed,
+            Qt.Key.Key_Delete: self.delete_pressed,
+        }
+        signal = signals.get(Qt.Key(event.key()))
+        if signal is not None and self.currentIndex().isValid():
+            signal.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _table(model: object) -> KeyTableView:
+    table = KeyTableView()
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class ArtSyncView(QWidget):
+    """Meetings on the left, the chosen meeting's log and actions on the right."""
+
+    timer_requested = Signal(str)  # agenda-timer template: "art_sync_30" or "art_sync_60"
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.art_id: int | None = None
+        self.pi_id: int | None = None
+        self.timer_starter: Callable[[str], object] | None = None  # HOOK: set by the lead
+        self._meeting: ArtSyncMeeting | None = None
+        self._loading = False
+
+        self.meetings = QListWidget()
+        self.meetings.setAccessibleName(self.tr("ART Sync meetings"))
+        self.new_meeting = QPushButton(self.tr("&New meeting"))
+        self.delete_meeting = QPushButton(self.tr("Delete meeting"))
+        self.timer_30 = QPushButton(self.tr("Start &30-min timer"))
+        self.timer_60 = QPushButton(self.tr("Start &60-min timer"))
+        self.timer_note = QLabel()
+        self.timer_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("<b>Meetings</b>")))
+        left.addWidget(self.meetings, 1)
+        left.addWidget(self.new_meeting)
+        left.addWidget(self.delete_meeting)
+        left.addWidget(self.timer_30)
+        left.addWidget(self.timer_60)
+        left.addWidget(self.timer_note)
+        left_box = QWidget()
+        left_box.setLayout(left)
+
+        self.held_at = QDateTimeEdit()
+        self.held_at.setDisplayFormat("ddd dd MMM yyyy HH:mm")
+        self.held_at.setCalendarPopup(True)
+        self.attendees = QLineEdit()
+        self.impediments = CommitTextEdit()
+        self.dependency_updates = CommitTextEdit()
+        self.decisions = CommitTextEdit()
+        for box in (self.impediments, self.dependency_updates, self.decisions):
+            box.setTabChangesFocus(True)
+            box.setMinimumHeight(48)
+            box.setMaximumHeight(96)
+        self.actions_model = ActionsTableModel(self)
+        self.action_table = _table(self.actions_model)
+        self.action_table.setMinimumHeight(120)
+        self.add_action = QPushButton(self.tr("Add &action..."))
+        self.edit_action = QPushButton(self.tr("Edit action..."))
+        self.remove_action = QPushButton(self.tr("Delete action"))
+        self.raise_risk = QPushButton(self.tr("Raise a &risk..."))
+        buttons = QHBoxLayout()
+        for button in (self.add_action, self.edit_action, self.remove_action, self.raise_risk):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("&When"), self.held_at)
+        form.addRow(self.tr("A&ttendees"), self.attendees)
+        form.addRow(self.tr("&Impediments"), self.impediments)
+        form.addRow(self.tr("&Dependency updates"), self.dependency_updates)
+        form.addRow(self.tr("De&cisions"), self.decisions)
+        form.addRow(self.tr("Actions"), self.action_table)
+        form.addRow(buttons)
+        self.editor = QWidget()
+        self.editor.setLayout(form)
+
+        log = QSplitter()
+        log.addWidget(left_box)
+        log.addWidget(self.editor)
+        log.setStretchFactor(1, 1)
+        log.setSizes([220, 800])
+        self.open_model = OpenActionsTableModel(self)
+        self.open_actions = _table(self.open_model)
+        self.open_done = QPushButton(self.tr("Mark &done"))
+        open_box = QWidget()
+        open_layout = QVBoxLayout(open_box)
+        open_layout.addWidget(
+            QLabel(self.tr("Actions not done yet, from every ART Sync of the train:"))
+        )
+        open_layout.addWidget(self.open_actions, 1)
+        open_layout.addWidget(self.open_done, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(log, self.tr("Meeting &log"))
+        self.tabs.addTab(open_box, self.tr("O&pen actions"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.meetings.currentRowChanged.connect(self._on_meeting_chosen)
+        self.new_meeting.clicked.connect(self.add_meeting)
+        self.delete_meeting.clicked.connect(self.remove_meeting)
+        self.timer_30.clicked.connect(lambda: self.request_timer(30))
+        self.timer_60.clicked.connect(lambda: self.request_timer(60))
+        self.held_at.editingFinished.connect(self._commit_fields)
+        self.attendees.editingFinished.connect(self._commit_fields)
+        for box in (self.impediments, self.dependency_updates, self.decisions):
+            box.committed.connect(self._commit_fields)
+        self.add_action.clicked.connect(self.new_action)
+        self.edit_action.clicked.connect(self.change_action)
+        self.action_table.doubleClicked.connect(lambda _i: self.change_action())
+        self.remove_action.clicked.connect(self.delete_action)
+        self.raise_risk.clicked.connect(self.new_risk)
+        self.actions_model.done_toggled.connect(self._on_done_toggled)
+        self.open_done.clicked.connect(self.mark_open_done)
+        self.action_table.delete_pressed.connect(self.delete_action)
+        self.action_table.enter_pressed.connect(self.change_action)
+        self.action_table.space_pressed.connect(self._toggle_selected_done)
+        self.open_actions.space_pressed.connect(self.mark_open_done)
+        self.open_actions.enter_pressed.connect(self.mark_open_done)
+
+    # -- scope and loading ----------------------------------------------------------------------
+
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        self.art_id, self.pi_id = art_id, pi_id
+
+    def refresh(self) -> None:
+        ws = self.ctx.ws
+        keep = self._meeting.id if self._meeting else None
+        meetings = ws.art_sync.meetings(self.pi_id) if self.pi_id is not None else []
+        self.meetings.blockSignals(True)
+        self.meetings.clear()
+        counts = ws.art_sync.open_counts(self.pi_id) if self.pi_id is not None else {}
+        for meeting in meetings:
+            count = counts.get(meeting.id or 0, 0)
+            item = QListWidgetItem(
+                self.tr("%1  ·  %2 open")
+                .replace("%1", f"{meeting.held_at:%a %d %b %H:%M}")
+                .replace("%2", str(count))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, meeting.id)
+            self.meetings.addItem(item)
+        self.meetings.blockSignals(False)
+        ids = [m.id for m in meetings]
+        row = ids.index(keep) if keep in ids else (0 if meetings else -1)
+        self.meetings.setCurrentRow(row)
+        self._on_meeting_chosen(row)
+        rows = ws.art_sync.open_actions(self.art_id) if self.art_id is not None else []
+        self.open_model.set_rows(rows)
+        self.tabs.setTabText(1, self.tr("O&pen actions (%1)").replace("%1", str(len(rows))))
+
+    def _on_meeting_chosen(self, row: int) -> None:
+        item = self.meetings.item(row) if row >= 0 else None
+        meeting_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self._meeting = self.ctx.ws.art_sync.meeting(meeting_id) if meeting_id else None
+        self.editor.setEnabled(self._meeting is not None)
+        self.delete_meeting.setEnabled(self._meeting is not None)
+        self._loading = True
+        meeting = self._meeting
+        if meeting is not None:
+            held = meeting.held_at
+            self.held_at.setDateTime(
+                QDateTime(QDate(held.year, held.month, held.day), QTime(held.hour, held.minute))
+            )
+        self.attendees.setText(meeting.attendees if meeting else "")
+        self.impediments.setPlainText(meeting.impediments if meeting else "")
+        self.dependency_updates.setPlainText(meeting.dependency_updates if meeting else "")
+        self.decisions.setPlainText(meeting.decisions if meeting else "")
+        self._loading = False
+        actions = self.ctx.ws.art_sync.actions(meeting.id or 0) if meeting else []
+        titles = {r.id: r.title for r in self._risks() if r.id is not None}
+        self.actions_model.set_actions(actions, titles)
+
+    def _risks(self) -> list:  # type: ignore[type-arg]
+        return self.ctx.ws.risks.risks(self.pi_id) if self.pi_id is not None else []
+
+    def _guard(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("ART Sync"), str(exc))
+            return False
+        return True
+
+    # -- meetings -------------------------------------------------------------------------------
+
+    def add_meeting(self) -> None:
+        if self.pi_id is None:
+            return
+        pi_id = self.pi_id
+        service = self.ctx.ws.art_sync
+        meeting = push_created(
+            self.ctx.undo,
+            self.tr("New ART Sync meeting"),
+            lambda: service.add_meeting(pi_id).value,
+            lambda m: service.delete_meeting(m.id or 0).value,
+            service.restore_meeting,
+        )
+        self._meeting = meeting
+        self.refresh()
+        self.attendees.setFocus()
+
+    def remove_meeting(self) -> None:
+        if self._meeting is None or self._meeting.id is None:
+            return
+        meeting_id = self._meeting.id
+        service = self.ctx.ws.art_sync
+        push_deleted(
+            self.ctx.undo,
+            self.tr("Delete ART Sync meeting"),
+            lambda: service.delete_meeting(meeting_id).value,
+            service.restore_meeting,
+        )
+
+    def _commit_fields(self, _text: str = "") -> None:
+        """Save the log's fields if they differ from what is stored (undoable)."""
+        if self._loading or self._meeting is None:
+            return
+        qdt = self.held_at.dateTime()
+        held = dt.datetime(
+            qdt.date().year(),
+            qdt.date().month(),
+            qdt.date().day(),
+            qdt.time().hour(),
+            qdt.time().minute(),
+        )
+        new = dataclasses.replace(
+            self._meeting,
+            held_at=held,
+            attendees=self.attendees.text(),
+            impediments=self.impediments.toPlainText(),
+            dependency_updates=self.dependency_updates.toPlainText(),
+            decisions=self.decisions.toPlainText(),
+        )
+        old = self._meeting
+        if new == old:
+            return
+        service = self.ctx.ws.art_sync
+        self._meeting = new
+        push(
+            self.ctx.undo,
+            self.tr("Edit ART Sync log"),
+            lambda: service.update_meeting(new),
+            lambda: service.update_meeting(old),
+        )
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _selected_action(self) -> ArtSyncAction | None:
+        index = self.action_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.actions_model.actions[index.row()]
+
+    def new_action(self) -> None:
+        if self._meeting is None or self._meeting.id is None:
+            return
+        draft = ArtSyncAction(meeting_id=self._meeting.id, text="")
+        service = self.ctx.ws.art_sync
+
+        def save(action: ArtSyncAction) -> None:
+            push_created(
+                self.ctx.undo,
+                self.tr("Add action"),
+                lambda: (
+                    service.add_action(
+                        action.meeting_id,
+                        action.text,
+                        owner=action.owner,
+                        due=action.due,
+                        risk_id=action.risk_id,
+                    ).value
+                ),
+                lambda a: service.delete_action(a.id or 0).value,
+                service.restore_action,
+            )
+
+        self._action_dialog(draft, save)
+
+    def change_action(self) -> None:
+        old = self._selected_action()
+        if old is None:
+            return
+        service = self.ctx.ws.art_sync
+
+        def save(action: ArtSyncAction) -> None:
+            push(
+                self.ctx.undo,
+                self.tr("Edit action"),
+                lambda: service.update_action(action),
+                lambda: service.update_action(old),
+            )
+
+        self._action_dialog(old, save)
+
+    def _action_dialog(
+        self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
+    ) -> None:
+        today = self.ctx.ws.clock.now().date()
+        ActionDialog(action, self._risks(), save, today, self).exec()
+
+    def delete_action(self) -> None:
+        action = self._selected_action()
+        if action is None or action.id is None:
+            return
+        action_id = action.id
+        service = self.ctx.ws.art_sync
+        push_deleted(
+            self.ctx.undo,
+            self.tr("Delete action"),
+            lambda: service.delete_action(action_id).value,
+            service.restore_action,
+        )
+
+    def _on_done_toggled(self, action_id: int, done: bool) -> None:
+        service = self.ctx.ws.art_sync
+        push(
+            self.ctx.undo,
+            self.tr("Mark action done") if done else self.tr("Reopen action"),
+            lambda: service.set_done(action_id, done),
+            lambda: service.set_done(action_id, not done),
+        )
+
+    def _toggle_selected_done(self) -> None:
+        action = self._selected_action()
+        if action is not None and action.id is not None:
+            self._on_done_toggled(action.id, not action.done)
+
+    def mark_open_done(self) -> None:
+        index = self.open_actions.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row()
+        action_id = self.open_model.rows[row].action.id or 0
+        self._on_done_toggled(action_id, True)
+        self.open_actions.selectRow(min(row, self.open_model.rowCount() - 1))
+
+    def new_risk(self) -> None:
+        """Raise a risk from this meeting (source: ART Sync) on the ROAM board."""
+        if self.pi_id is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        title, ok = QInputDialog.getText(self, self.tr("Raise a risk"), self.tr("Risk title:"))
+        if not ok or not title.strip():
+            return
+        pi_id = self.pi_id
+        service = self.ctx.ws.risks
+        self._guard(
+            lambda: push_created(
+                self.ctx.undo,
+                self.tr("Raise risk"),
+                lambda: service.add(pi_id, title, source=RiskSource.ART_SYNC).value,
+                lambda r: service.delete(r.id or 0).value,
+                service.restore,
+            )
+        )
+
+    # -- the timebox ----------------------------------------------------------------------------
+
+    def request_timer(self, minutes: int) -> None:
+        """HOOK: start the agenda timer's ART Sync template ("art_sync_30"/"art_sync_60").
+
+        Emits ``timer_requested`` and calls ``timer_starter`` when the main window set one; until
+        the agenda timer is wired here, says so instead of failing silently.
+        """
+        template = TIMER_TEMPLATES[minutes]
+        self.timer_requested.emit(template)
+        if self.timer_starter is not None:
+            self.timer_starter(template)
+            self.timer_note.setText("")
+        else:
+            self.timer_note.setText(
+                self.tr("The agenda timer (template %1) is not connected in this build.").replace(
+                    "%1", template
+                )
+            )

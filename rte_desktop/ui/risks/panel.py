@@ -1,0 +1,292 @@
+"""The Risks panel: the ROAM board, the history of moves, and ART Sync (a tab: no sidebar slot).
+
+Every edit goes through ``RiskService`` and the undo stack; the board reloads from the database
+on ``data_changed``. Moving to Owned or Mitigated asks for an owner when the risk has none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rte_desktop.domain import roam
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import Risk, RoamStatus
+from rte_desktop.services.changes import Area
+from rte_desktop.ui.art_sync.view import ArtSyncView
+from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.risks.board_view import RoamBoardView
+from rte_desktop.ui.risks.dialog import RiskDialog
+from rte_desktop.ui.risks.history import HistoryView
+from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo_recipes import push_created, push_deleted
+
+
+class RisksPanel(Panel):
+    areas = (Area.RISKS, Area.ART_SYNC)
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.team_filter = QComboBox()
+        self.team_filter.setMinimumWidth(150)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(
+            self.tr("Filter: words in title, owner, team... (Ctrl+F)")
+        )
+        self.text_filter.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("&New risk"))
+        self.edit_button = QPushButton(self.tr("Ed&it..."))
+        self.poster_button = QPushButton(self.tr("&Poster PDF..."))
+        self.status_line = QLabel()
+        self.bar = QWidget()  # filters and buttons of the board and history (hidden on ART Sync)
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel(self.tr("Team:")))
+        bar.addWidget(self.team_filter)
+        bar.addWidget(self.text_filter, 1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.poster_button)
+
+        self.board = RoamBoardView()
+        self.history = HistoryView()
+        self.art_sync = ArtSyncView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.board, self.tr("ROAM &board"))
+        self.tabs.addTab(self.history, self.tr("Histor&y"))
+        self.tabs.addTab(self.art_sync, self.tr("ART &Sync"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status_line)
+
+        self.team_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.text_filter.textChanged.connect(lambda _t: self.refresh())
+        self.new_button.clicked.connect(lambda: self.new_risk(self.board.focused_status()))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.poster_button.clicked.connect(self.save_poster)
+        self.board.move_requested.connect(self.move_risk)
+        self.board.drop_requested.connect(self._on_drop_requested)
+        self.board.edit_requested.connect(self.edit_risk)
+        self.board.delete_requested.connect(self.delete_risk)
+        self.board.new_requested.connect(self.new_risk)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        # Panel shortcuts only act while the panel has focus: every panel lives in one window.
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster, context=context)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self.text_filter,
+            self._clear_filter,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def _team_names(self) -> dict[int, str]:
+        if self.art_id is None:
+            return {}
+        return {t.id: t.name for t in self.ctx.ws.train.teams(self.art_id) if t.id is not None}
+
+    def _reload_team_filter(self) -> None:
+        current = self.team_filter.currentData()
+        self.team_filter.blockSignals(True)
+        self.team_filter.clear()
+        self.team_filter.addItem(self.tr("All teams"), None)
+        for team_id, name in self._team_names().items():
+            self.team_filter.addItem(name, team_id)
+        self.team_filter.setCurrentIndex(max(0, self.team_filter.findData(current)))
+        self.team_filter.blockSignals(False)
+
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        self.art_sync.set_scope(art_id, pi_id)
+        super().set_scope(art_id, pi_id)
+
+    def refresh(self) -> None:
+        if self.team_filter.count() == 0 or self.team_filter.property("art") != self.art_id:
+            self._reload_team_filter()
+            self.team_filter.setProperty("art", self.art_id)
+        if self.pi_id is None:
+            self.board.set_risks([], {}, dt.date.today())
+            return
+        ws = self.ctx.ws
+        names = self._team_names()
+        team_id = self.team_filter.currentData()
+        text = self.text_filter.text()
+        risks = ws.risks.risks(self.pi_id, team_id=team_id, text=text)
+        today = ws.clock.now().date()
+        self.board.set_risks(risks, names, today)
+        if self.tabs.currentWidget() is self.history:
+            kept = {r.id for r in risks}
+            entries = [e for e in ws.risks.history(self.pi_id) if e.change.risk_id in kept]
+            self.history.history_model.set_entries(entries, names, self._zone())
+        if self.tabs.currentWidget() is self.art_sync:
+            self.art_sync.refresh()
+        total = len(ws.risks.risks(self.pi_id))
+        shown = len(risks)
+        self.status_line.setText(
+            self.tr("%1 of %2 risks shown").replace("%1", str(shown)).replace("%2", str(total))
+            if shown != total
+            else self.tr("%1 risks").replace("%1", str(total))
+        )
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.bar.setVisible(self.tabs.currentWidget() is not self.art_sync)
+        self.refresh()
+
+    def _zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.ctx.ws.train.art(self.art_id or 0).time_zone)
+        except (ZoneInfoNotFoundError, ValueError, DomainError):
+            return ZoneInfo("UTC")
+
+    def _focus_filter(self) -> None:
+        self.text_filter.setFocus()
+        self.text_filter.selectAll()
+
+    def _clear_filter(self) -> None:
+        self.text_filter.clear()
+        self.board.columns[RoamStatus.UNROAMED].setFocus()
+
+    def _guard(self, action: object) -> bool:
+        try:
+            action()  # type: ignore[operator]
+        except DomainError as exc:
+            QMessageBox.warning(self, self.tr("Risks"), str(exc))
+            return False
+        return True
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def ask_owner(self, risk: Risk, status: RoamStatus) -> str | None:
+        """Who owns the risk now (None: cancelled). A method so tests can answer it."""
+        owner, ok = QInputDialog.getText(
+            self,
+            self.tr("Owner needed"),
+            self.tr("%1 needs an owner. Who follows up '%2'?")
+            .replace("%1", roam.STATUS_TITLE[status])
+            .replace("%2", risk.title),
+        )
+        return owner if ok else None
+
+    def _on_drop_requested(self, risk_id: int, status: RoamStatus) -> None:
+        # A drop arrives inside the drag's event handling: move after it has finished.
+        QTimer.singleShot(0, lambda: self.move_risk(risk_id, status))
+
+    def move_risk(self, risk_id: int, status: RoamStatus) -> None:
+        """Move a risk to another column (undoable), asking for an owner where one is needed."""
+        ws = self.ctx.ws
+        old = ws.risks.risk(risk_id)
+        if old.status is status:
+            return
+        owner = None
+        if status in roam.NEEDS_OWNER and not old.owner.strip():
+            owner = self.ask_owner(old, status)
+            if owner is None:
+                return
+        self._guard(
+            lambda: push(
+                self.ctx.undo,
+                self.tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
+                lambda: ws.risks.move(risk_id, status, owner=owner),
+                lambda: ws.risks.update(old, note="undo"),
+            )
+        )
+        self.board.select_risk(risk_id, focus=True)
+
+    def new_risk(self, status: RoamStatus = RoamStatus.UNROAMED) -> None:
+        if self.pi_id is None:
+            return
+        ws = self.ctx.ws
+        pi_id = self.pi_id
+        draft = Risk(
+            pi_id=pi_id,
+            title="",
+            status=status,
+            team_id=self.team_filter.currentData(),
+            created_at=dt.datetime(2000, 1, 1),
+        )
+        created: list[Risk] = []
+
+        def save(risk: Risk) -> None:
+            fields = {
+                f.name: getattr(risk, f.name)
+                for f in dataclasses.fields(risk)
+                if f.name not in ("id", "pi_id", "created_at", "position")
+            }
+            created.append(
+                push_created(
+                    self.ctx.undo,
+                    self.tr("New risk"),
+                    lambda: ws.risks.add(pi_id, **fields).value,
+                    lambda r: ws.risks.delete(r.id or 0).value,
+                    ws.risks.restore,
+                )
+            )
+
+        RiskDialog(
+            draft, ws.train.teams(self.art_id or 0), save, ws.clock.now().date(), self
+        ).exec()
+        if created and created[0].id is not None:
+            self.board.select_risk(created[0].id, focus=True)
+
+    def edit_selected(self) -> None:
+        risk = self.board.selected_risk()
+        if risk is not None and risk.id is not None:
+            self.edit_risk(risk.id)
+
+    def edit_risk(self, risk_id: int) -> None:
+        ws = self.ctx.ws
+        old = ws.risks.risk(risk_id)
+
+        def save(risk: Risk) -> None:
+            push(
+                self.ctx.undo,
+                self.tr("Edit risk"),
+                lambda: ws.risks.update(risk),
+                lambda: ws.risks.update(old, note="undo"),
+            )
+
+        RiskDialog(old, ws.train.teams(self.art_id or 0), save, ws.clock.now().date(), self).exec()
+        self.board.select_risk(risk_id, focus=True)
+
+    def delete_risk(self, risk_id: int) -> None:
+        ws = self.ctx.ws
+        push_deleted(
+            self.ctx.undo,
+            self.tr("Delete risk"),
+            lambda: ws.risks.delete(risk_id).value,
+            ws.risks.restore,
+        )
+
+    def save_poster(self) -> None:
+        if self.pi_id is None:
+            return
+        from rte_desktop.ui.widgets.report_actions import save_report
+
+        pi_id = self.pi_id
+        name = self.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+        save_report(
+            self,
+            self.tr("ROAM poster"),
+            f"roam-{name}.pdf",
+            lambda path: self.ctx.ws.risks.poster(pi_id, Path(path)),
+        )
