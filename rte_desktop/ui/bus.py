@@ -11,3 +11,4 @@ class AppEvents(QObject):
     data_changed = Signal(object)  # rte_desktop.services.changes.Changes
     scope_changed = Signal(object, object)  # art id, PI id (either may be None)
     theme_changed = Signal(str)
+    panel_requested = Signal(str)  # a panel asks the window to show another panel, by key

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.welcome.create_requested.connect(self.create_train)
         self.welcome.demo_requested.connect(self.open_demo)
         self.bus.data_changed.connect(self._on_data_changed)
+        self.bus.panel_requested.connect(self.show_panel_key)
         self._restore_state()
         if ws is not None:
             self.set_workspace(ws)
@@ -300,6 +301,12 @@ class MainWindow(QMainWindow):
             self.panels[key] = panel
             self.stack.addWidget(panel)
         return self.panels[key]
+
+    def show_panel_key(self, key: str) -> None:
+        """Show the panel named ``key`` (see ``ui/panels.py``)."""
+        keys = [spec.key for spec in self.specs]
+        if key in keys:
+            self.show_panel(keys.index(key))
 
     def show_panel(self, row: int) -> None:
         if not self.art_combo.count():

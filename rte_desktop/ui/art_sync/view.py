@@ -2,9 +2,8 @@
 
 Embedded in the Risks panel (there is no sidebar slot for it). The meeting's timebox comes from
 the agenda timer: ``request_timer(30|60)`` emits ``timer_requested("art_sync_30"|"art_sync_60")``
-and calls ``timer_starter`` when the main window has set one. TODO(lead): after merging the
-agenda timer, set ``ArtSyncView.timer_starter`` (or connect ``timer_requested``) to start its
-"art_sync_30"/"art_sync_60" template on the presenter window.
+and calls ``timer_starter``, which by default creates today's ART Sync agenda from that template,
+starts it and shows the Agenda & Timer panel (``ui/art_sync/timer.py``).
 """
 
 from __future__ import annotations
@@ -100,7 +99,7 @@ class ArtSyncView(QWidget):
         self.ctx = ctx
         self.art_id: int | None = None
         self.pi_id: int | None = None
-        self.timer_starter: Callable[[str], object] | None = None  # HOOK: set by the lead
+        self.timer_starter: Callable[[str], object] | None = self._start_timer
         self._meeting: ArtSyncMeeting | None = None
         self._loading = False
 
@@ -439,11 +438,21 @@ class ArtSyncView(QWidget):
 
     # -- the timebox ----------------------------------------------------------------------------
 
-    def request_timer(self, minutes: int) -> None:
-        """HOOK: start the agenda timer's ART Sync template ("art_sync_30"/"art_sync_60").
+    def _start_timer(self, template: str) -> None:
+        from rte_desktop.ui.art_sync.timer import start_sync_timer
 
-        Emits ``timer_requested`` and calls ``timer_starter`` when the main window set one; until
-        the agenda timer is wired here, says so instead of failing silently.
+        if self.art_id is None or self.pi_id is None:
+            return
+        try:
+            start_sync_timer(self.ctx, self.art_id, self.pi_id, template)
+        except DomainError as exc:
+            self.timer_note.setText(str(exc))
+
+    def request_timer(self, minutes: int) -> None:
+        """Start the ART Sync timebox ("art_sync_30"/"art_sync_60") on the agenda timer.
+
+        Emits ``timer_requested`` and calls ``timer_starter`` (by default: create today's ART
+        Sync agenda starting now, start it and show the Agenda & Timer panel).
         """
         template = TIMER_TEMPLATES[minutes]
         self.timer_requested.emit(template)

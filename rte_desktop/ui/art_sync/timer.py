@@ -1,0 +1,37 @@
+"""Start an ART Sync's 30- or 60-minute timebox on the agenda timer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.ui.panel_base import PanelContext
+
+CHOSEN_AGENDA_KEY = "agenda/chosen/{pi_id}"  # the agenda panel shows this agenda of a PI
+
+
+def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) -> int:
+    """Create today's ART Sync agenda from ``template`` starting now, start it, show it.
+
+    Returns:
+        The new agenda's id.
+
+    Raises:
+        DomainError: the agenda could not be created or started.
+    """
+    ws = ctx.ws
+    zone = ZoneInfo(ws.train.art(art_id).time_zone)
+    now = ws.clock.now().astimezone(zone)
+    agenda = ws.agenda.create_from_template(
+        pi_id,
+        template,
+        title=f"ART Sync {now:%Y-%m-%d}",
+        first_start=dt.time(now.hour, now.minute),
+    ).value
+    if agenda.id is None:
+        raise DomainError("The ART Sync agenda was not stored.")
+    ws.agenda_timer.start(agenda.id)
+    ctx.settings.set_value(CHOSEN_AGENDA_KEY.format(pi_id=pi_id), str(agenda.id))
+    ctx.bus.panel_requested.emit("agenda")
+    return agenda.id
