@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from rte_desktop.services.board import BoardData
 from rte_desktop.services.changes import Area
 from rte_desktop.ui.board.dialogs import DependencyDialog, FeatureDialog, MilestoneDialog
 from rte_desktop.ui.board.scene import BoardScene
-from rte_desktop.ui.board.side import DependencyList, LegendWidget
+from rte_desktop.ui.board.side import SideColumn
 from rte_desktop.ui.board.view import BoardView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.undo import push
@@ -62,18 +61,13 @@ class BoardPanel(Panel):
         bar.addStretch(1)
         bar.addWidget(self.summary)
 
-        self.legend = LegendWidget()
-        self.dependencies = DependencyList()
-        self.show_all = QCheckBox(self.tr("Show health&y ones too"))
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(4, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("<b>Dependency lines</b>")))
-        side_layout.addWidget(self.legend)
-        self.problems_title = QLabel()
-        side_layout.addWidget(self.problems_title)
-        side_layout.addWidget(self.dependencies, 1)
-        side_layout.addWidget(self.show_all)
+        side = SideColumn(ctx)
+        self.legend, self.dependencies = side.legend, side.dependencies
+        self.show_all, self.problems_title, self.inputs = (
+            side.show_all,
+            side.problems_title,
+            side.inputs,
+        )
         self.splitter = QSplitter()
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(side)
@@ -114,6 +108,7 @@ class BoardPanel(Panel):
     # -- loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.inputs.set_pi(self.pi_id)
         if self.pi_id is None:
             self.scene.clear()
             return

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rte_desktop.domain.dependency_health import DependencyHealth, Health
 from rte_desktop.services.board import BoardData
 from rte_desktop.ui.board.scene import HEALTH_COLOUR, HEALTH_PEN
+from rte_desktop.ui.panel_base import PanelContext
+from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
 
 LEGEND = (
     (Health.GREEN, "OK — provider earlier"),
@@ -109,3 +119,24 @@ class DependencyList(QListWidget):
             self.edit_requested.emit(dep_id)
             return
         super().keyPressEvent(event)
+
+
+class SideColumn(QWidget):
+    """The column beside the board: legend, problem dependencies, I&A inputs of the PI."""
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.legend = LegendWidget()
+        self.dependencies = DependencyList()
+        self.show_all = QCheckBox(self.tr("Show health&y ones too"))
+        self.problems_title = QLabel()
+        self.inputs = ImprovementInputsWidget(ctx)
+        self.inputs.compact()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("<b>Dependency lines</b>")))
+        layout.addWidget(self.legend)
+        layout.addWidget(self.problems_title)
+        layout.addWidget(self.dependencies, 2)
+        layout.addWidget(self.show_all)
+        layout.addWidget(self.inputs, 1)
