@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 
     from rte_desktop.services.workspace import Workspace
+    from rte_desktop.ui.main_window import MainWindow
 
 START = time.perf_counter()
 
@@ -35,10 +36,10 @@ def run_gui(
     panel: str | None = None,
 ) -> int:
     """Open the main window on ``target`` and run the event loop."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from rte_desktop.domain.errors import DomainError
+    from rte_desktop.domain.errors import DomainError, UnreadableFileError
     from rte_desktop.services.workspace import open_workspace
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow, first_paint_then
@@ -60,11 +61,23 @@ def run_gui(
     apply_theme(app, settings.theme)
 
     locks: list[QLockFile] = []
+    declined: list[bool] = []
 
     def opener(path: Path) -> Workspace:
         lock = acquire_lock(path)
         try:
             ws = open_workspace(path)
+        except UnreadableFileError as exc:
+            lock.unlock()
+            if startup_check or exc.latest_backup is None:
+                raise
+            from rte_desktop.ui.dialogs.restore_backup import offer_latest_backup
+
+            restored = offer_latest_backup(QApplication.activeWindow(), exc, Path(path))
+            if restored is None:
+                declined.append(True)
+                raise _declined(exc.reason) from exc
+            return opener(restored)
         except DomainError:
             lock.unlock()
             raise
@@ -76,6 +89,8 @@ def run_gui(
     try:
         ws = opener(Path(target)) if "://" not in target else open_workspace(target)
     except DomainError as exc:
+        if declined:
+            return 1  # the user has seen the message and chose not to restore
         if startup_check:
             print(f"rte-desktop: error: {exc}", file=sys.stderr)
         else:
@@ -92,6 +107,13 @@ def run_gui(
             app.quit()
 
         first_paint_then(window, done)
+    else:
+        # After the first paint, so the backup never delays start-up; the hourly check takes
+        # the next day's backup when the app stays open over midnight (a two-day PI Planning).
+        QTimer.singleShot(2000, lambda: take_daily_backup(window))
+        hourly = QTimer(window)
+        hourly.timeout.connect(lambda: take_daily_backup(window))
+        hourly.start(60 * 60 * 1000)
     window.show()
     code = app.exec()
     ws_now = window.ws
@@ -99,6 +121,27 @@ def run_gui(
     for lock in locks:
         lock.unlock()
     return int(code)
+
+
+def _declined(reason: str) -> Exception:
+    """The user saw why a file cannot be opened and declined to restore its backup."""
+    from rte_desktop.domain.errors import DatabaseError
+
+    return DatabaseError(f"{reason} It was not opened.")
+
+
+def take_daily_backup(window: MainWindow) -> Path | None:
+    """Today's automatic backup of the window's train (shown in the status bar; never raises)."""
+    from rte_desktop.domain.errors import DomainError
+
+    try:
+        taken = window.ws.backup.daily_backup()
+    except (DomainError, OSError) as exc:
+        window.statusBar().showMessage(window.tr("Automatic backup failed: %s") % exc, 15000)
+        return None
+    if taken is not None:
+        window.statusBar().showMessage(window.tr("Daily backup taken: %s") % taken.name, 8000)
+    return taken
 
 
 def acquire_lock(path: Path) -> QLockFile:
@@ -110,10 +153,11 @@ def acquire_lock(path: Path) -> QLockFile:
     from PySide6.QtCore import QLockFile
 
     from rte_desktop.domain.errors import DatabaseError
+    from rte_desktop.paths import lock_path
 
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path) + ".lock")
+    lock = QLockFile(str(lock_path(path)))
     lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
     if not lock.tryLock(100):
         info = lock.getLockInfo()
