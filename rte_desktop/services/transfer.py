@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,34 +51,59 @@ class TransferService:
         Raises:
             ImportFormatError: the file is not valid JSON of this format; names the bad field.
         """
-        try:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"{source} is not UTF-8 text ({exc.reason}).") from exc
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(
-                f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-            ) from exc
-        return self.import_data(data)
+        return self.import_data(parse_json(Path(source).read_bytes(), str(source)))
 
     def import_data(self, data: Any) -> Outcome[int]:
         validate(data)
-        values = [
-            json_format.from_row(json_format.TABLES[name], row, f"tables.{name}[{index}]")
+        rows = [
+            (f"tables.{name}[{index}]", json_format.TABLES[name], row)
             for name in json_format.TABLES
             for index, row in enumerate(data["tables"].get(name, []))
         ]
+        values = [(where, json_format.from_row(cls, row, where)) for where, cls, row in rows]
         with self._ws.uow() as uow:
             if uow.count(json_format.TABLES["art"]):
                 raise ImportFormatError(
                     "This file already holds a train; import JSON into a new, empty file."
                 )
-            try:
-                for value in values:
+            for where, value in values:
+                try:
                     uow.add(value)
-            except Exception as exc:  # integrity errors from the database: say which row
-                raise ImportFormatError(f"The data is inconsistent: {_first_line(exc)}") from exc
+                except Exception as exc:  # integrity errors from the database: say which row
+                    raise ImportFormatError(
+                        f"{where}: the data is inconsistent ({_first_line(exc)})."
+                    ) from exc
         return Outcome(len(values), self._ws.publish(Changes.everything()))
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """Decode and parse a JSON file; every error names the line (and column) at fault.
+
+    Raises:
+        ImportFormatError: not UTF-8, not JSON, nested absurdly deep, or a number JSON cannot
+            carry (NaN, Infinity, or an integer too long to read).
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ImportFormatError(f"{name}, line {line}: not UTF-8 text ({exc.reason}).") from exc
+
+    def refuse_constant(token: str) -> Any:
+        raise ValueError(f"{token} is not a number JSON allows")
+
+    try:
+        return json.loads(text, parse_constant=refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from exc
+    except RecursionError as exc:
+        raise ImportFormatError(f"{name} is nested too deeply to be a train file.") from exc
+    except ValueError as exc:  # NaN/Infinity, or an integer beyond Python's digit limit
+        found = re.search(r"NaN|-?Infinity|\d{1000,}", text)
+        where = f", line {text.count(chr(10), 0, found.start()) + 1}" if found else ""
+        raise ImportFormatError(f"{name}{where}: {_first_line(exc)}.") from exc
 
 
 def _first_line(exc: Exception) -> str:
