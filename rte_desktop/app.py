@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from rte_desktop.services.workspace import Workspace
     from rte_desktop.ui.main_window import MainWindow
@@ -39,7 +40,7 @@ def run_gui(
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from rte_desktop.domain.errors import DomainError, UnreadableFileError
+    from rte_desktop.domain.errors import DomainError
     from rte_desktop.services.workspace import open_workspace
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow, first_paint_then
@@ -50,6 +51,7 @@ def run_gui(
     QCoreApplication.setApplicationName("RTE Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setDesktopFileName("io.github.rtedesktop.RTEDesktop")  # Wayland finds the icon by it
     qsettings = (
         QSettings(str(settings_path), QSettings.Format.IniFormat)
         if settings_path
@@ -60,36 +62,11 @@ def run_gui(
     settings = UiSettings(qsettings)
     apply_theme(app, settings.theme)
 
-    locks: list[QLockFile] = []
-    declined: list[bool] = []
-
-    def opener(path: Path) -> Workspace:
-        lock = acquire_lock(path)
-        try:
-            ws = open_workspace(path)
-        except UnreadableFileError as exc:
-            lock.unlock()
-            if startup_check or exc.latest_backup is None:
-                raise
-            from rte_desktop.ui.dialogs.restore_backup import offer_latest_backup
-
-            restored = offer_latest_backup(QApplication.activeWindow(), exc, Path(path))
-            if restored is None:
-                declined.append(True)
-                raise _declined(exc.reason) from exc
-            return opener(restored)
-        except DomainError:
-            lock.unlock()
-            raise
-        for old in locks:
-            old.unlock()
-        locks[:] = [lock]
-        return ws
-
+    opener = TrainOpener(interactive=not startup_check)
     try:
         ws = opener(Path(target)) if "://" not in target else open_workspace(target)
     except DomainError as exc:
-        if declined:
+        if opener.declined:
             return 1  # the user has seen the message and chose not to restore
         if startup_check:
             print(f"rte-desktop: error: {exc}", file=sys.stderr)
@@ -99,6 +76,8 @@ def run_gui(
     if panel:
         settings.last_panel = panel
     window = MainWindow(ws, settings, AppEvents(), opener)
+    opener.parent = window
+    first_paint_then(window, lambda: set_window_icon(app))
     if startup_check:
 
         def done() -> None:
@@ -118,9 +97,65 @@ def run_gui(
     code = app.exec()
     ws_now = window.ws
     ws_now.close()
-    for lock in locks:
-        lock.unlock()
+    opener.release()
     return int(code)
+
+
+class TrainOpener:
+    """Opens train files for the GUI and holds the open file's lock.
+
+    For a damaged or foreign file it offers the latest backup, restored into a new file; the bad
+    file itself is never written to.
+    """
+
+    def __init__(self, interactive: bool = True) -> None:
+        self.interactive = interactive
+        self.declined = False  # the user saw the offer and said no
+        self.parent: QWidget | None = None  # the main window, once there is one
+        self._locks: list[QLockFile] = []
+
+    def __call__(self, path: Path) -> Workspace:
+        from rte_desktop.domain.errors import DomainError, UnreadableFileError
+        from rte_desktop.services.workspace import open_workspace
+
+        self.declined = False
+        lock = acquire_lock(path)
+        try:
+            ws = open_workspace(path)
+        except UnreadableFileError as exc:
+            lock.unlock()
+            if not self.interactive or exc.latest_backup is None:
+                raise
+            from rte_desktop.ui.dialogs.restore_backup import offer_latest_backup
+
+            restored = offer_latest_backup(self.parent, exc, Path(path))
+            if restored is None:
+                self.declined = True
+                raise _declined(exc.reason) from exc
+            return self(restored)
+        except DomainError:
+            lock.unlock()
+            raise
+        self.release()
+        self._locks = [lock]
+        return ws
+
+    def release(self) -> None:
+        """Let go of the open file's lock (the app is closing)."""
+        for lock in self._locks:
+            lock.unlock()
+        self._locks = []
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app icon on every window (called after the first paint: it costs ~10 ms)."""
+    from PySide6.QtGui import QIcon
+
+    icons = Path(__file__).resolve().parent / "resources" / "icons"
+    icon = QIcon()  # PNGs, not the SVG: no icon-engine plugin to load
+    for size in (64, 256):
+        icon.addFile(str(icons / f"rte-desktop-{size}.png"))
+    app.setWindowIcon(icon)
 
 
 def _declined(reason: str) -> Exception:
