@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -86,6 +87,7 @@ def test_killed_during_edits_loses_nothing_reported(
                 assert arts <= {a.id for a in uow.find(Art)}, f"trial {number}: lost an ART"
         finally:
             ws.close()
+    print(f"edits: {trials} kills; {len(teams)} teams and {len(arts)} ARTs reported, all there")
     assert killed == trials, "every trial must end in a SIGKILL, not a clean exit"
     assert teams, "the child never reported a write: the trials proved nothing"
 
@@ -99,8 +101,6 @@ def test_killed_during_json_import_holds_all_or_nothing(
     rows_expected = sum(len(rows) for rows in expected["tables"].values())
     # Calibrate: how long does the import take from "importing" to "done import"?
     db = copy_template("empty", tmp_path / "calibrate.sqlite")
-    import time
-
     marks: dict[str, float] = {}
 
     def note(lines: list[str]) -> bool:
@@ -136,6 +136,7 @@ def test_killed_during_json_import_holds_all_or_nothing(
             )
             outcomes["all"] += 1
         db.unlink()
+    print(f"json import: {trials} kills over {span:.2f} s imports: {dict(outcomes)}")
     if trials >= 50:  # enough kills that both ends must have been hit
         assert outcomes["nothing"] and outcomes["all"], outcomes
     assert sum(outcomes.values()) == trials
@@ -169,4 +170,5 @@ def test_killed_while_logging_timer_events_keeps_every_reported_row(
         assert not missing, f"trial {number}: reported timer events lost: {sorted(missing)}"
         # The log is a gap-free sequence: a later event never survives an earlier one.
         assert [e.seq for e in events] == list(range(len(events)))
+    print(f"timer log: {trials} kills; {len(reported)} events reported, all there")
     assert reported
