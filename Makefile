@@ -35,7 +35,7 @@ bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 # The installable one-folder app in dist/rte-desktop/ (PyInstaller; see packaging/).
-package: $(STAMP)
+package: $(STAMP) system-deps
 	$(BIN)/python -m pip install -q -e ".[package]"
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/rte-desktop.spec

@@ -91,9 +91,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
     try:
         verdict = conn.execute("PRAGMA quick_check").fetchone()
         if not verdict or verdict[0] != "ok":
-            raise UnreadableFileError(
-                f"{path} is damaged: the integrity check reports {verdict!r}."
-            )
+            found = str(verdict[0] if verdict else "nothing").replace("\n", " ")[:160]
+            raise UnreadableFileError(f"{path} is damaged: the integrity check reports: {found}")
         names = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -52,6 +53,7 @@ class RestoreBackupDialog(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size")])
         self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet("QTreeView::item { padding: 3px 12px 3px 4px; }")
         for info in backups:
             item = QTreeWidgetItem(
                 [info.taken.strftime("%a %d %b %Y  %H:%M"), self.tr(info.label), _size(info.size)]
@@ -60,9 +62,17 @@ class RestoreBackupDialog(QDialog):
             item.setToolTip(0, str(info.path))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        for column in range(3):
-            self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(0, self.table.columnWidth(0) + 24)
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(110)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
         self.table.itemActivated.connect(lambda _item, _col: self._on_restore())
         self.empty = QLabel(
             self.tr("No backups yet: the first is taken on the first use of a day.")
@@ -153,6 +163,9 @@ def offer_latest_backup(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("RTE Desktop")
+    box.setStyleSheet(  # room for a path on one line (Qt's own names for the two labels)
+        "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 520px; }"
+    )
     box.setText(error.reason)
     if latest is None:
         box.exec()
