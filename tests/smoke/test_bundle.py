@@ -23,7 +23,12 @@ BAD_SIGNS = ("Traceback", "ModuleNotFoundError", "No module named", "ImportError
 
 
 def _newest_source() -> float:
-    return max(p.stat().st_mtime for p in (ROOT / "rte_desktop").rglob("*") if p.is_file())
+    """When the app's source last changed (bytecode caches written by test runs do not count)."""
+    return max(
+        p.stat().st_mtime
+        for p in (ROOT / "rte_desktop").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def _skip_reason() -> str | None:
