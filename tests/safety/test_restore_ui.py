@@ -146,3 +146,21 @@ def test_declining_the_offer_keeps_the_current_train(
     assert not window.open_path(damaged)
     assert window.ws is demo_ws
     assert "was not opened" in warnings[0]
+
+
+def test_a_failing_daily_backup_is_reported_not_raised(
+    qtbot, demo_ws: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    from rte_desktop.app import take_daily_backup
+    from rte_desktop.domain.errors import DatabaseError
+
+    window = _window(qtbot, demo_ws, tmp_path)
+    assert take_daily_backup(window) is not None
+    assert "Daily backup taken" in window.statusBar().currentMessage()
+
+    def full_disk(*_args):
+        raise DatabaseError("The backup failed: database or disk is full.")
+
+    monkeypatch.setattr(type(demo_ws.backup), "daily_backup", full_disk)
+    assert take_daily_backup(window) is None
+    assert "Automatic backup failed" in window.statusBar().currentMessage()
