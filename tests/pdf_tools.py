@@ -23,9 +23,8 @@ def pdf_metadata(path: Path) -> dict[str, str]:
 def assert_pdf_valid(path: Path) -> None:
     """qpdf --check when installed, and pikepdf always: the structure must be clean."""
     if shutil.which("qpdf"):
-        result = subprocess.run(
-            ["qpdf", "--check", str(path)], capture_output=True, text=True, check=False
-        )
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
+                                check=False)
         assert result.returncode == 0, result.stdout + result.stderr
     with pikepdf.open(path) as pdf:
         assert len(pdf.pages) > 0
@@ -33,7 +32,6 @@ def assert_pdf_valid(path: Path) -> None:
 
 def pdftotext(path: Path) -> str:
     """poppler's pdftotext (layout mode): a second extractor beside pypdf."""
-    result = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                            text=True, check=True)
     return result.stdout
