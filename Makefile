@@ -34,5 +34,12 @@ slow: $(STAMP) system-deps
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
+# The installable one-folder app in dist/rte-desktop/ (PyInstaller; see packaging/).
+package: $(STAMP) system-deps
+	$(BIN)/python -m pip install -q -e ".[package]"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/rte-desktop.spec
+	@du -sh dist/rte-desktop
+
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache

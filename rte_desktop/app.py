@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from rte_desktop.services.workspace import Workspace
+    from rte_desktop.ui.main_window import MainWindow
 
 START = time.perf_counter()
 
@@ -62,6 +64,7 @@ def run_gui(
     QCoreApplication.setApplicationName("RTE Desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setDesktopFileName("io.github.rtedesktop.RTEDesktop")  # Wayland finds the icon by it
     qsettings = (
         QSettings(str(settings_path), QSettings.Format.IniFormat)
         if settings_path
@@ -72,25 +75,12 @@ def run_gui(
     settings = UiSettings(qsettings)
     apply_theme(app, settings.theme)
 
-    locks: list[QLockFile] = []
+    opener = TrainOpener(interactive=not startup_check)
     exit_code = 0
 
-    def opener(path: Path) -> Workspace:
-        """Open another train file, holding its lock; the old lock goes once it opened."""
-        from rte_desktop.services.workspace import open_workspace
-
-        lock = acquire_lock(path)
-        try:
-            ws = open_workspace(path)
-        except DomainError:
-            lock.unlock()
-            raise
-        for old in locks:
-            old.unlock()
-        locks[:] = [lock]
-        return ws
-
     def refuse(exc: DomainError) -> int:
+        if opener.declined:
+            return 1  # the user has seen the message and chose not to restore
         if startup_check:
             print(f"rte-desktop: error: {exc}", file=sys.stderr)
         else:
@@ -102,20 +92,23 @@ def run_gui(
     is_file = "://" not in target
     # An up-to-date file is painted from a stdlib first look while SQLAlchemy loads after the
     # first paint; a new, old or remote database is opened (and migrated) before showing.
-    peek = peek_train(target)
     try:
-        if is_file:
-            locks.append(acquire_lock(Path(target)))
-        ws = None if peek is not None else open_target(target)
+        if is_file:  # another instance holds the file: say so before touching it at all
+            acquire_lock(Path(target)).unlock()
+        peek = peek_train(target)
+        ws: Workspace | None = None
+        if peek is None:
+            ws = opener(Path(target)) if is_file else open_target(target)
     except DomainError as exc:
         return refuse(exc)
     window = MainWindow(ws, settings, AppEvents(), opener, peek=peek)
+    opener.parent = window
 
     def finish_opening() -> None:
         nonlocal exit_code
         if window.ws is None:
             try:
-                window.set_workspace(open_target(target))
+                window.set_workspace(opener(Path(target)))
             except DomainError as exc:
                 exit_code = refuse(exc)
                 window.close()
@@ -124,6 +117,14 @@ def run_gui(
         if startup_check:
             first_paint_then(window, ready)
             window.update()
+            return
+        set_window_icon(app)
+        # After the first paint, so the backup never delays start-up; the hourly check takes
+        # the next day's backup when the app stays open over midnight (a two-day PI Planning).
+        QTimer.singleShot(2000, lambda: take_daily_backup(window))
+        hourly = QTimer(window)
+        hourly.timeout.connect(lambda: take_daily_backup(window))
+        hourly.start(60 * 60 * 1000)
 
     def ready() -> None:
         print(f"ready: {elapsed():.3f} s")
@@ -140,8 +141,7 @@ def run_gui(
     code = app.exec()
     if window.ws is not None:
         window.ws.close()
-    for lock in locks:
-        lock.unlock()
+    opener.release()
     return exit_code or int(code)
 
 
@@ -150,6 +150,86 @@ def open_target(target: str) -> Workspace:
     from rte_desktop.services.workspace import open_workspace
 
     return open_workspace(target)
+
+
+
+
+class TrainOpener:
+    """Opens train files for the GUI and holds the open file's lock.
+
+    For a damaged or foreign file it offers the latest backup, restored into a new file; the bad
+    file itself is never written to.
+    """
+
+    def __init__(self, interactive: bool = True) -> None:
+        self.interactive = interactive
+        self.declined = False  # the user saw the offer and said no
+        self.parent: QWidget | None = None  # the main window, once there is one
+        self._locks: list[QLockFile] = []
+
+    def __call__(self, path: Path) -> Workspace:
+        from rte_desktop.domain.errors import DomainError, UnreadableFileError
+        from rte_desktop.services.workspace import open_workspace
+
+        self.declined = False
+        lock = acquire_lock(path)
+        try:
+            ws = open_workspace(path)
+        except UnreadableFileError as exc:
+            lock.unlock()
+            if not self.interactive or exc.latest_backup is None:
+                raise
+            from rte_desktop.ui.dialogs.restore_backup import offer_latest_backup
+
+            restored = offer_latest_backup(self.parent, exc, Path(path))
+            if restored is None:
+                self.declined = True
+                raise _declined(exc.reason) from exc
+            return self(restored)
+        except DomainError:
+            lock.unlock()
+            raise
+        self.release()
+        self._locks = [lock]
+        return ws
+
+    def release(self) -> None:
+        """Let go of the open file's lock (the app is closing)."""
+        for lock in self._locks:
+            lock.unlock()
+        self._locks = []
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app icon on every window (called after the first paint: it costs ~10 ms)."""
+    from PySide6.QtGui import QIcon
+
+    icons = Path(__file__).resolve().parent / "resources" / "icons"
+    icon = QIcon()  # PNGs, not the SVG: no icon-engine plugin to load
+    for size in (64, 256):
+        icon.addFile(str(icons / f"rte-desktop-{size}.png"))
+    app.setWindowIcon(icon)
+
+
+def _declined(reason: str) -> Exception:
+    """The user saw why a file cannot be opened and declined to restore its backup."""
+    from rte_desktop.domain.errors import DatabaseError
+
+    return DatabaseError(f"{reason} It was not opened.")
+
+
+def take_daily_backup(window: MainWindow) -> Path | None:
+    """Today's automatic backup of the window's train (shown in the status bar; never raises)."""
+    from rte_desktop.domain.errors import DomainError
+
+    try:
+        taken = window.workspace.backup.daily_backup()
+    except (DomainError, OSError) as exc:
+        window.statusBar().showMessage(window.tr("Automatic backup failed: %s") % exc, 15000)
+        return None
+    if taken is not None:
+        window.statusBar().showMessage(window.tr("Daily backup taken: %s") % taken.name, 8000)
+    return taken
 
 
 def acquire_lock(path: Path) -> QLockFile:
@@ -161,10 +241,11 @@ def acquire_lock(path: Path) -> QLockFile:
     from PySide6.QtCore import QLockFile
 
     from rte_desktop.domain.errors import DatabaseError
+    from rte_desktop.paths import lock_path
 
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(path) + ".lock")
+    lock = QLockFile(str(lock_path(path)))
     lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
     if not lock.tryLock(100):
         info = lock.getLockInfo()

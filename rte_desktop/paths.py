@@ -22,3 +22,8 @@ def default_db() -> Path:
 def backup_dir(db: Path) -> Path:
     """Where automatic backups of ``db`` go: a ``backups`` folder beside it."""
     return db.parent / "backups"
+
+
+def lock_path(db: Path) -> Path:
+    """The lock file that marks ``db`` as open in a running RTE Desktop (QLockFile's format)."""
+    return Path(f"{Path(db).expanduser().resolve()}.lock")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class DomainError(Exception):
     """Bad input or an impossible request; the message is shown to the user as is."""
@@ -21,3 +23,17 @@ class ImportFormatError(DomainError):
 
 class DatabaseError(DomainError):
     """The data file cannot be used (not a database, corrupt, newer, read-only, locked)."""
+
+
+class UnreadableFileError(DatabaseError):
+    """The file is not an RTE Desktop database or is damaged; a backup may bring the train back.
+
+    Attributes:
+        reason: what is wrong with the file, without any advice.
+        latest_backup: the newest backup of this train file, when one exists.
+    """
+
+    def __init__(self, reason: str, latest_backup: Path | None = None, advice: str = "") -> None:
+        super().__init__(f"{reason} {advice}".strip())
+        self.reason = reason
+        self.latest_backup = latest_backup

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from rte_desktop.services.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
+    from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
 def shipped_schema() -> dict[str, Any]:
@@ -50,23 +52,18 @@ class TransferService:
         Raises:
             ImportFormatError: the file is not valid JSON of this format; names the bad field.
         """
-        try:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"{source} is not UTF-8 text ({exc.reason}).") from exc
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(
-                f"{source} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
-            ) from exc
-        return self.import_data(data)
+        return self.import_data(parse_json(Path(source).read_bytes(), str(source)))
 
     def import_data(self, data: Any) -> Outcome[int]:
         validate(data)
         tables = [
-            [
-                json_format.from_row(cls, row, f"tables.{name}[{index}]")
-                for index, row in enumerate(data["tables"].get(name, []))
-            ]
+            (
+                name,
+                [
+                    json_format.from_row(cls, row, f"tables.{name}[{index}]")
+                    for index, row in enumerate(data["tables"].get(name, []))
+                ],
+            )
             for name, cls in json_format.TABLES.items()
         ]
         with self._ws.uow() as uow:
@@ -74,12 +71,57 @@ class TransferService:
                 raise ImportFormatError(
                     "This file already holds a train; import JSON into a new, empty file."
                 )
-            try:
-                for values in tables:  # parents before children, one flush per table
-                    uow.insert_rows(values)
-            except Exception as exc:  # integrity errors from the database: say which row
-                raise ImportFormatError(f"The data is inconsistent: {_first_line(exc)}") from exc
-        return Outcome(sum(map(len, tables)), self._ws.publish(Changes.everything()))
+            for name, values in tables:  # parents before children, one statement per table
+                try:
+                    with uow.savepoint():
+                        uow.insert_rows(values)
+                except Exception:  # integrity errors from the database: find the row
+                    where, problem = _first_bad_row(uow, name, values)
+                    raise ImportFormatError(
+                        f"{where}: the data is inconsistent ({problem})."
+                    ) from None
+        return Outcome(sum(len(v) for _n, v in tables), self._ws.publish(Changes.everything()))
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """Decode and parse a JSON file; every error names the line (and column) at fault.
+
+    Raises:
+        ImportFormatError: not UTF-8, not JSON, nested absurdly deep, or a number JSON cannot
+            carry (NaN, Infinity, or an integer too long to read).
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ImportFormatError(f"{name}, line {line}: not UTF-8 text ({exc.reason}).") from exc
+
+    def refuse_constant(token: str) -> Any:
+        raise ValueError(f"{token} is not a number JSON allows")
+
+    try:
+        return json.loads(text, parse_constant=refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from exc
+    except RecursionError as exc:
+        raise ImportFormatError(f"{name} is nested too deeply to be a train file.") from exc
+    except ValueError as exc:  # NaN/Infinity, or an integer beyond Python's digit limit
+        found = re.search(r"NaN|-?Infinity|\d{1000,}", text)
+        where = f", line {text.count(chr(10), 0, found.start()) + 1}" if found else ""
+        raise ImportFormatError(f"{name}{where}: {_first_line(exc)}.") from exc
+
+
+def _first_bad_row(uow: UnitOfWork, name: str, values: list[Any]) -> tuple[str, str]:
+    """Insert a table's rows one by one to name the one the database refuses."""
+    for index, value in enumerate(values):
+        try:
+            with uow.savepoint():
+                uow.insert_rows([value])
+        except Exception as exc:  # the database's own words, first line
+            return f"tables.{name}[{index}]", _first_line(exc)
+    return f"tables.{name}", "refused as a whole"
 
 
 def _first_line(exc: Exception) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.clock import Clock, SystemClock
+from rte_desktop.domain.errors import UnreadableFileError
 from rte_desktop.services.changes import Changes
 from rte_desktop.storage.db import Engine, sqlite_path, to_url
 from rte_desktop.storage.migrate import open_database
@@ -148,6 +149,20 @@ class Workspace:
 
 
 def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
-    """Open (creating or migrating as needed) the database at a path or URL."""
+    """Open (creating or migrating as needed) the database at a path or URL.
+
+    Raises:
+        DatabaseError: the file cannot be used; an ``UnreadableFileError`` (corrupt or foreign
+            file) names the latest backup of the file when there is one.
+    """
     url = to_url(target)
-    return Workspace(open_database(url), clock or SystemClock(), url)
+    try:
+        engine = open_database(url)
+    except UnreadableFileError as exc:
+        path = sqlite_path(url)
+        if path is None:
+            raise
+        from rte_desktop.services.backup import with_backup_advice
+
+        raise with_backup_advice(exc, path) from exc
+    return Workspace(engine, clock or SystemClock(), url)

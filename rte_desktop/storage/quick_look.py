@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rte_desktop.domain.model import PlanningInterval
+from rte_desktop.storage.backup import read_only_uri
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class TrainPeek:
 def peek(path: Path, revision: str) -> TrainPeek | None:
     """ARTs and PIs of an up-to-date train file, or None when a full open is needed first."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:

@@ -9,7 +9,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from rte_desktop.domain.errors import DatabaseError
+from rte_desktop.domain.errors import DatabaseError, UnreadableFileError
+from rte_desktop.storage.backup import read_only_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -39,7 +40,7 @@ def file_path_of(target: str) -> Path | None:
 
 def refuse_foreign(names: set[str], where: str) -> None:
     if "alembic_version" not in names or "art" not in names:
-        raise DatabaseError(
+        raise UnreadableFileError(
             f"{where} is a database of another program (it has no RTE Desktop tables); "
             "it was left untouched."
         )
@@ -62,20 +63,23 @@ def inspect_sqlite_file(path: Path) -> str | None:
         raise DatabaseError(f"{path} is a folder, not an RTE Desktop file.")
     with path.open("rb") as handle:
         if handle.read(16) != SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not an RTE Desktop file (not a SQLite database).")
+            raise UnreadableFileError(
+                f"{path} is not an RTE Desktop file (not a SQLite database)."
+            )
     if not os.access(path, os.W_OK):
         raise DatabaseError(
             f"{path} is read-only; copy it somewhere writable or change its permissions."
         )
     # A read-only URI connection: checking must never write (no journal, no WAL switch).
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened ({exc}).") from exc
+        raise UnreadableFileError(f"{path} cannot be opened ({exc}).") from exc
     try:
         verdict = conn.execute("PRAGMA quick_check").fetchone()
         if not verdict or verdict[0] != "ok":
-            raise DatabaseError(f"{path} is damaged: the integrity check reports {verdict!r}.")
+            found = str(verdict[0] if verdict else "nothing").replace("\n", " ")[:160]
+            raise UnreadableFileError(f"{path} is damaged: the integrity check reports: {found}")
         names = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
@@ -85,6 +89,6 @@ def inspect_sqlite_file(path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is damaged and cannot be read ({exc}).") from exc
+        raise UnreadableFileError(f"{path} is damaged and cannot be read ({exc}).") from exc
     finally:
         conn.close()

@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from rte_desktop.domain.errors import NotFoundError
 from rte_desktop.storage import mapping
@@ -105,6 +105,10 @@ class UnitOfWork:
         self.session.add(record)
         self.session.flush()
         return mapping.to_domain(type(value), record)
+
+    def savepoint(self) -> SessionTransaction:
+        """A nested transaction: ``with uow.savepoint():`` undoes only its block on error."""
+        return self.session.begin_nested()
 
     def insert_rows(self, values: list[Any]) -> None:
         """Insert values of one type with their own ids, in one bulk statement (imports)."""

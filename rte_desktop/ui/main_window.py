@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         )
         self._action("file", self.tr("&Open..."), self.open_file, QKeySequence.StandardKey.Open)
         self._action("file", self.tr("&Back up..."), self.back_up, "Ctrl+Shift+B")
+        self._action("file", self.tr("&Restore backup..."), self.restore_backup)
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Export JSON..."), self.export_json, "Ctrl+Shift+E")
         self._action("file", self.tr("&Import JSON..."), self.import_json, "Ctrl+Shift+I")
@@ -386,6 +387,13 @@ class MainWindow(QMainWindow):
             target = Path(name)
             if self._guard(lambda: self.workspace.backup.backup_to(target)):
                 self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
+
+    def restore_backup(self) -> None:
+        from rte_desktop.ui.dialogs.restore_backup import restore_interactively
+
+        if (ws := restore_interactively(self, self.workspace)) is not None:
+            self.set_workspace(ws)
+            self.statusBar().showMessage(self.tr("Backup restored"), 8000)
 
     def export_json(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

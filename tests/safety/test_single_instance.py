@@ -1,0 +1,109 @@
+"""One running RTE Desktop per train file: a second is told who holds it; a dead holder's lock is
+taken over."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rte_desktop.app import acquire_lock, main
+from rte_desktop.domain.errors import DatabaseError
+from rte_desktop.paths import lock_path
+from rte_desktop.services.backup import lock_holder, make_backup
+from tests.safety.crash_harness import ROOT
+
+HOLD = """
+import sys, time
+from rte_desktop.app import acquire_lock
+lock = acquire_lock(sys.argv[1])
+print("locked", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.fixture
+def holder(tmp_path: Path, copy_template):
+    """Another process holding the lock on a demo train file: (db, process)."""
+    db = copy_template("demo", tmp_path / "train.sqlite")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    yield db, proc
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    proc.stdout.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_second_acquire_is_refused_naming_the_holder(holder) -> None:
+    db, proc = holder
+    with pytest.raises(DatabaseError, match=rf"already open in RTE Desktop \(process {proc.pid} "):
+        acquire_lock(db)
+    assert lock_holder(db) == f"process {proc.pid} on {os.uname().nodename}"
+
+
+def test_lock_of_a_killed_process_is_recovered(holder) -> None:
+    db, proc = holder
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert lock_path(db).exists()  # SIGKILL left the lock file behind
+    assert lock_holder(db) is None  # ... and it is seen as stale
+    lock = acquire_lock(db)
+    try:
+        assert lock.isLocked()
+        assert lock.getLockInfo()[0] == os.getpid()
+    finally:
+        lock.unlock()
+
+
+def test_second_app_on_a_held_file_opens_nothing(holder, tmp_path: Path) -> None:
+    db, proc = holder
+    before = _digest(db)
+    files_before = sorted(p.name for p in db.parent.iterdir())
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "rte_desktop", "--startup-check", "--db", str(db)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"process {proc.pid}" in result.stderr and "Traceback" not in result.stderr
+    assert _digest(db) == before
+    assert sorted(p.name for p in db.parent.iterdir() if p.name != "cfg") == files_before
+
+
+def test_restore_is_refused_while_the_app_holds_the_file(holder, tmp_path: Path, capsys) -> None:
+    db, proc = holder
+    backup = make_backup(db, tmp_path / "copy.sqlite")
+    before = _digest(db)
+    assert main(["restore", str(backup), "--db", str(db)]) == 1
+    assert f"process {proc.pid}" in capsys.readouterr().err
+    assert _digest(db) == before
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert main(["restore", str(backup), "--db", str(db)]) == 0  # the holder died: stale lock
