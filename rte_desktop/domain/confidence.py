@@ -73,8 +73,9 @@ class VoteStats:
         return self.ballots / self.eligible if self.eligible > 0 else None
 
 
-def vote_stats(values: Iterable[int], eligible: int = 0,
-               threshold: float = DEFAULT_THRESHOLD) -> VoteStats:
+def vote_stats(
+    values: Iterable[int], eligible: int = 0, threshold: float = DEFAULT_THRESHOLD
+) -> VoteStats:
     """Tally ballots (values 1..5)."""
     counts = dict.fromkeys(SCALE, 0)
     for value in values:

@@ -7,8 +7,9 @@ from rte_desktop.domain.predictability import art_predictability, team_performan
 
 
 def _o(committed: bool, planned: int | None, actual: int | None) -> Objective:
-    return Objective(pi_id=1, team_id=1, text="x", committed=committed, planned_bv=planned,
-                     actual_bv=actual)
+    return Objective(
+        pi_id=1, team_id=1, text="x", committed=committed, planned_bv=planned, actual_bv=actual
+    )
 
 
 WORKED = [_o(True, 10, 9), _o(True, 8, 8), _o(True, 5, 2), _o(False, 7, 5)]
@@ -29,8 +30,12 @@ def test_no_committed_value_is_na_not_an_error() -> None:
 
 
 objectives = st.lists(
-    st.builds(_o, st.booleans(), st.one_of(st.none(), st.integers(1, 10)),
-              st.one_of(st.none(), st.integers(0, 10))),
+    st.builds(
+        _o,
+        st.booleans(),
+        st.one_of(st.none(), st.integers(1, 10)),
+        st.one_of(st.none(), st.integers(0, 10)),
+    ),
     max_size=15,
 )
 
