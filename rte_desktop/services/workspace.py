@@ -20,7 +20,10 @@ from rte_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from rte_desktop.services.backup import BackupService
+    from rte_desktop.services.cadence import CadenceService
+    from rte_desktop.services.calendar import CalendarService
     from rte_desktop.services.demo import DemoService
+    from rte_desktop.services.readiness import ReadinessService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
 
@@ -65,10 +68,28 @@ class Workspace:
         return BackupService(self)
 
     @functools.cached_property
+    def cadence(self) -> CadenceService:
+        from rte_desktop.services.cadence import CadenceService
+
+        return CadenceService(self)
+
+    @functools.cached_property
+    def calendar(self) -> CalendarService:
+        from rte_desktop.services.calendar import CalendarService
+
+        return CalendarService(self)
+
+    @functools.cached_property
     def demo(self) -> DemoService:
         from rte_desktop.services.demo import DemoService
 
         return DemoService(self)
+
+    @functools.cached_property
+    def readiness(self) -> ReadinessService:
+        from rte_desktop.services.readiness import ReadinessService
+
+        return ReadinessService(self)
 
     @functools.cached_property
     def transfer(self) -> TransferService:
