@@ -39,6 +39,18 @@ class PanelSpec:
         return panel
 
 
+def _calendar_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.calendar.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
+def _readiness_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.readiness.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
 def panel_specs() -> list[PanelSpec]:
     return [
         PanelSpec(
@@ -48,11 +60,15 @@ def panel_specs() -> list[PanelSpec]:
                 "The ART calendar: PIs, iterations, the IP iteration, PI Planning, System Demos, "
                 "ART Syncs, I&A and holidays, generated from the cadence and exported as ICS."
             ),
+            factory="rte_desktop.ui.calendar.panel:CalendarPanel",
+            shortcuts=_calendar_shortcuts(),
         ),
         PanelSpec(
             "readiness",
             _tr("Readiness"),
             _tr("Organizational, content and logistics checklists counting down to PI Planning."),
+            factory="rte_desktop.ui.readiness.panel:ReadinessPanel",
+            shortcuts=_readiness_shortcuts(),
         ),
         PanelSpec(
             "agenda",
