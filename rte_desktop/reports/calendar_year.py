@@ -151,10 +151,7 @@ class YearPage(Flowable):  # type: ignore[misc]
                 hatch(canv, x, top - 7, 10, 8, step=3)
             label(canv, text, x + 13, top - 7.5, 8, 28 * mm)
             x += 30 * mm
-        canv.setFont(SANS_BOLD, 7)
-        canv.setFillColor(GREY)
-        canv.drawString(x, top - 6.5, "7")
-        label(canv, "bold grey: day off", x + 6, top - 7.5, 8, 32 * mm)
+        label(canv, "Bold grey day numbers: days off", x, top - 7.5, 8, 60 * mm, color=GREY)
         # one swatch per PI on the page
         x, y = 0.0, top - 24
         first = self.book.year_start

@@ -85,7 +85,10 @@ class CadencePreview:
             f"{ev.unchanged} unchanged, {len(ev.kept_manual)} edited by hand kept."
         )
         for old, new_value in ev.updated:
-            lines.append(f"  Changes {_event_line(old)} → {_event_line(new_value)}")
+            change = f"  Changes {_event_line(old)} → {_event_line(new_value)}"
+            if old.note != new_value.note:
+                change += f" (note: {new_value.note or 'none'})"
+            lines.append(change)
         for old in ev.removed:
             lines.append(f"  Removes {_event_line(old)}")
         for kept in ev.kept_manual:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -112,67 +111,87 @@ class GenerateCadenceDialog(QDialog):
             self.working.append(box)
             days_row.addWidget(box)
         cadence_box = QGroupBox(self.tr("Cadence"))
-        form = QFormLayout(cadence_box)
-        form.addRow(self.tr("First PI &starts:"), self.first_start)
-        form.addRow(self.tr("Number of &PIs:"), self.pi_count)
-        form.addRow(self.tr("&Iteration length:"), self.iteration_weeks)
-        form.addRow(self.tr("&Development iterations:"), self.dev_iterations)
-        form.addRow("", self.ip_iteration)
-        form.addRow(self.tr("PI &names:"), self.naming)
-        form.addRow(self.tr("&Time zone:"), self.time_zone)
-        form.addRow(self.tr("Working days:"), days_row)
+        form = QGridLayout(cadence_box)  # two label/field columns keep the dialog low
+        pairs: list[tuple[str, QWidget | QHBoxLayout]] = [
+            (self.tr("First PI &starts:"), self.first_start),
+            (self.tr("Number of &PIs:"), self.pi_count),
+            (self.tr("&Iteration length:"), self.iteration_weeks),
+            (self.tr("&Development iterations:"), self.dev_iterations),
+            (self.tr("PI &names:"), self.naming),
+            ("", self.ip_iteration),
+            (self.tr("&Time zone:"), self.time_zone),
+            (self.tr("Working days:"), days_row),
+        ]
+        for index, (text, field) in enumerate(pairs):
+            row, col = index // 2, (index % 2) * 2
+            label = QLabel(text)
+            form.addWidget(label, row, col)
+            if isinstance(field, QHBoxLayout):
+                form.addLayout(field, row, col + 1)
+            else:
+                label.setBuddy(field)
+                form.addWidget(field, row, col + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         # -- event rules ---------------------------------------------------------------------
         pip, ia, demo = rules.pi_planning, rules.inspect_adapt, rules.system_demo
         sync, ref = rules.sync, rules.refinement
         self.pip_on = QCheckBox(self.tr("PI Planning"))
+        self.pip_on.setMinimumWidth(170)  # the rule names line up
         self.pip_on.setChecked(pip.enabled)
         self.pip_week = _spin(1, 4, pip.week)
         self.pip_weekday = _weekday_combo(pip.weekday)
         self.pip_days = _spin(1, 4, pip.days, self.tr(" days"))
         self.pip_start = _time_edit(pip.start)
         self.ia_on = QCheckBox(self.tr("Inspect && Adapt"))
+        self.ia_on.setMinimumWidth(170)
         self.ia_on.setChecked(ia.enabled)
         self.ia_start = _time_edit(ia.start)
         self.ia_minutes = _spin(30, 960, ia.duration_min, self.tr(" min"))
         self.demo_on = QCheckBox(self.tr("System Demo"))
+        self.demo_on.setMinimumWidth(170)
         self.demo_on.setChecked(demo.enabled)
         self.demo_weekday = _weekday_combo(demo.weekday)
         self.demo_start = _time_edit(demo.start)
         self.demo_minutes = _spin(15, 480, demo.duration_min, self.tr(" min"))
         self.sync_on = QCheckBox(self.tr("ART Sync"))
+        self.sync_on.setMinimumWidth(170)
         self.sync_on.setChecked(sync.enabled)
         self.sync_weekday = _weekday_combo(sync.weekday)
         self.sync_start = _time_edit(sync.start)
         self.sync_minutes = _spin(15, 240, sync.duration_min, self.tr(" min"))
-        self.sync_split = QCheckBox(self.tr("as Coach Sync; PO Sync on"))
+        self.sync_split = QCheckBox(self.tr("split: Coach Sync, and PO Sync on"))
         self.sync_split.setChecked(sync.split)
         self.po_weekday = _weekday_combo(sync.po_weekday)
         self.po_start = _time_edit(sync.po_start)
         self.ref_on = QCheckBox(self.tr("Backlog refinement"))
+        self.ref_on.setMinimumWidth(170)
         self.ref_on.setChecked(ref.enabled)
         self.ref_weekday = _weekday_combo(ref.weekday)
         self.ref_start = _time_edit(ref.start)
         self.ref_minutes = _spin(15, 480, ref.duration_min, self.tr(" min"))
         self.ref_times = _spin(1, 2, ref.per_iteration, self.tr("× per iteration"))
         rules_box = QGroupBox(self.tr("Events"))
-        grid = QGridLayout(rules_box)
+        lines = QVBoxLayout(rules_box)
         rows: list[list[QWidget | str]] = [
-            [self.pip_on, self.tr("week"), self.pip_week, self.tr("of the IP iteration, from"),
-             self.pip_weekday, self.pip_days, self.tr("at"), self.pip_start],
+            [self.pip_on, self.tr("in week"), self.pip_week, self.tr("of the IP iteration, from"),
+             self.pip_weekday, self.tr("for"), self.pip_days, self.tr("at"), self.pip_start],
             [self.ia_on, self.tr("the working day before PI Planning, at"), self.ia_start,
              self.tr("for"), self.ia_minutes],
-            [self.demo_on, self.tr("last week of each iteration,"), self.demo_weekday,
+            [self.demo_on, self.tr("in each iteration's last week, on"), self.demo_weekday,
              self.tr("at"), self.demo_start, self.tr("for"), self.demo_minutes],
             [self.sync_on, self.tr("weekly on"), self.sync_weekday, self.tr("at"),
-             self.sync_start, self.tr("for"), self.sync_minutes],
-            ["", self.sync_split, self.po_weekday, self.tr("at"), self.po_start],
+             self.sync_start, self.tr("for"), self.sync_minutes, self.sync_split,
+             self.po_weekday, self.tr("at"), self.po_start],
             [self.ref_on, self.tr("on"), self.ref_weekday, self.tr("at"), self.ref_start,
              self.tr("for"), self.ref_minutes, self.ref_times],
         ]  # fmt: skip
-        for row, cells in enumerate(rows):
-            for col, cell in enumerate(cells):
-                grid.addWidget(QLabel(cell) if isinstance(cell, str) else cell, row, col)
-        grid.setColumnStretch(8, 1)
+        for cells in rows:
+            line = QHBoxLayout()
+            for cell in cells:
+                line.addWidget(QLabel(cell) if isinstance(cell, str) else cell)
+            line.addStretch(1)
+            lines.addLayout(line)
         # -- preview and buttons -------------------------------------------------------------
         self.preview_text = QPlainTextEdit()
         self.preview_text.setReadOnly(True)
@@ -187,11 +206,9 @@ class GenerateCadenceDialog(QDialog):
         self.generate_button.setText(self.tr("&Generate"))
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(cadence_box)
-        top.addWidget(rules_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(cadence_box)
+        layout.addWidget(rules_box)
         layout.addWidget(QLabel(self.tr("What generating will do:")))
         layout.addWidget(self.preview_text, 1)
         layout.addWidget(self.error)

@@ -56,7 +56,11 @@ class HolidaysDialog(QDialog):
         self._ws, self._art_id, self._undo = ws, art_id, undo
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("From"), self.tr("To")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.name = QLineEdit()
@@ -86,7 +90,13 @@ class HolidaysDialog(QDialog):
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        hint = QLabel(
+            self.tr("Days off for the whole train. Generated events move to the next working "
+                    "day when you regenerate the cadence; Delete removes the selected one.")
+        )  # fmt: skip
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
         layout.addLayout(buttons)

@@ -241,8 +241,18 @@ class TimelineView(QWidget):
         day_w = self._day_width()
         shift = self._drag_days if self._drag and self._drag[0] == event.id else 0
         x = self._x(day) + (shift + 0.5) * day_w
-        r = max(5.0, min(day_w * 0.42, lane_h * 0.3, 10.0))
-        draw_marker(painter, event.kind, QPointF(x, centre), r, kind_colour(event.kind, palette))
+        r = max(6.0, min(day_w * 0.6, lane_h * 0.3, 11.0))
+        colour = kind_colour(event.kind, palette)
+        if event.kind is EventKind.PI_PLANNING:  # a bar filling its day: consecutive days join
+            painter.save()
+            painter.setBrush(colour)
+            painter.setPen(QPen(QColor("#202020"), 1))
+            painter.drawRoundedRect(
+                QRectF(x - day_w / 2 + 1, centre - r * 0.7, day_w - 2, r * 1.4), 2, 2
+            )
+            painter.restore()
+        else:
+            draw_marker(painter, event.kind, QPointF(x, centre), r, colour)
         rect = QRectF(x - max(r, day_w / 2), centre - r - 2, 2 * max(r, day_w / 2), 2 * r + 4)
         self._hits.append(_Hit(event, rect))
         if event.id == self.selected_id:
