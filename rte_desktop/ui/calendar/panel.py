@@ -169,8 +169,11 @@ class CalendarPanel(Panel):
             view.event_dragged.connect(self.move_event)
             view.day_activated.connect(self._on_day_activated)
         self._shortcut("Ctrl+Shift+T", self.toggle_mode)
-        self._shortcut("PgUp", lambda: self.step_month(-1))
-        self._shortcut("PgDown", lambda: self.step_month(1))
+        # month paging only in the month view, so PgUp/PgDown still page the list otherwise
+        self.month_keys = [
+            self._shortcut("PgUp", lambda: self.step_month(-1)),
+            self._shortcut("PgDown", lambda: self.step_month(1)),
+        ]
         self._shortcut("Alt+Home", self.go_today)
         self._shortcut(["Insert", "Ctrl+Shift+N"], lambda: self.new_event())
         self._shortcut(["Return", "Enter", "F2"], self.edit_selected)
@@ -204,8 +207,14 @@ class CalendarPanel(Panel):
         self.month = (index // 12, index % 12 + 1)
         self.refresh()
 
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        self.month = None  # another PI: the month view starts again at its first month
+        super().set_scope(art_id, pi_id)
+
     def go_today(self) -> None:
-        today = self.ctx.ws.clock.now().date()
+        today = (
+            self._view.today if self._view is not None else self.ctx.ws.clock.now().date()
+        )  # today in the ART's time zone
         self.month = (today.year, today.month)
         if self.mode() != "month":
             self.show_mode("month")
@@ -223,6 +232,8 @@ class CalendarPanel(Panel):
         monthly = self.mode() == "month"
         self.prev_button.setEnabled(monthly)
         self.next_button.setEnabled(monthly)
+        for action in self.month_keys:
+            action.setEnabled(monthly)
         if monthly:
             if self.month is None:
                 pi = ws.train.pi(self.pi_id) if self.pi_id else None
@@ -459,7 +470,9 @@ class CalendarPanel(Panel):
             self._rules_key(),
             json.dumps({"rules": rules_to_dict(request.rules), "naming": request.naming}),
         )
-        self.status.setText(self.tr("Cadence generated."))
+        # earlier undo steps may name events the generator replaced: start the history afresh
+        self.ctx.undo.clear()
+        self.status.setText(self.tr("Cadence generated. (Undo history cleared.)"))
 
     def confirm_replacements(self, lines: list[str]) -> bool:
         box = QMessageBox(self)
