@@ -204,18 +204,31 @@ class CadenceService:
             )
         uow.get(Art, art_id)
         stored = uow.find(Pi, art_id=art_id, order_by=["start"])
+        earlier = [pi.start for pi in stored]
         plans = cadence.plan_pis(
             request.first_start,
             request.iteration_weeks,
             request.dev_iterations,
             request.ip_iteration,
-            request.pi_count + 1,  # one more, only to name the PI the last PI Planning plans
+            request.pi_count,
             request.naming,
             iteration_naming=request.iteration_naming,
             ip_naming=request.ip_naming,
-            earlier_starts=[pi.start for pi in stored],
+            earlier_starts=earlier,
         )
-        plans, following = plans[:-1], plans[-1]
+        # the PI after the last one, only for its name: the last PI Planning plans it
+        following = cadence.plan_pis(
+            plans[-1].end + dt.timedelta(days=1),
+            request.iteration_weeks,
+            request.dev_iterations,
+            request.ip_iteration,
+            1,
+            request.naming,
+            iteration_naming=request.iteration_naming,
+            ip_naming=request.ip_naming,
+            earlier_starts=[*(d for d in earlier if d < request.first_start),
+                            *(p.start for p in plans)],
+        )[0]  # fmt: skip
         matches = match_pis(stored, plans)
         kept_names = {
             pi.name.casefold(): pi

@@ -143,3 +143,14 @@ def test_a_holiday_covering_a_whole_pi_is_refused_and_nothing_changes(
 def test_names_continue_after_earlier_pis(ws: Workspace, art_id: int) -> None:
     ws.cadence.generate(art_id, CadenceRequest(first_start=dt.date(2027, 3, 15), pi_count=2))
     assert [p.name for p in ws.train.pis(art_id)] == ["PI 2027.1", "PI 2027.2", "PI 2027.3"]
+
+
+def test_sixty_pis_are_the_limit(ws: Workspace, art_id: int) -> None:
+    request = CadenceRequest(first_start=FIRST, pi_count=60)
+    ws.cadence.generate(art_id, request)
+    pis = ws.train.pis(art_id)
+    assert len(pis) == 60 and pis[-1].name == "PI 2038.2"  # starts 26 Apr 2038
+    last = [e for e in ws.calendar.events(art_id) if e.kind is m.EventKind.PI_PLANNING][-1]
+    assert last.title == "PI Planning PI 2038.3 · day 2"  # names the PI after the 60th
+    with pytest.raises(ValidationError, match="not 61"):
+        ws.cadence.preview(art_id, dataclasses.replace(request, pi_count=61))
