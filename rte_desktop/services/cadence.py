@@ -226,9 +226,11 @@ class CadenceService:
             request.naming,
             iteration_naming=request.iteration_naming,
             ip_naming=request.ip_naming,
-            earlier_starts=[*(d for d in earlier if d < request.first_start),
-                            *(p.start for p in plans)],
-        )[0]  # fmt: skip
+            earlier_starts=[
+                *(d for d in earlier if d < request.first_start),
+                *(p.start for p in plans),
+            ],
+        )[0]
         matches = match_pis(stored, plans)
         kept_names = {
             pi.name.casefold(): pi

@@ -174,18 +174,57 @@ class GenerateCadenceDialog(QDialog):
         rules_box = QGroupBox(self.tr("Events"))
         lines = QVBoxLayout(rules_box)
         rows: list[list[QWidget | str]] = [
-            [self.pip_on, self.tr("in week"), self.pip_week, self.tr("of the IP iteration, from"),
-             self.pip_weekday, self.tr("for"), self.pip_days, self.tr("at"), self.pip_start],
-            [self.ia_on, self.tr("the working day before PI Planning, at"), self.ia_start,
-             self.tr("for"), self.ia_minutes],
-            [self.demo_on, self.tr("in each iteration's last week, on"), self.demo_weekday,
-             self.tr("at"), self.demo_start, self.tr("for"), self.demo_minutes],
-            [self.sync_on, self.tr("weekly on"), self.sync_weekday, self.tr("at"),
-             self.sync_start, self.tr("for"), self.sync_minutes, self.sync_split,
-             self.po_weekday, self.tr("at"), self.po_start],
-            [self.ref_on, self.tr("on"), self.ref_weekday, self.tr("at"), self.ref_start,
-             self.tr("for"), self.ref_minutes, self.ref_times],
-        ]  # fmt: skip
+            [
+                self.pip_on,
+                self.tr("in week"),
+                self.pip_week,
+                self.tr("of the IP iteration, from"),
+                self.pip_weekday,
+                self.tr("for"),
+                self.pip_days,
+                self.tr("at"),
+                self.pip_start,
+            ],
+            [
+                self.ia_on,
+                self.tr("the working day before PI Planning, at"),
+                self.ia_start,
+                self.tr("for"),
+                self.ia_minutes,
+            ],
+            [
+                self.demo_on,
+                self.tr("in each iteration's last week, on"),
+                self.demo_weekday,
+                self.tr("at"),
+                self.demo_start,
+                self.tr("for"),
+                self.demo_minutes,
+            ],
+            [
+                self.sync_on,
+                self.tr("weekly on"),
+                self.sync_weekday,
+                self.tr("at"),
+                self.sync_start,
+                self.tr("for"),
+                self.sync_minutes,
+                self.sync_split,
+                self.po_weekday,
+                self.tr("at"),
+                self.po_start,
+            ],
+            [
+                self.ref_on,
+                self.tr("on"),
+                self.ref_weekday,
+                self.tr("at"),
+                self.ref_start,
+                self.tr("for"),
+                self.ref_minutes,
+                self.ref_times,
+            ],
+        ]
         for cells in rows:
             line = QHBoxLayout()
             for cell in cells:

@@ -91,9 +91,11 @@ class HolidaysDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         hint = QLabel(
-            self.tr("Days off for the whole train. Generated events move to the next working "
-                    "day when you regenerate the cadence; Delete removes the selected one.")
-        )  # fmt: skip
+            self.tr(
+                "Days off for the whole train. Generated events move to the next working "
+                "day when you regenerate the cadence; Delete removes the selected one."
+            )
+        )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)

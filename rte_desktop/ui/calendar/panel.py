@@ -7,7 +7,6 @@ day, Alt+Up/Down by a week, Insert adds; Ctrl+G generates the cadence.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,23 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.cadence import MONTH_NAMES, short_date
-from rte_desktop.domain.calendar_rules import (
-    CalendarRules,
-    SyncRule,
-    rules_from_dict,
-    rules_to_dict,
-)
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Event
 from rte_desktop.services.cadence import CadenceRequest
 from rte_desktop.services.calendar import CalendarView
 from rte_desktop.services.changes import Area
+from rte_desktop.ui.calendar import actions, editing
 from rte_desktop.ui.calendar.models import EventTableModel
 from rte_desktop.ui.calendar.month import MonthView, month_grid
 from rte_desktop.ui.calendar.timeline import TimelineView
 from rte_desktop.ui.panel_base import Panel, PanelContext
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.widgets.report_actions import save_report
 
 
 class CalendarPanel(Panel):
@@ -116,9 +106,12 @@ class CalendarPanel(Panel):
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
         for widget in (
-            self.timeline_button, self.month_button, self.prev_button, self.today_button,
+            self.timeline_button,
+            self.month_button,
+            self.prev_button,
+            self.today_button,
             self.next_button,
-        ):  # fmt: skip
+        ):
             bar.addWidget(widget)
         bar.addSpacing(12)
         bar.addWidget(self.heading, 1)
@@ -305,217 +298,37 @@ class CalendarPanel(Panel):
     def _on_day_activated(self, day: dt.date) -> None:
         self.new_event(day)
 
-    # -- editing (undoable) -----------------------------------------------------------------
-
-    def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        try:
-            push(self.ctx.undo, text, do, undo)
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Calendar"), str(exc))
-            return False
-        return True
-
-    def _day_note(self, day: dt.date) -> str | None:
-        return self.ctx.ws.calendar.day_note(self.art_id, day) if self.art_id else None
+    # -- actions (ui/calendar/editing.py and actions.py) -------------------------------------
 
     def new_event(self, day: dt.date | None = None) -> None:
-        from rte_desktop.ui.calendar.event_dialog import EventDialog
-
-        if self.art_id is None:
-            return
-        if day is None:
-            current = self.selected_event()
-            day = current.start.date() if current else self.ctx.ws.clock.now().date()
-        dialog = EventDialog(
-            self.tr("New event"), None, dt.datetime.combine(day, dt.time(10, 0)),
-            self._day_note, self,
-        )  # fmt: skip
-        if not dialog.exec() or (values := dialog.values()) is None:
-            return
-        art_id = self.art_id
-        created: dict[str, Event] = {}
-
-        def do() -> None:
-            if "event" in created:
-                self.ctx.ws.calendar.put_event(created["event"])
-            else:
-                created["event"] = self.ctx.ws.calendar.add_event(
-                    art_id, values.kind, values.title, values.start, values.end, values.note
-                ).value
-
-        def undo() -> None:
-            self.ctx.ws.calendar.delete_event(created["event"].id or 0)
-
-        if self._run(self.tr("New event"), do, undo):
-            self.select_event(created["event"].id)
+        editing.new_event(self, day)
 
     def edit_selected(self) -> None:
-        from rte_desktop.ui.calendar.event_dialog import EventDialog
-
-        old = self.selected_event()
-        if old is None or old.id is None:
-            return
-        dialog = EventDialog(self.tr("Edit event"), old, old.start, self._day_note, self)
-        if not dialog.exec() or (values := dialog.values()) is None:
-            return
-        event_id = old.id
-        calendar = self.ctx.ws.calendar
-        self._run(
-            self.tr("Edit event"),
-            lambda: calendar.update_event(
-                event_id, kind=values.kind, title=values.title, start=values.start,
-                end=values.end, note=values.note,
-            ),
-            lambda: calendar.put_event(old),
-        )  # fmt: skip
-        self.select_event(event_id)
+        editing.edit_selected(self)
 
     def move_event(self, event_id: int, days: int) -> None:
-        calendar = self.ctx.ws.calendar
-        old = calendar.event(event_id)
-        moved: dict[str, Event] = {}
-
-        def do() -> None:
-            if "event" in moved:
-                calendar.put_event(moved["event"])
-            else:
-                moved["event"] = calendar.move_event(event_id, days).value
-
-        self._run(self.tr("Move event"), do, lambda: calendar.put_event(old))
-        self.select_event(event_id)
+        editing.move_event(self, event_id, days)
 
     def move_selected(self, days: int) -> None:
-        event = self.selected_event()
-        if event is not None and event.id is not None:
-            self.move_event(event.id, days)
+        editing.move_selected(self, days)
 
     def delete_selected(self) -> None:
-        event = self.selected_event()
-        if event is None or event.id is None:
-            return
-        row = self.table.currentIndex().row()
-        calendar = self.ctx.ws.calendar
-        event_id = event.id
-        self._run(
-            self.tr("Delete event"),
-            lambda: calendar.delete_event(event_id),
-            lambda: calendar.put_event(event),
-        )
-        if self.model.events:
-            self.table.selectRow(min(row, len(self.model.events) - 1))
-
-    # -- cadence, holidays, files -----------------------------------------------------------
-
-    def _rules_key(self) -> str:
-        return f"calendar/rules/art{self.art_id}"
+        editing.delete_selected(self)
 
     def initial_request(self) -> CadenceRequest:
-        """The dialog's starting values: the ART's settings and the rules used last time."""
-        assert self.art_id is not None
-        ws = self.ctx.ws
-        art = ws.train.art(self.art_id)
-        pis = ws.train.pis(self.art_id)
-        chosen = next((p for p in pis if p.id == self.pi_id), pis[0] if pis else None)
-        start = chosen.start if chosen else ws.clock.now().date()
-        following = [p for p in pis if chosen and p.start >= chosen.start]
-        base = CalendarRules(sync=SyncRule(weekday=art.art_sync_weekday, start=art.art_sync_time))
-        try:
-            saved = json.loads(self.ctx.settings.value(self._rules_key(), "{}"))
-        except ValueError:
-            saved = {}
-        saved = saved if isinstance(saved, dict) else {}
-        stored_rules = saved.get("rules")
-        rules = rules_from_dict(stored_rules if isinstance(stored_rules, dict) else {}, base)
-        naming = saved.get("naming")
-        return CadenceRequest(
-            first_start=start,
-            pi_count=len(following) if len(following) > 1 else 5,
-            iteration_weeks=art.iteration_weeks,
-            dev_iterations=art.dev_iterations,
-            ip_iteration=art.ip_iteration,
-            naming=naming if isinstance(naming, str) else CadenceRequest.naming,
-            working_days=art.working_days,
-            time_zone=art.time_zone,
-            rules=rules,
-        )
+        return actions.initial_request(self)
 
     def generate_cadence(self) -> None:
-        """Open the dialog; confirm replacements; generate (not undoable: it says so)."""
-        import zoneinfo
-
-        from rte_desktop.ui.calendar.generate_dialog import GenerateCadenceDialog
-
-        if self.art_id is None:
-            return
-        art_id = self.art_id
-        zones = sorted(zoneinfo.available_timezones())
-        dialog = GenerateCadenceDialog(
-            self.initial_request(), zones, lambda r: self.ctx.ws.cadence.preview(art_id, r), self
-        )
-        if not dialog.exec() or (request := dialog.request()) is None:
-            return
-        preview = dialog.preview()
-        if (
-            preview is not None
-            and preview.replaces_anything
-            and not self.confirm_replacements(preview.replacements())
-        ):
-            return
-        try:
-            self.ctx.ws.cadence.generate(art_id, request)
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Generate cadence"), str(exc))
-            return
-        self.ctx.settings.set_value(
-            self._rules_key(),
-            json.dumps({"rules": rules_to_dict(request.rules), "naming": request.naming}),
-        )
-        # earlier undo steps may name events the generator replaced: start the history afresh
-        self.ctx.undo.clear()
-        self.status.setText(self.tr("Cadence generated. (Undo history cleared.)"))
+        actions.generate_cadence(self)
 
     def confirm_replacements(self, lines: list[str]) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Replace calendar data?"))
-        box.setText(
-            self.tr("Generating changes or removes stored data (events edited by hand are kept). "
-                    "This cannot be undone.")
-        )  # fmt: skip
-        shown = lines[:12] + ([self.tr("... and %n more (see details)", "", len(lines) - 12)]
-                              if len(lines) > 12 else [])  # fmt: skip
-        box.setInformativeText("\n".join(shown))
-        box.setDetailedText("\n".join(lines))
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return actions.confirm_replacements(self, lines)
 
     def edit_holidays(self) -> None:
-        from rte_desktop.ui.calendar.holidays_dialog import HolidaysDialog
-
-        if self.art_id is None:
-            return
-        HolidaysDialog(
-            self.ctx.ws, self.art_id, self.ctx.undo, self.ctx.ws.clock.now().date(), self
-        ).exec()
+        actions.edit_holidays(self)
 
     def export_ics(self) -> Path | None:
-        """Save the ART's whole calendar as .ics (stable UIDs: re-importing updates events)."""
-        if self.art_id is None:
-            return None
-        art_id = self.art_id
-        name = self.ctx.ws.train.art(art_id).name
-        return save_report(
-            self, self.tr("Export calendar (ICS)"), f"{name} calendar.ics",
-            lambda path: self.ctx.ws.calendar.export_ics(path, art_id),
-            self.tr("iCalendar (*.ics)"), open_after=False,
-        )  # fmt: skip
+        return actions.export_ics(self)
 
     def save_pdf(self) -> Path | None:
-        if self.art_id is None:
-            return None
-        art_id = self.art_id
-        return save_report(
-            self, self.tr("Calendar PDF"), "calendar.pdf",
-            lambda path: self.ctx.ws.calendar.calendar_pdf(path, art_id),
-        )  # fmt: skip
+        return actions.save_pdf(self)

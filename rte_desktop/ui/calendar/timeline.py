@@ -203,10 +203,14 @@ class TimelineView(QWidget):
             if it.is_ip:  # a solid box behind the words so the hatching never hides them
                 width = max(fm.horizontalAdvance(it.name), fm.horizontalAdvance(second)) + 8
                 painter.fillRect(
-                    QRectF(inner.left() - 3, inner.top(), min(width, inner.width() + 6),
-                           2 * fm.height() + 2),
+                    QRectF(
+                        inner.left() - 3,
+                        inner.top(),
+                        min(width, inner.width() + 6),
+                        2 * fm.height() + 2,
+                    ),
                     ip_fill,
-                )  # fmt: skip
+                )
             painter.setPen(text)
             painter.setFont(bold)
             name = fm.elidedText(it.name, Qt.TextElideMode.ElideRight, int(inner.width()))
@@ -289,8 +293,12 @@ class TimelineView(QWidget):
         painter.drawLine(QPointF(x, top - 2), QPointF(x, bottom))
         label = self.tr("Today")
         fm = self.fontMetrics()
-        box = QRectF(x - fm.horizontalAdvance(label) / 2 - 4, bottom - fm.height() - 4,
-                     fm.horizontalAdvance(label) + 8, fm.height() + 2)  # fmt: skip
+        box = QRectF(
+            x - fm.horizontalAdvance(label) / 2 - 4,
+            bottom - fm.height() - 4,
+            fm.horizontalAdvance(label) + 8,
+            fm.height() + 2,
+        )
         painter.fillRect(box, BAD)
         painter.setPen(QColor("white"))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)

@@ -96,9 +96,11 @@ class ReadinessPanel(Panel):
         ):
             button.setToolTip(keys)
         self.empty = QLabel(
-            self.tr("No checklist items for this PI Planning yet. Fill the three checklists "
-                    "from the SAFe templates, then adjust owners and due dates.")
-        )  # fmt: skip
+            self.tr(
+                "No checklist items for this PI Planning yet. Fill the three checklists "
+                "from the SAFe templates, then adjust owners and due dates."
+            )
+        )
         self.empty.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.prev_button)
@@ -298,8 +300,13 @@ class ReadinessPanel(Panel):
 
         if self.view is None:
             return
-        dialog = ItemDialog(self.tr("Add checklist item"), None, self.current_checklist(),
-                            self.view.anchor.day_one, self)  # fmt: skip
+        dialog = ItemDialog(
+            self.tr("Add checklist item"),
+            None,
+            self.current_checklist(),
+            self.view.anchor.day_one,
+            self,
+        )
         if not dialog.exec() or (value := dialog.value(self.view.pi.id or 0)) is None:
             return
         service = self.ctx.ws.readiness
@@ -310,9 +317,13 @@ class ReadinessPanel(Panel):
                 service.put_item(created["item"])
             else:
                 created["item"] = service.add_item(
-                    value.pi_id, value.checklist, value.title, value.owner,
-                    value.due_offset_days, value.notes,
-                ).value  # fmt: skip
+                    value.pi_id,
+                    value.checklist,
+                    value.title,
+                    value.owner,
+                    value.due_offset_days,
+                    value.notes,
+                ).value
 
         def undo() -> None:
             service.delete_item(created["item"].id or 0)
