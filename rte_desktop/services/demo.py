@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
+from rte_desktop.domain.calendar_rules import CalendarRules, event_uid
 from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.event_placement import place_events
+from rte_desktop.domain.readiness import template_items
 from rte_desktop.services.changes import Changes, Outcome
 from rte_desktop.services.train import add_pi
 
@@ -125,10 +128,18 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
             end=dt.date(today.year, 12, 26),
         )
     )
+    uow.add(
+        m.Holiday(
+            art_id=art.id,
+            name="New Year's Day",
+            start=dt.date(today.year + 1, 1, 1),
+            end=dt.date(today.year + 1, 1, 1),
+        )
+    )
+    _events(uow, art.id, plans, pis)
     for index, pi in enumerate(pis):
         assert pi.id is not None
         iterations = uow.find(m.Iteration, pi_id=pi.id, order_by=["number"])
-        _events(uow, art.id, pi, iterations)
         _objectives(uow, rng, pi.id, team_list, finished=index == 0)
         if index < 2:
             _votes(uow, rng, pi.id, team_list, now - dt.timedelta(weeks=10 * (1 - index) + 3))
@@ -144,57 +155,45 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
 
 
 def _events(
-    uow: UnitOfWork, art_id: int, pi: m.PlanningInterval, iterations: list[m.Iteration]
+    uow: UnitOfWork, art_id: int, plans: list[cadence.PiPlan], pis: list[m.PlanningInterval]
 ) -> None:
-    def add(kind: m.EventKind, title: str, day: dt.date, start: str, hours: float) -> None:
-        begin = dt.datetime.combine(day, dt.time.fromisoformat(start))
+    """The cadence generator's events with the default rules, plus one event added by hand."""
+    holidays = uow.find(m.Holiday, art_id=art_id)
+    calendar = cadence.WorkingCalendar(
+        range(5), [cadence.Blackout(h.name, h.start, h.end) for h in holidays]
+    )
+    following = cadence.plan_pis(plans[0].start, 2, 4, True, len(plans) + 1)[-1].name
+    placement = place_events(plans, CalendarRules(), calendar, following)
+    for planned in placement.events:
+        pi_id = pis[planned.pi_index].id
+        assert pi_id is not None
         uow.add(
             m.Event(
                 art_id=art_id,
-                pi_id=pi.id,
-                kind=kind,
-                title=title,
-                start=begin,
-                end=begin + dt.timedelta(hours=hours),
-                uid=f"{uuid.uuid4()}@rte-desktop",
+                pi_id=pi_id,
+                kind=planned.kind,
+                title=planned.title,
+                start=planned.start,
+                end=planned.end,
+                uid=event_uid(art_id, pi_id, planned.slot),
+                note=planned.note,
             )
         )
-
-    for it in iterations:
-        if not it.is_ip:
-            add(
-                m.EventKind.SYSTEM_DEMO,
-                f"System Demo {it.name}",
-                it.end - dt.timedelta(days=3),
-                "14:00",
-                1.5,
-            )
-        for week in (0, 7):
-            add(
-                m.EventKind.ART_SYNC, "ART Sync", it.start + dt.timedelta(days=2 + week), "10:00", 1
-            )
-    ip = iterations[-1]
-    week2 = ip.start + dt.timedelta(days=7)
-    add(
-        m.EventKind.INSPECT_ADAPT,
-        f"Inspect & Adapt {pi.name}",
-        week2 + dt.timedelta(days=1),
-        "09:00",
-        6,
-    )
-    add(
-        m.EventKind.PI_PLANNING,
-        f"PI Planning (after {pi.name}) day 1",
-        week2 + dt.timedelta(days=2),
-        "08:00",
-        10,
-    )
-    add(
-        m.EventKind.PI_PLANNING,
-        f"PI Planning (after {pi.name}) day 2",
-        week2 + dt.timedelta(days=3),
-        "08:00",
-        7,
+    current = pis[1]
+    day = current.start + dt.timedelta(days=32)  # the first Friday of iteration 3
+    begin = dt.datetime.combine(day, dt.time(13, 0))
+    uow.add(
+        m.Event(
+            art_id=art_id,
+            pi_id=current.id,
+            kind=m.EventKind.OTHER,
+            title="Business Owners: PI Planning preparation",
+            start=begin,
+            end=begin + dt.timedelta(hours=2),
+            uid=f"bo-preparation.art{art_id}@rte-desktop",
+            manual=True,
+            note="Agree the top 10 features and the business context briefing.",
+        )
     )
 
 
@@ -398,30 +397,22 @@ def _agenda(uow: UnitOfWork, pi_id: int) -> None:
 
 
 def _readiness(uow: UnitOfWork, pi_id: int) -> None:
-    items = [
-        (m.Checklist.ORGANIZATIONAL, "Business Owners agree on priorities", -35),
-        (m.Checklist.ORGANIZATIONAL, "Every team has a Scrum Master/Team Coach and a PO", -28),
-        (
-            m.Checklist.CONTENT,
-            "Top 10 features with benefit hypothesis and acceptance criteria",
-            -21,
-        ),
-        (m.Checklist.CONTENT, "Business context briefing ready", -7),
-        (m.Checklist.LOGISTICS, "Venue, projector and Wi-Fi tested", -3),
-        (m.Checklist.LOGISTICS, "Calendar invites sent", -28),
-    ]
-    for position, (checklist, title, offset) in enumerate(items):
-        uow.add(
-            m.ReadinessItem(
-                pi_id=pi_id,
-                checklist=checklist,
-                title=title,
-                owner=PEOPLE[position % len(PEOPLE)],
-                due_offset_days=offset,
-                done=position % 3 == 0,
-                position=position,
-            )
+    """The SAFe templates for the next PI: a few items done early, one overdue."""
+    items = template_items(pi_id)
+    for index, item in enumerate(items):
+        owner = PEOPLE[index % len(PEOPLE)] if index % 3 else ""
+        uow.add(replace(item, owner=owner, done=item.due_offset_days <= -35 and index % 2 == 0))
+    uow.add(
+        m.ReadinessItem(
+            pi_id=pi_id,
+            checklist=m.Checklist.LOGISTICS,
+            title="Venue contract signed",
+            owner="Amélie Dubois",
+            due_offset_days=-49,
+            position=len([i for i in items if i.checklist is m.Checklist.LOGISTICS]),
+            notes="Hotel waits for the purchase order.",
         )
+    )
 
 
 def _workshop(uow: UnitOfWork, pi_id: int, next_pi_id: int | None) -> None:

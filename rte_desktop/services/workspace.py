@@ -25,10 +25,13 @@ if TYPE_CHECKING:
     from rte_desktop.services.art_sync import ArtSyncService
     from rte_desktop.services.backup import BackupService
     from rte_desktop.services.board import BoardService
+    from rte_desktop.services.cadence import CadenceService
+    from rte_desktop.services.calendar import CalendarService
     from rte_desktop.services.demo import DemoService
     from rte_desktop.services.improvements import ImprovementService
     from rte_desktop.services.inspect_adapt import InspectAdaptService
     from rte_desktop.services.objectives import ObjectiveService
+    from rte_desktop.services.readiness import ReadinessService
     from rte_desktop.services.risks import RiskService
     from rte_desktop.services.train import TrainService
     from rte_desktop.services.transfer import TransferService
@@ -100,6 +103,18 @@ class Workspace:
         return BoardService(self)
 
     @functools.cached_property
+    def cadence(self) -> CadenceService:
+        from rte_desktop.services.cadence import CadenceService
+
+        return CadenceService(self)
+
+    @functools.cached_property
+    def calendar(self) -> CalendarService:
+        from rte_desktop.services.calendar import CalendarService
+
+        return CalendarService(self)
+
+    @functools.cached_property
     def demo(self) -> DemoService:
         from rte_desktop.services.demo import DemoService
 
@@ -128,6 +143,12 @@ class Workspace:
         from rte_desktop.services.risks import RiskService
 
         return RiskService(self)
+
+    @functools.cached_property
+    def readiness(self) -> ReadinessService:
+        from rte_desktop.services.readiness import ReadinessService
+
+        return ReadinessService(self)
 
     @functools.cached_property
     def transfer(self) -> TransferService:

@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Export JSON..."), self.export_json, "Ctrl+Shift+E")
         self._action("file", self.tr("&Import JSON..."), self.import_json, "Ctrl+Shift+I")
+        self._action(
+            "file", self.tr("Export &calendar (ICS)..."), self.export_calendar, "Ctrl+Shift+C"
+        )
         self._menus["file"].addSeparator()
         self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -404,6 +407,11 @@ class MainWindow(QMainWindow):
             if self._guard(lambda: self.workspace.transfer.export_json(target)):
                 self.statusBar().showMessage(self.tr("Exported to %s") % target, 8000)
 
+    def export_calendar(self) -> None:
+        """The Calendar panel's ICS export, reachable from the File menu."""
+        if self.art_combo.count():
+            self.panel("calendar").export_ics()  # type: ignore[attr-defined]
+
     def import_json(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import JSON"), "", self.tr("JSON files (*.json)")
@@ -449,6 +457,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+O", self.tr("Open a train file")),
             ("Ctrl+Shift+B", self.tr("Back up")),
             ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
+            ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),
         ]

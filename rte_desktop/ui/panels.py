@@ -61,6 +61,18 @@ def agenda_shortcuts() -> tuple[tuple[str, str], ...]:
     return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
 
 
+def _calendar_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.calendar.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
+def _readiness_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.readiness.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
 def panel_specs() -> list[PanelSpec]:
     return [
         PanelSpec(
@@ -70,11 +82,15 @@ def panel_specs() -> list[PanelSpec]:
                 "The ART calendar: PIs, iterations, the IP iteration, PI Planning, System Demos, "
                 "ART Syncs, I&A and holidays, generated from the cadence and exported as ICS."
             ),
+            factory="rte_desktop.ui.calendar.panel:CalendarPanel",
+            shortcuts=_calendar_shortcuts(),
         ),
         PanelSpec(
             "readiness",
             _tr("Readiness"),
             _tr("Organizational, content and logistics checklists counting down to PI Planning."),
+            factory="rte_desktop.ui.readiness.panel:ReadinessPanel",
+            shortcuts=_readiness_shortcuts(),
         ),
         PanelSpec(
             "agenda",

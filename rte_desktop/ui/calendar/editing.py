@@ -1,0 +1,137 @@
+"""Creating, editing, moving and deleting events from the Calendar panel (all undoable).
+
+Each edit runs through ``ui.undo.push`` with two service calls; a refused edit (DomainError)
+is shown as a message and never enters the undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import Event
+from rte_desktop.ui.undo import push
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.calendar.panel import CalendarPanel
+
+
+def _run(
+    panel: CalendarPanel, text: str, do: Callable[[], object], undo: Callable[[], object]
+) -> bool:
+    try:
+        push(panel.ctx.undo, text, do, undo)
+    except DomainError as exc:
+        QMessageBox.warning(panel, panel.tr("Calendar"), str(exc))
+        return False
+    return True
+
+
+def _day_note(panel: CalendarPanel, day: dt.date) -> str | None:
+    return panel.ctx.ws.calendar.day_note(panel.art_id, day) if panel.art_id else None
+
+
+def new_event(panel: CalendarPanel, day: dt.date | None = None) -> None:
+    from rte_desktop.ui.calendar.event_dialog import EventDialog
+
+    if panel.art_id is None:
+        return
+    if day is None:
+        current = panel.selected_event()
+        day = current.start.date() if current else panel.ctx.ws.clock.now().date()
+    dialog = EventDialog(
+        panel.tr("New event"),
+        None,
+        dt.datetime.combine(day, dt.time(10, 0)),
+        lambda day: _day_note(panel, day),
+        panel,
+    )
+    if not dialog.exec() or (values := dialog.values()) is None:
+        return
+    art_id = panel.art_id
+    created: dict[str, Event] = {}
+
+    def do() -> None:
+        if "event" in created:
+            panel.ctx.ws.calendar.put_event(created["event"])
+        else:
+            created["event"] = panel.ctx.ws.calendar.add_event(
+                art_id, values.kind, values.title, values.start, values.end, values.note
+            ).value
+
+    def undo() -> None:
+        panel.ctx.ws.calendar.delete_event(created["event"].id or 0)
+
+    if _run(panel, panel.tr("New event"), do, undo):
+        panel.select_event(created["event"].id)
+
+
+def edit_selected(panel: CalendarPanel) -> None:
+    from rte_desktop.ui.calendar.event_dialog import EventDialog
+
+    old = panel.selected_event()
+    if old is None or old.id is None:
+        return
+    dialog = EventDialog(
+        panel.tr("Edit event"), old, old.start, lambda day: _day_note(panel, day), panel
+    )
+    if not dialog.exec() or (values := dialog.values()) is None:
+        return
+    event_id = old.id
+    calendar = panel.ctx.ws.calendar
+    _run(
+        panel,
+        panel.tr("Edit event"),
+        lambda: calendar.update_event(
+            event_id,
+            kind=values.kind,
+            title=values.title,
+            start=values.start,
+            end=values.end,
+            note=values.note,
+        ),
+        lambda: calendar.put_event(old),
+    )
+    panel.select_event(event_id)
+
+
+def move_event(panel: CalendarPanel, event_id: int, days: int) -> None:
+    calendar = panel.ctx.ws.calendar
+    old = calendar.event(event_id)
+    moved: dict[str, Event] = {}
+
+    def do() -> None:
+        if "event" in moved:
+            calendar.put_event(moved["event"])
+        else:
+            moved["event"] = calendar.move_event(event_id, days).value
+
+    _run(panel, panel.tr("Move event"), do, lambda: calendar.put_event(old))
+    panel.select_event(event_id)
+
+
+def move_selected(panel: CalendarPanel, days: int) -> None:
+    event = panel.selected_event()
+    if event is not None and event.id is not None:
+        move_event(panel, event.id, days)
+
+
+def delete_selected(panel: CalendarPanel) -> None:
+    event = panel.selected_event()
+    if event is None or event.id is None:
+        return
+    row = panel.table.currentIndex().row()
+    calendar = panel.ctx.ws.calendar
+    event_id = event.id
+    _run(
+        panel,
+        panel.tr("Delete event"),
+        lambda: calendar.delete_event(event_id),
+        lambda: calendar.put_event(event),
+    )
+    if panel.model.events:
+        panel.table.selectRow(min(row, len(panel.model.events) - 1))

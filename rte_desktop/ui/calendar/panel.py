@@ -1,0 +1,334 @@
+"""The Calendar panel: the PI timeline or a month, the event list, and the calendar's actions.
+
+Keyboard: the event list holds the focus; Enter edits, Delete deletes, Alt+Left/Right moves by a
+day, Alt+Up/Down by a week, Insert adds; Ctrl+G generates the cadence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rte_desktop.domain.cadence import MONTH_NAMES, short_date
+from rte_desktop.domain.model import Event
+from rte_desktop.services.cadence import CadenceRequest
+from rte_desktop.services.calendar import CalendarView
+from rte_desktop.services.changes import Area
+from rte_desktop.ui.calendar import actions, editing
+from rte_desktop.ui.calendar.models import EventTableModel
+from rte_desktop.ui.calendar.month import MonthView, month_grid
+from rte_desktop.ui.calendar.timeline import TimelineView
+from rte_desktop.ui.panel_base import Panel, PanelContext
+
+
+class CalendarPanel(Panel):
+    areas = (Area.CALENDAR,)
+
+    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.month: tuple[int, int] | None = None  # (year, month) shown in the month view
+        self._view: CalendarView | None = None
+        self.timeline = TimelineView()
+        self.month_view = MonthView()
+        self.views = QStackedWidget()
+        self.views.addWidget(self.timeline)
+        self.views.addWidget(self.month_view)
+        self.model = EventTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # toolbar row
+        self.timeline_button = QToolButton()
+        self.timeline_button.setText(self.tr("PI &timeline"))
+        self.month_button = QToolButton()
+        self.month_button.setText(self.tr("&Month"))
+        group = QButtonGroup(self)
+        for button in (self.timeline_button, self.month_button):
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            group.addButton(button)
+        self.timeline_button.setChecked(True)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip(self.tr("Previous month (PgUp)"))
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Next month (PgDown)"))
+        self.today_button = QToolButton()
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Back to today's month (Alt+Home)"))
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.new_button = QPushButton(self.tr("&New event"))
+        self.generate_button = QPushButton(self.tr("&Generate cadence..."))
+        self.holidays_button = QPushButton(self.tr("&Holidays..."))
+        self.export_button = QPushButton(self.tr("Export &ICS..."))
+        self.pdf_button = QPushButton(self.tr("&PDF..."))
+        tips = {
+            self.new_button: "Insert",
+            self.generate_button: "Ctrl+G",
+            self.holidays_button: "Ctrl+Shift+H",
+            self.export_button: "Ctrl+Shift+C",
+            self.pdf_button: "Ctrl+P",
+        }
+        for push_button, keys in tips.items():
+            push_button.setToolTip(keys)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        bar = QHBoxLayout()
+        for widget in (
+            self.timeline_button,
+            self.month_button,
+            self.prev_button,
+            self.today_button,
+            self.next_button,
+        ):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.heading, 1)
+        for push_button in tips:
+            bar.addWidget(push_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([640, 300])  # the calendar gets about two thirds
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self._wire()
+        if ctx.settings.value("calendar/mode", "timeline") == "month":
+            self.views.setCurrentWidget(self.month_view)
+            self.month_button.setChecked(True)
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _shortcut(self, keys: list[str] | str, slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _wire(self) -> None:
+        self.timeline_button.clicked.connect(lambda: self.show_mode("timeline"))
+        self.month_button.clicked.connect(lambda: self.show_mode("month"))
+        self.prev_button.clicked.connect(lambda: self.step_month(-1))
+        self.next_button.clicked.connect(lambda: self.step_month(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.new_button.clicked.connect(lambda: self.new_event())
+        self.generate_button.clicked.connect(self.generate_cadence)
+        self.holidays_button.clicked.connect(self.edit_holidays)
+        self.export_button.clicked.connect(self.export_ics)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        for view in (self.timeline, self.month_view):
+            view.event_clicked.connect(self.select_event)
+            view.event_activated.connect(self._on_view_activated)
+            view.event_dragged.connect(self.move_event)
+            view.day_activated.connect(self._on_day_activated)
+        self._shortcut("Ctrl+Shift+T", self.toggle_mode)
+        # month paging only in the month view, so PgUp/PgDown still page the list otherwise
+        self.month_keys = [
+            self._shortcut("PgUp", lambda: self.step_month(-1)),
+            self._shortcut("PgDown", lambda: self.step_month(1)),
+        ]
+        self._shortcut("Alt+Home", self.go_today)
+        self._shortcut(["Insert", "Ctrl+Shift+N"], lambda: self.new_event())
+        self._shortcut(["Return", "Enter", "F2"], self.edit_selected)
+        self._shortcut("Delete", self.delete_selected)
+        self._shortcut("Alt+Left", lambda: self.move_selected(-1))
+        self._shortcut("Alt+Right", lambda: self.move_selected(1))
+        self._shortcut("Alt+Up", lambda: self.move_selected(-7))
+        self._shortcut("Alt+Down", lambda: self.move_selected(7))
+        self._shortcut("Ctrl+G", self.generate_cadence)
+        self._shortcut("Ctrl+Shift+H", self.edit_holidays)
+        self._shortcut("Ctrl+P", self.save_pdf)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def mode(self) -> str:
+        return "month" if self.views.currentWidget() is self.month_view else "timeline"
+
+    def show_mode(self, mode: str) -> None:
+        self.views.setCurrentWidget(self.month_view if mode == "month" else self.timeline)
+        (self.month_button if mode == "month" else self.timeline_button).setChecked(True)
+        self.ctx.settings.set_value("calendar/mode", mode)
+        self.refresh()
+
+    def toggle_mode(self) -> None:
+        self.show_mode("timeline" if self.mode() == "month" else "month")
+
+    def step_month(self, months: int) -> None:
+        if self.mode() != "month" or self.month is None:
+            return
+        index = self.month[0] * 12 + self.month[1] - 1 + months
+        self.month = (index // 12, index % 12 + 1)
+        self.refresh()
+
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        self.month = None  # another PI: the month view starts again at its first month
+        super().set_scope(art_id, pi_id)
+
+    def go_today(self) -> None:
+        today = (
+            self._view.today if self._view is not None else self.ctx.ws.clock.now().date()
+        )  # today in the ART's time zone
+        self.month = (today.year, today.month)
+        if self.mode() != "month":
+            self.show_mode("month")
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        ws = self.ctx.ws
+        if self.art_id is None:
+            self._view = None
+            self.timeline.set_view(None, dt.date.today(), dt.date.today())
+            self.model.set_events([])
+            return
+        selected = self.selected_event_id()
+        monthly = self.mode() == "month"
+        self.prev_button.setEnabled(monthly)
+        self.next_button.setEnabled(monthly)
+        for action in self.month_keys:
+            action.setEnabled(monthly)
+        if monthly:
+            if self.month is None:
+                pi = ws.train.pi(self.pi_id) if self.pi_id else None
+                today = ws.clock.now().date()
+                anchor = today if pi is None or pi.contains(today) else pi.start
+                self.month = (anchor.year, anchor.month)
+            year, month = self.month
+            grid = month_grid(year, month)
+            self._view = ws.calendar.view(self.art_id, grid[0][0], grid[-1][-1])
+            self.month_view.set_view(self._view, year, month)
+            self.heading.setText(f"{MONTH_NAMES[month - 1]} {year}")
+            events = [
+                e for e in self._view.events if (e.start.year, e.start.month) == (year, month)
+            ]
+        else:
+            if self.pi_id is None:
+                self._view = None
+                self.timeline.set_view(None, dt.date.today(), dt.date.today())
+                self.heading.setText(self.tr("No PI yet: generate the cadence (Ctrl+G)."))
+                self.model.set_events([])
+                return
+            pi = ws.train.pi(self.pi_id)
+            self._view = ws.calendar.view(self.art_id, pi.start, pi.end)
+            self.timeline.set_view(self._view, pi.start, pi.end)
+            self.heading.setText(f"{pi.name}  ·  {short_date(pi.start)} – {short_date(pi.end)}")
+            events = list(self._view.events)
+        self.model.set_events(events)
+        self.select_event(selected)
+        zone = self._view.art.time_zone if self._view else ""
+        self.status.setText(
+            self.tr("%n event(s)", "", len(events))
+            + "  ·  "
+            + self.tr("times in %1  ·  * moved off a holiday, ✎ edited by hand").replace("%1", zone)
+        )
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_event_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.events[index.row()].id
+
+    def selected_event(self) -> Event | None:
+        index = self.table.currentIndex()
+        return self.model.events[index.row()] if index.isValid() else None
+
+    def select_event(self, event_id: int | None) -> None:
+        row = self.model.row_of(event_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(self.model.index(row, 0))
+        self.timeline.set_selected(event_id if row >= 0 else None)
+        self.month_view.set_selected(event_id if row >= 0 else None)
+
+    def _on_row_changed(self, current: object, _previous: object) -> None:
+        event_id = self.selected_event_id()
+        self.timeline.set_selected(event_id)
+        self.month_view.set_selected(event_id)
+
+    def _on_view_activated(self, event_id: int) -> None:
+        self.select_event(event_id)
+        self.edit_selected()
+
+    def _on_day_activated(self, day: dt.date) -> None:
+        self.new_event(day)
+
+    # -- actions (ui/calendar/editing.py and actions.py) -------------------------------------
+
+    def new_event(self, day: dt.date | None = None) -> None:
+        editing.new_event(self, day)
+
+    def edit_selected(self) -> None:
+        editing.edit_selected(self)
+
+    def move_event(self, event_id: int, days: int) -> None:
+        editing.move_event(self, event_id, days)
+
+    def move_selected(self, days: int) -> None:
+        editing.move_selected(self, days)
+
+    def delete_selected(self) -> None:
+        editing.delete_selected(self)
+
+    def initial_request(self) -> CadenceRequest:
+        return actions.initial_request(self)
+
+    def generate_cadence(self) -> None:
+        actions.generate_cadence(self)
+
+    def confirm_replacements(self, lines: list[str]) -> bool:
+        return actions.confirm_replacements(self, lines)
+
+    def edit_holidays(self) -> None:
+        actions.edit_holidays(self)
+
+    def export_ics(self) -> Path | None:
+        return actions.export_ics(self)
+
+    def save_pdf(self) -> Path | None:
+        return actions.save_pdf(self)
