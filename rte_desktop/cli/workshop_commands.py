@@ -40,6 +40,8 @@ def register(groups: Groups) -> None:
 def _report(args: argparse.Namespace) -> int:
     ws = open_ws(args)
     pi = pick_pi(ws, args)
+    if args.pi is None:  # by default the latest I&A: it may belong to the PI before this one
+        pi = ws.inspect_adapt.workshop_pi(pi)
     assert pi.id is not None
     path = ws.inspect_adapt.render_report(args.out, pi.id, paper=args.paper)
     print(f"Workshop report for {pi.name} written to {path}")

@@ -131,6 +131,21 @@ class InspectAdaptService:
                 )
         return sections
 
+    def workshop_pi(self, pi: PlanningInterval) -> PlanningInterval:
+        """``pi`` if it has a workshop, else the latest earlier PI of its ART that has one.
+
+        Right after a PI starts, the last I&A belongs to the PI before it.
+        """
+        with self._ws.uow() as uow:
+            if uow.count(Workshop, pi_id=pi.id):
+                return pi
+            earlier = [
+                p
+                for p in uow.find(PlanningInterval, art_id=pi.art_id, order_by=["start"])
+                if p.start < pi.start and uow.count(Workshop, pi_id=p.id)
+            ]
+        return earlier[-1] if earlier else pi
+
     def render_report(
         self,
         path: Path,

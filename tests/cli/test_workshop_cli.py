@@ -48,3 +48,13 @@ def test_report_without_workshop_in_the_pi_says_where_they_are(tmp_path: Path, c
     assert not pdf.exists()
     assert main(["export", "improvements", "--db", str(db), "--out", str(pdf), "--pi", "PI 9"]) == 1
     assert "No PI is named 'PI 9'" in capsys.readouterr().err
+
+
+def test_report_without_pi_prints_the_latest_workshop(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    pdf = tmp_path / "ws.pdf"
+    assert main(["report", "workshop", "--db", str(db), "--out", str(pdf)]) == 0
+    assert "Workshop report for PI 2026.1" in capsys.readouterr().out  # the PI before today's
+    assert pdf.stat().st_size > 0

@@ -97,12 +97,9 @@ def test_whole_session_works_with_the_network_cut(
     assert ("export", "json") in [(g, n) for g, n, _ in commands]
     db = demo_ws.path
     assert db is not None
-    # The demo's I&A workshop belongs to the finished PI (the current one has none yet).
-    finished = demo_ws.train.pis(demo_ws.train.arts()[0].id)[0].name
-    extra = {("report", "workshop"): ["--pi", finished]}
     for group, name, parser in commands:
         out = tmp_path / f"{group}-{name}.{'pdf' if group == 'report' else name}"
-        code = main(_arguments(group, name, parser, db, out) + extra.get((group, name), []))
+        code = main(_arguments(group, name, parser, db, out))
         err = capsys.readouterr().err
         assert code == 0, f"'{group} {name}' failed offline: {err}"
         assert out.exists() and out.stat().st_size > 0, f"'{group} {name}' wrote nothing"
