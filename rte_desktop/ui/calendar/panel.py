@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -114,6 +115,8 @@ class CalendarPanel(Panel):
         ):
             bar.addWidget(widget)
         bar.addSpacing(12)
+        # The heading gives way first on a narrow (projector) screen instead of widening the window.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.heading, 1)
         for push_button in tips:
             bar.addWidget(push_button)
