@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop import __version__
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import PlanningInterval
 from rte_desktop.domain.train import current_pi
 from rte_desktop.services.changes import Area, Changes
+from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
@@ -120,71 +118,10 @@ class MainWindow(QMainWindow):
 
     # -- menus ----------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        menu_title: str,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        menu = self._menus[menu_title]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "edit": bar.addMenu(self.tr("&Edit")),
-            "view": bar.addMenu(self.tr("&View")),
-            "go": bar.addMenu(self.tr("&Go")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
-        self._action(
-            "file", self.tr("&New train..."), self.create_train, QKeySequence.StandardKey.New
-        )
-        self._action("file", self.tr("&Open..."), self.open_file, QKeySequence.StandardKey.Open)
-        self._action("file", self.tr("&Back up..."), self.back_up, "Ctrl+Shift+B")
-        self._action("file", self.tr("&Restore backup..."), self.restore_backup)
-        self._menus["file"].addSeparator()
-        self._action("file", self.tr("&Export JSON..."), self.export_json, "Ctrl+Shift+E")
-        self._action("file", self.tr("&Import JSON..."), self.import_json, "Ctrl+Shift+I")
-        self._action(
-            "file", self.tr("Export &calendar (ICS)..."), self.export_calendar, "Ctrl+Shift+C"
-        )
-        self._menus["file"].addSeparator()
-        self._action("file", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        from rte_desktop.ui.main_menus import build_menus
 
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        # The platform's Redo key differs (Ctrl+Y, Ctrl+Shift+Z): accept both everywhere.
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self._menus["edit"].addActions([undo, redo])
-
-        theme_menu = self._menus["view"].addMenu(self.tr("&Theme"))
-        group = QActionGroup(self)
-        for key, label in (
-            ("system", self.tr("Follow the &system")),
-            ("light", self.tr("&Light")),
-            ("dark", self.tr("&Dark")),
-        ):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(self.settings.theme == key)
-            action.setData(key)
-            action.triggered.connect(partial(self._on_theme_action, key))
-            group.addAction(action)
-            theme_menu.addAction(action)
-
-        for index, spec in enumerate(self.specs, start=1):
-            self._action("go", spec.title, partial(self._on_go_action, index - 1), f"Ctrl+{index}")
-
-        self._action("help", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
-        self._action("help", self.tr("&About RTE Desktop"), self.show_about)
+        self._menus = build_menus(self)
 
     # -- workspace and scope ----------------------------------------------------------------------
 
@@ -333,44 +270,20 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Panel) else None
 
-    # -- file actions -----------------------------------------------------------------------------
+    # -- file actions (ui/file_actions.py) --------------------------------------------------------
 
     def _guard(self, action: Callable[[], object]) -> bool:
         """Run an action; a DomainError is shown as a message and changes nothing."""
-        try:
-            action()
-        except DomainError as exc:
-            QMessageBox.warning(self, "RTE Desktop", str(exc))
-            return False
-        except OSError as exc:
-            QMessageBox.warning(self, "RTE Desktop", f"{exc.strerror or exc}: {exc.filename}")
-            return False
-        return True
+        return file_actions.guard(self, action)
 
     def create_train(self) -> None:
-        from rte_desktop.ui.dialogs.new_train import NewTrainDialog
-
-        dialog = NewTrainDialog(self.workspace.clock.now().date(), self)
-        if dialog.exec() and (spec := dialog.spec()) is not None:
-            self._guard(
-                lambda: self._select_new_art(self.workspace.train.create_train(spec).value.id)
-            )
-
-    def _select_new_art(self, art_id: int | None) -> None:
-        self.art_combo.setCurrentIndex(self.art_combo.findData(art_id))
+        file_actions.create_train(self)
 
     def open_demo(self) -> None:
         self._guard(self.workspace.demo.create)
 
     def open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open a train"),
-            str(self.workspace.path.parent if self.workspace.path else ""),
-            self.tr("RTE Desktop trains (*.sqlite *.db);;All files (*)"),
-        )
-        if name:
-            self.open_path(Path(name))
+        file_actions.open_file(self)
 
     def open_path(self, path: Path) -> bool:
         """Open another train file (refused files stay untouched and the current one stays)."""
@@ -380,32 +293,13 @@ class MainWindow(QMainWindow):
         return self._guard(lambda: self.set_workspace(opener(path)))
 
     def back_up(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Back up the train"),
-            "train-backup.sqlite",
-            self.tr("SQLite files (*.sqlite)"),
-        )
-        if name:
-            target = Path(name)
-            if self._guard(lambda: self.workspace.backup.backup_to(target)):
-                self.statusBar().showMessage(self.tr("Backed up to %s") % target, 8000)
+        file_actions.back_up(self)
 
     def restore_backup(self) -> None:
-        from rte_desktop.ui.dialogs.restore_backup import restore_interactively
-
-        if (ws := restore_interactively(self, self.workspace)) is not None:
-            self.set_workspace(ws)
-            self.statusBar().showMessage(self.tr("Backup restored"), 8000)
+        file_actions.restore_backup(self)
 
     def export_json(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export JSON"), "train.json", self.tr("JSON files (*.json)")
-        )
-        if name:
-            target = Path(name)
-            if self._guard(lambda: self.workspace.transfer.export_json(target)):
-                self.statusBar().showMessage(self.tr("Exported to %s") % target, 8000)
+        file_actions.export_json(self)
 
     def export_calendar(self) -> None:
         """The Calendar panel's ICS export, reachable from the File menu."""
@@ -413,33 +307,14 @@ class MainWindow(QMainWindow):
             self.panel("calendar").export_ics()  # type: ignore[attr-defined]
 
     def import_json(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import JSON"), "", self.tr("JSON files (*.json)")
-        )
-        if not name:
-            return
-        if not self.workspace.train.is_empty():
-            QMessageBox.information(
-                self,
-                "RTE Desktop",
-                self.tr("This file already holds a train. Choose a new file to import into."),
-            )
-            target, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("New train file"),
-                "imported.sqlite",
-                self.tr("SQLite files (*.sqlite)"),
-            )
-            if not target or not self.open_path(Path(target)):
-                return
-        self._guard(lambda: self.workspace.transfer.import_json(Path(name)))
+        file_actions.import_json(self)
 
     # -- view and help ---------------------------------------------------------------------------
 
-    def _on_go_action(self, row: int, _checked: bool = False) -> None:
+    def on_go_action(self, row: int, _checked: bool = False) -> None:
         self.show_panel(row)
 
-    def _on_theme_action(self, choice: str, _checked: bool = False) -> None:
+    def on_theme_action(self, choice: str, _checked: bool = False) -> None:
         self.set_theme(choice)
 
     def set_theme(self, choice: str) -> None:

@@ -1,0 +1,104 @@
+"""The File menu's dialogs: create, open, back up, restore, export and import a train."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from rte_desktop.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.main_window import MainWindow
+
+
+def guard(window: MainWindow, action: Callable[[], object]) -> bool:
+    """Run an action; a DomainError or OSError is shown as a message and changes nothing."""
+    try:
+        action()
+    except DomainError as exc:
+        QMessageBox.warning(window, "RTE Desktop", str(exc))
+        return False
+    except OSError as exc:
+        QMessageBox.warning(window, "RTE Desktop", f"{exc.strerror or exc}: {exc.filename}")
+        return False
+    return True
+
+
+def create_train(window: MainWindow) -> None:
+    from rte_desktop.ui.dialogs.new_train import NewTrainDialog
+
+    ws = window.workspace
+    dialog = NewTrainDialog(ws.clock.now().date(), window)
+    if dialog.exec() and (spec := dialog.spec()) is not None:
+
+        def create() -> None:
+            art = ws.train.create_train(spec).value
+            window.art_combo.setCurrentIndex(window.art_combo.findData(art.id))
+
+        guard(window, create)
+
+
+def open_file(window: MainWindow) -> None:
+    folder = window.workspace.path.parent if window.workspace.path else ""
+    name, _ = QFileDialog.getOpenFileName(
+        window,
+        window.tr("Open a train"),
+        str(folder),
+        window.tr("RTE Desktop trains (*.sqlite *.db);;All files (*)"),
+    )
+    if name:
+        window.open_path(Path(name))
+
+
+def back_up(window: MainWindow) -> None:
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Back up the train"),
+        "train-backup.sqlite",
+        window.tr("SQLite files (*.sqlite)"),
+    )
+    if name and guard(window, lambda: window.workspace.backup.backup_to(Path(name))):
+        window.statusBar().showMessage(window.tr("Backed up to %s") % name, 8000)
+
+
+def restore_backup(window: MainWindow) -> None:
+    from rte_desktop.ui.dialogs.restore_backup import restore_interactively
+
+    if (ws := restore_interactively(window, window.workspace)) is not None:
+        window.set_workspace(ws)
+        window.statusBar().showMessage(window.tr("Backup restored"), 8000)
+
+
+def export_json(window: MainWindow) -> None:
+    name, _ = QFileDialog.getSaveFileName(
+        window, window.tr("Export JSON"), "train.json", window.tr("JSON files (*.json)")
+    )
+    if name and guard(window, lambda: window.workspace.transfer.export_json(Path(name))):
+        window.statusBar().showMessage(window.tr("Exported to %s") % name, 8000)
+
+
+def import_json(window: MainWindow) -> None:
+    """Import a JSON export; a train file that already holds data asks for a new file first."""
+    name, _ = QFileDialog.getOpenFileName(
+        window, window.tr("Import JSON"), "", window.tr("JSON files (*.json)")
+    )
+    if not name:
+        return
+    if not window.workspace.train.is_empty():
+        QMessageBox.information(
+            window,
+            "RTE Desktop",
+            window.tr("This file already holds a train. Choose a new file to import into."),
+        )
+        target, _ = QFileDialog.getSaveFileName(
+            window,
+            window.tr("New train file"),
+            "imported.sqlite",
+            window.tr("SQLite files (*.sqlite)"),
+        )
+        if not target or not window.open_path(Path(target)):
+            return
+    guard(window, lambda: window.workspace.transfer.import_json(Path(name)))
