@@ -14,14 +14,8 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
-from rte_desktop.services.demo import (
-    FEATURES,
-    OBJECTIVES,
-    PEOPLE,
-    RISKS,
-    TEAMS,
-    monday_on_or_before,
-)
+from rte_desktop.services.demo import monday_on_or_before
+from rte_desktop.services.demo_content import FEATURES, OBJECTIVES, PEOPLE, RISKS, TEAMS
 from rte_desktop.services.train import add_pi
 
 if TYPE_CHECKING:
