@@ -15,7 +15,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rte_desktop.domain.geometry import Box
 from rte_desktop.domain.model import Feature, Iteration, Milestone, Team
+
+Rect = Box  # one rectangle type for every layout (fishbone, board, posters)
 
 MILESTONE_ROW = -1  # row key of the milestones/events row
 NO_TEAM = 0  # row key for features without a team (team ids start at 1)
@@ -33,37 +36,6 @@ class Metrics:
     card_h: float = 52.0
     gap: float = 10.0
     min_row_h: float = 72.0
-
-
-@dataclass(frozen=True)
-class Rect:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def center(self) -> tuple[float, float]:
-        return (self.x + self.w / 2, self.y + self.h / 2)
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x <= x <= self.right and self.y <= y <= self.bottom
-
-    def intersects(self, other: Rect) -> bool:
-        return not (
-            other.x >= self.right
-            or other.right <= self.x
-            or other.y >= self.bottom
-            or other.bottom <= self.y
-        )
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ class Box:
     def bottom(self) -> float:
         return self.y + self.h
 
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
     def intersects(self, other: Box) -> bool:
         """True if the interiors overlap (touching edges do not count)."""
         return (
