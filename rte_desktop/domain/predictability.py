@@ -41,8 +41,12 @@ class Performance:
         return f"{rounded}%"
 
 
-def _ratio(planned: int, actual: int) -> Performance:
+def performance(planned: int, actual: int) -> Performance:
+    """The ratio of already summed business value (planned: committed only)."""
     return Performance(planned, actual, actual / planned * 100 if planned > 0 else None)
+
+
+_ratio = performance
 
 
 def team_performance(objectives: Iterable[Objective]) -> Performance:

@@ -19,6 +19,7 @@ from rte_desktop.domain.predictability import (
     Performance,
     art_predictability,
     has_actuals,
+    performance,
     team_performance,
 )
 from rte_desktop.services.changes import Area, Changes, Outcome
@@ -106,14 +107,35 @@ class ObjectiveService:
         return _predictability(pi, teams, objectives)
 
     def history(self, art_id: int) -> list[PiPredictability]:
-        """Predictability of every PI of the ART, oldest first (for the chart)."""
+        """Predictability of every PI of the ART, oldest first (for the chart).
+
+        Summed in the database: ten years of objectives are thousands of rows.
+        """
+        from rte_desktop.storage.queries import business_value_totals
+
         with self._ws.uow() as uow:
             pis = uow.find(PlanningInterval, art_id=art_id, order_by=["start"])
             teams = uow.find(Team, art_id=art_id)
-            objectives = uow.find(Objective, pi_id=[p.id for p in pis])
-        return [
-            _predictability(pi, teams, [o for o in objectives if o.pi_id == pi.id]) for pi in pis
-        ]
+            totals = business_value_totals(uow, [p.id for p in pis if p.id is not None])
+        by_key = {(t.pi_id, t.team_id): t for t in totals}
+        result = []
+        for pi in pis:
+            lines = []
+            for team in teams:
+                got = by_key.get((pi.id or 0, team.id or 0))
+                perf = performance(got.planned_committed, got.actual) if got else performance(0, 0)
+                lines.append(
+                    TeamLine(team, perf, got.objectives if got else 0, bool(got and got.scored))
+                )
+            result.append(
+                PiPredictability(
+                    pi=pi,
+                    teams=lines,
+                    art=art_predictability([line.performance for line in lines]),
+                    assessed=any(line.scored for line in lines),
+                )
+            )
+        return result
 
     # -- writing --------------------------------------------------------------------------------
 

@@ -1,0 +1,44 @@
+"""Aggregate queries that would otherwise load thousands of rows (portable SQL, no SQLite-isms)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+
+from rte_desktop.storage.orm import ObjectiveRecord
+from rte_desktop.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class BvTotals:
+    """One team's business value in one PI, summed the way DOMAIN.md's formula needs."""
+
+    pi_id: int
+    team_id: int
+    planned_committed: int
+    actual: int
+    objectives: int
+    scored: int  # objectives with an actual value
+
+
+def business_value_totals(uow: UnitOfWork, pi_ids: Sequence[int]) -> list[BvTotals]:
+    """Per PI and team: committed planned BV, actual BV of all objectives, counts."""
+    o = ObjectiveRecord
+    stmt = (
+        select(
+            o.pi_id,
+            o.team_id,
+            func.sum(case((o.committed, func.coalesce(o.planned_bv, 0)), else_=0)),
+            func.sum(func.coalesce(o.actual_bv, 0)),
+            func.count(o.id),
+            func.count(o.actual_bv),
+        )
+        .where(o.pi_id.in_(list(pi_ids)))
+        .group_by(o.pi_id, o.team_id)
+    )
+    return [
+        BvTotals(int(a), int(b), int(c or 0), int(d or 0), int(e), int(f))
+        for a, b, c, d, e, f in uow.session.execute(stmt)
+    ]
