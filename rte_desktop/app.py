@@ -56,7 +56,8 @@ def run_gui(
     from rte_desktop.domain.errors import DomainError
     from rte_desktop.services.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
-    from rte_desktop.ui.main_window import MainWindow, first_paint_then
+    from rte_desktop.ui.first_paint import first_paint_then
+    from rte_desktop.ui.main_window import MainWindow
     from rte_desktop.ui.settings import UiSettings
     from rte_desktop.ui.theme import apply_theme
 
@@ -119,6 +120,7 @@ def run_gui(
             window.update()
             return
         set_window_icon(app)
+        window.warm_up()
         # After the first paint, so the backup never delays start-up; the hourly check takes
         # the next day's backup when the app stays open over midnight (a two-day PI Planning).
         QTimer.singleShot(2000, lambda: take_daily_backup(window))
@@ -150,8 +152,6 @@ def open_target(target: str) -> Workspace:
     from rte_desktop.services.workspace import open_workspace
 
     return open_workspace(target)
-
-
 
 
 class TrainOpener:

@@ -266,6 +266,22 @@ class MainWindow(QMainWindow):
         panel.refresh_if_stale()
         self.settings.last_panel = spec.key
 
+    def warm_up(self, delay_ms: int = 1500) -> None:
+        """Build and load the panels not shown yet, one per idle moment, after ``delay_ms``.
+
+        A panel's first visit would otherwise pay for importing and building it (~50-130 ms on
+        a long history); warmed up, every switch only paints.
+        """
+        QTimer.singleShot(delay_ms, self._warm_next)
+
+    def _warm_next(self) -> None:
+        if self.ws is None or not self.art_combo.count():
+            return
+        pending = [spec.key for spec in self.specs if spec.key not in self.panels]
+        if pending:
+            self.panel(pending[0]).refresh_now()
+            QTimer.singleShot(20, self._warm_next)
+
     def current_panel(self) -> Panel | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Panel) else None
@@ -376,18 +392,3 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         super().closeEvent(event)
-
-
-def first_paint_then(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once ``window`` has painted for the first time."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class _Watcher(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, callback)
-            return False
-
-    watcher = _Watcher(window)
-    window.installEventFilter(watcher)

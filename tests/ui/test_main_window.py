@@ -175,3 +175,11 @@ def test_a_refused_edit_never_enters_the_undo_stack(qtbot, make_window, demo_ws:
             lambda: None,
         )
     assert window.undo_stack.count() == 0
+
+
+def test_warm_up_builds_and_loads_every_panel(qtbot, make_window, demo_ws: Workspace) -> None:
+    window = make_window(demo_ws)
+    window.warm_up(delay_ms=0)
+    qtbot.waitUntil(lambda: len(window.panels) == len(window.specs), timeout=20000)
+    assert all(not panel._stale for panel in window.panels.values())
+    assert window.current_panel() is window.panels[window.specs[0].key]
