@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import locale
 import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ def run_gui(
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from rte_desktop.domain.clock import SystemClock
     from rte_desktop.domain.errors import DomainError
     from rte_desktop.services.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
@@ -66,6 +69,10 @@ def run_gui(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setDesktopFileName("io.github.rtedesktop.RTEDesktop")  # Wayland finds the icon by it
+    # QApplication adopts the user's LC_TIME; keep Python's dates (%b in PDFs) the same as on
+    # the command line, so the same data prints the same file from either.
+    locale.setlocale(locale.LC_TIME, "C")
+    sys.excepthook = show_unexpected_error
     qsettings = (
         QSettings(str(settings_path), QSettings.Format.IniFormat)
         if settings_path
@@ -102,7 +109,9 @@ def run_gui(
             ws = opener(Path(target)) if is_file else open_target(target)
     except DomainError as exc:
         return refuse(exc)
-    window = MainWindow(ws, settings, AppEvents(), opener, peek=peek)
+    window = MainWindow(
+        ws, settings, AppEvents(), opener, peek=peek, today=SystemClock().now().date()
+    )
     opener.parent = window
 
     def finish_opening() -> None:
@@ -145,6 +154,30 @@ def run_gui(
         window.ws.close()
     opener.release()
     return exit_code or int(code)
+
+
+def show_unexpected_error(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Last resort for an exception in a Qt slot: say what happened instead of dying silently.
+
+    A windowed build has no console, so without this the user would see nothing at all.
+    """
+    import traceback
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from rte_desktop.domain.errors import DomainError
+
+    traceback.print_exception(kind, error, tb)
+    if isinstance(error, DomainError):
+        text = str(error)
+    else:
+        text = (
+            f"Something went wrong: {kind.__name__}: {error}\n\nYour data is safe: every "
+            "finished edit was saved. Please report this with the steps that led to it."
+        )
+    QMessageBox.warning(QApplication.activeWindow(), "RTE Desktop", text)
 
 
 def open_target(target: str) -> Workspace:

@@ -9,6 +9,7 @@ are expanded over the years the train plans), all in one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,7 +225,12 @@ def _expand(
         rule = rrulestr(component["RRULE"].to_ical().decode(), dtstart=anchor, ignoretz=True)
         low = dt.datetime.combine(window[0], dt.time())
         high = dt.datetime.combine(window[1], dt.time())
-        dates = [d.date() for d in rule.between(low, high, inc=True)[:MAX_OCCURRENCES]]
+        # Walk lazily: FREQ=SECONDLY over a year would be millions of datetimes.
+        dates = []
+        for moment in itertools.islice(rule.xafter(low, inc=True), MAX_OCCURRENCES):
+            if moment > high:
+                break
+            dates.append(moment.date())
     except (ValueError, TypeError) as exc:
         raise ImportFormatError(f"{where}: recurrence rule not understood ({exc}).") from exc
     return dates

@@ -170,17 +170,16 @@ class ImprovementService:
         writer.writerow(CSV_HEADER)
         for row in rows:
             item = row.item
-            writer.writerow(
-                (
-                    item.title,
-                    item.description,
-                    item.owner,
-                    item.kind.value.capitalize(),
-                    row.target_pi,
-                    row.workshop_title,
-                    row.workshop_pi,
-                )
+            cells = (
+                item.title,
+                item.description,
+                item.owner,
+                item.kind.value.capitalize(),
+                row.target_pi,
+                row.workshop_title,
+                row.workshop_pi,
             )
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
         return buffer.getvalue()
 
     def export_csv(
@@ -222,3 +221,8 @@ def _described(uow: UnitOfWork, items: list[ImprovementItem]) -> list[Improvemen
         )
         for item in items
     ]
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as typed: a leading = + - @ would start a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text

@@ -69,18 +69,29 @@ def csv_lines(data: bytes, path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def xlsx_lines(path: Path) -> Iterator[tuple[int, Sequence[object]]]:
     """(row number, cell values) of the "Objectives" sheet, else the first sheet."""
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    # openpyxl parses lazily in read-only mode, so a damaged sheet fails while iterating.
+    unreadable = (BadZipFile, InvalidFileException, ParseError, KeyError, OSError, ValueError)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+    except unreadable as exc:
         raise ImportFormatError(f"{path.name} is not a readable XLSX workbook ({exc}).") from None
     try:
         names = {name.casefold(): name for name in book.sheetnames}
         sheet = book[names.get("objectives", book.sheetnames[0])]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        while True:
+            try:
+                number, values = next(rows)
+            except StopIteration:
+                return
+            except unreadable as exc:
+                raise ImportFormatError(f"{path.name} is damaged: {exc}") from None
             yield number, list(values)
     finally:
         book.close()
@@ -120,9 +131,12 @@ def import_objectives(ws: Workspace, path: Path, pi_id: int, create_teams: bool)
         teams = uow.find(Team, art_id=pi.art_id)
         by_name = {t.name.casefold(): t for t in teams}
         unknown: dict[str, int] = {}
+        seen: set[str] = set()  # "Ghosts" and "GHOSTS" are one team
         for row in rows:
-            if row.team.casefold() not in by_name:
-                unknown.setdefault(row.team, row.line)
+            key = row.team.casefold()
+            if key not in by_name and key not in seen:
+                seen.add(key)
+                unknown[row.team] = row.line
         created: list[str] = []
         if unknown and not create_teams:
             known = ", ".join(t.name for t in teams) or "none"

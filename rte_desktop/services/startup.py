@@ -7,7 +7,10 @@ from rte_desktop.storage.schema_check import file_path_of, head_revision
 
 
 def peek_train(target: str) -> TrainPeek | None:
-    """ARTs and PIs of the train at ``target``; None for a new, old or non-SQLite database."""
+    """ARTs and PIs of the train at ``target``; None for a new, old or non-SQLite database.
+
+    The window picks the current PI from it with the same clock as the workspace it opens next.
+    """
     path = file_path_of(target)
     if path is None or not path.is_file():
         return None

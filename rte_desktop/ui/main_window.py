@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         bus: AppEvents,
         opener: Opener | None = None,
         peek: TrainPeek | None = None,
+        today: dt.date | None = None,
     ) -> None:
         """Build the shell on ``ws``.
 
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         if ws is not None:
             self.set_workspace(ws)
         elif peek is not None:
-            self._show_peek(peek)
+            self._show_peek(peek, today or dt.date.today())
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
 
     # -- workspace and scope ----------------------------------------------------------------------
 
-    def _show_peek(self, peek: TrainPeek) -> None:
+    def _show_peek(self, peek: TrainPeek, today: dt.date) -> None:
         """Fill the ART/PI pickers from a first look at the file while it opens."""
         self.art_combo.blockSignals(True)
         self.pi_combo.blockSignals(True)
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
             pis = [pi for pi in peek.pis if pi.art_id == art_id]
             for pi in pis:
                 self.pi_combo.addItem(self._pi_label(pi), pi.id)
-            chosen = current_pi(pis, dt.date.today())
+            chosen = current_pi(pis, today)
             self.pi_combo.setCurrentIndex(
                 max(0, self.pi_combo.findData(chosen.id if chosen else None))
             )
@@ -305,6 +306,8 @@ class MainWindow(QMainWindow):
         """Open another train file (refused files stay untouched and the current one stays)."""
         if self._opener is None:
             return False
+        if self.ws is not None and self.ws.path and Path(path).resolve() == self.ws.path.resolve():
+            return True  # already open here
         opener = self._opener
         return self._guard(lambda: self.set_workspace(opener(path)))
 
@@ -392,3 +395,6 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         super().closeEvent(event)
+        app = QApplication.instance()
+        if app is not None and event.isAccepted():
+            app.quit()  # presenter and scoring windows must not keep the train open

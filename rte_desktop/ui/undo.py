@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 class ServiceCommand(QUndoCommand):
@@ -30,10 +31,21 @@ class ServiceCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._do()
+        self._run(self._do)
 
     def undo(self) -> None:
-        self._undo()
+        self._run(self._undo)
+
+    def _run(self, step: Callable[[], object]) -> None:
+        # Called by Qt: an exception here would be printed and lost while the stack moved on,
+        # so a failed step is reported and the command dropped (the stack stays in step).
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - anything the database or a service raises
+            self.setObsolete(True)
+            QMessageBox.warning(
+                QApplication.activeWindow(), "RTE Desktop", f"Could not {self.text()!r}: {exc}"
+            )
 
 
 def push(

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from rte_desktop.app import main
+from rte_desktop.domain.clock import FakeClock
 from rte_desktop.services.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
 def demo(tmp_path: Path) -> Path:
+    """The demo as of 2026-11-25, whatever the real date, so the PI names below stay true."""
     db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
+    ws = open_workspace(db, FakeClock())
+    ws.demo.create()
+    ws.close()
     return db
 
 

@@ -6,12 +6,23 @@ import csv
 from pathlib import Path
 
 from rte_desktop.app import main
+from rte_desktop.domain.clock import FakeClock
+from rte_desktop.services.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
+
+
+def write_demo(db: Path) -> int:
+    """The demo as of 2026-11-25 (PI 2026.1 finished, 2026.2 current, 2027.1 planned), whatever
+    the real date: the names below stay true."""
+    ws = open_workspace(db, FakeClock())
+    ws.demo.create()
+    ws.close()
+    return 0
 
 
 def test_report_workshop_and_export_improvements(tmp_path: Path, capsys) -> None:
     db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
+    assert write_demo(db) == 0
     pdf = tmp_path / "ws.pdf"
     assert (
         main(["report", "workshop", "--db", str(db), "--out", str(pdf), "--pi", "PI 2026.1"]) == 0
@@ -37,7 +48,7 @@ def test_report_workshop_and_export_improvements(tmp_path: Path, capsys) -> None
 
 def test_report_without_workshop_in_the_pi_says_where_they_are(tmp_path: Path, capsys) -> None:
     db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
+    assert write_demo(db) == 0
     capsys.readouterr()
     pdf = tmp_path / "ws.pdf"
     assert (
@@ -52,7 +63,7 @@ def test_report_without_workshop_in_the_pi_says_where_they_are(tmp_path: Path, c
 
 def test_report_without_pi_prints_the_latest_workshop(tmp_path: Path, capsys) -> None:
     db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
+    assert write_demo(db) == 0
     capsys.readouterr()
     pdf = tmp_path / "ws.pdf"
     assert main(["report", "workshop", "--db", str(db), "--out", str(pdf)]) == 0

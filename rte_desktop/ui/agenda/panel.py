@@ -67,7 +67,6 @@ class AgendaPanel(Panel):
             app.installEventFilter(self.keys)
             # Detach before Python tears down: a live filter at exit can crash shiboken.
             self.destroyed.connect(lambda *_: app.removeEventFilter(self.keys))
-            app.aboutToQuit.connect(lambda: app.removeEventFilter(self.keys))
         self.editor = editing.AgendaEditor(self)
         self._connect()
         self._fill_screens()

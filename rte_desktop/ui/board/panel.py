@@ -95,7 +95,7 @@ class BoardPanel(Panel):
         self.dependencies.edit_requested.connect(self.edit_dependency)
         self.dependencies.delete_requested.connect(self.delete_dependency)
         self.show_all.toggled.connect(lambda _on: self._show_list())
-        self.ctx.bus.theme_changed.connect(lambda _t: self._on_theme())
+        self.ctx.bus.theme_changed.connect(self._on_theme)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+Shift+P", self.save_poster),
@@ -144,7 +144,7 @@ class BoardPanel(Panel):
         if self.board is not None:
             self.dependencies.show_board(self.board, self.show_all.isChecked())
 
-    def _on_theme(self) -> None:
+    def _on_theme(self, _theme: str = "") -> None:
         self.scene.colours = self.palette()
         self.refresh_now()
 

@@ -214,7 +214,7 @@ class BacklogTab(QWidget):
     def _run(self, action: Callable[[], Any]) -> bool:
         try:
             action()
-        except DomainError as exc:
+        except (DomainError, OSError) as exc:
             self.status.setText(str(exc))
             self.status.setStyleSheet(f"color: {BAD.name()};")
             return False

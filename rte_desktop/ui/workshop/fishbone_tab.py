@@ -82,7 +82,7 @@ class FishboneTab(QWidget):
         """
         try:
             result = action()
-        except DomainError as exc:
+        except (DomainError, OSError) as exc:
             self._say(str(exc), error=True)
             return FAILED
         self._say("")
