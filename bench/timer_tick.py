@@ -55,6 +55,7 @@ def summary(samples: list[float]) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ticks", type=int, default=300)
+    parser.add_argument("files", nargs="*", help="ignored (bench/run.py passes its demo files)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
