@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
@@ -65,9 +66,25 @@ class TrainService:
         with self._ws.uow() as uow:
             return uow.count(Art) == 0
 
+    def today(self, art_id: int | None) -> dt.date:
+        """Today's date in the ART's time zone (UTC when there is no ART or the zone is unknown).
+
+        An RTE in Berlin at 00:30 is already in tomorrow, whatever UTC says.
+        """
+        zone_name = "UTC"
+        if art_id is not None:
+            with self._ws.uow() as uow:
+                found = uow.first(Art, id=art_id)
+            zone_name = found.time_zone if found else "UTC"
+        try:
+            zone = ZoneInfo(zone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        return self._ws.clock.now().astimezone(zone).date()
+
     def current_pi(self, art_id: int) -> PlanningInterval | None:
         """The PI containing today, else the next, else the latest (today in the ART's zone)."""
-        return current_pi(self.pis(art_id), self._ws.clock.now().date())
+        return current_pi(self.pis(art_id), self.today(art_id))
 
     def find_pi(self, art_id: int | None, name: str | None) -> PlanningInterval | None:
         """A PI by name (any ART when ``art_id`` is None), or the current PI when no name is given.
@@ -79,7 +96,7 @@ class TrainService:
             art_ids = [art_id] if art_id is not None else [a.id for a in uow.find(Art)]
             pis = uow.find(PlanningInterval, art_id=art_ids, order_by=["start"])
         if name is None:
-            return current_pi(pis, self._ws.clock.now().date())
+            return current_pi(pis, self.today(art_ids[0] if art_ids else None))
         for pi in pis:
             if pi.name.casefold() == name.strip().casefold():
                 return pi

@@ -93,3 +93,11 @@ def test_demo_refuses_silly_sizes(ws: Workspace) -> None:
     with pytest.raises(ValidationError):
         ws.demo.create(years=0)
     assert ws.train.is_empty()
+
+
+def test_today_is_the_arts_date_not_utcs(demo_ws: Workspace) -> None:
+    art = demo_ws.train.arts()[0]  # Europe/Berlin
+    demo_ws.clock.advance(15 * 3600 + 30 * 60)  # 23:30 UTC = 00:30 in Berlin, the next day
+    assert demo_ws.clock.now().date() == dt.date(2026, 11, 25)
+    assert demo_ws.train.today(art.id) == dt.date(2026, 11, 26)
+    assert demo_ws.train.today(None) == dt.date(2026, 11, 25)
