@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from rte_desktop.domain.agenda_schedule import DaySchedule, current_day, project
@@ -19,7 +19,7 @@ from rte_desktop.domain.agenda_timer import Reading, TimerRun, TimerSnapshot, Ti
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.agenda_timer import AgendaRunData
 from rte_desktop.services.changes import Area
-from rte_desktop.ui.agenda import display, editing
+from rte_desktop.ui.agenda import display, editing, presenting
 from rte_desktop.ui.agenda.chime import Chime
 from rte_desktop.ui.agenda.keys import KeyCommand, TimerKeys
 from rte_desktop.ui.agenda.models import AgendaTableModel
@@ -32,7 +32,6 @@ from rte_desktop.ui.theme import BAD, INFO, OK, WARN, is_dark
 TICK_MS = 200
 MUTE_KEY = "agenda/muted"
 WRAP_UP_KEY = "agenda/wrap_up_min"
-SCREEN_KEY = "agenda/presenter_screen"
 
 
 class AgendaPanel(Panel):
@@ -69,7 +68,7 @@ class AgendaPanel(Panel):
             self.destroyed.connect(lambda *_: app.removeEventFilter(self.keys))
         self.editor = editing.AgendaEditor(self)
         self._connect()
-        self._fill_screens()
+        presenting.fill_screens(self)
 
     # -- wiring ------------------------------------------------------------------------------------
 
@@ -92,7 +91,7 @@ class AgendaPanel(Panel):
         v.presenter_button.clicked.connect(self.toggle_presenter)
         v.mute_box.toggled.connect(self.set_muted)
         v.wrap_up_spin.valueChanged.connect(self._on_wrap_up)
-        v.screen_combo.activated.connect(self._on_screen_chosen)
+        v.screen_combo.activated.connect(lambda _i: presenting.screen_chosen(self))
         v.report_button.clicked.connect(self.save_report)
 
     def _keys_active(self, widget: QWidget | None) -> bool:
@@ -334,52 +333,19 @@ class AgendaPanel(Panel):
         self.ctx.settings.set_value(WRAP_UP_KEY, str(minutes))
         self.tick()
 
-    # -- the presenter window ----------------------------------------------------------------------
-
-    def _fill_screens(self) -> None:
-        combo = self.view.screen_combo
-        combo.clear()
-        screens = QGuiApplication.screens()
-        for screen in screens:
-            size = screen.size()
-            label = screen.name() or self.tr("Screen %d") % (combo.count() + 1)
-            combo.addItem(f"{label} ({size.width()}x{size.height()})", screen.name())
-        wanted = self.ctx.settings.value(SCREEN_KEY, "")
-        index = combo.findData(wanted)
-        if index < 0:  # the projector: the first screen that is not the primary one
-            primary = QGuiApplication.primaryScreen()
-            index = next((k for k, s in enumerate(screens) if s is not primary), 0)
-        combo.setCurrentIndex(index)
-
-    def _on_screen_chosen(self, _index: int) -> None:
-        name = str(self.view.screen_combo.currentData())
-        self.ctx.settings.set_value(SCREEN_KEY, name)
-        presenter = PresenterWindow._shared
-        if presenter is not None and presenter.isVisible():
-            presenter.show_on(self.chosen_screen(), presenter.isFullScreen())
+    # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
 
     def chosen_screen(self) -> QScreen | None:
-        name = self.view.screen_combo.currentData()
-        return next((s for s in QGuiApplication.screens() if s.name() == name), None)
+        """The screen chosen for the presenter, if it is still connected."""
+        return presenting.chosen_screen(self)
 
     def presenter(self) -> PresenterWindow:
-        window = PresenterWindow.shared()
-        if window.content() is not self.presenter_view:
-            window.show_content(self.presenter_view)
-        return window
+        """The shared presenter window, showing this panel's timer."""
+        return presenting.presenter(self)
 
     def toggle_presenter(self) -> None:
         """F5: show the presenter on the chosen screen; again: toggle full screen."""
-        window = PresenterWindow.shared()
-        if window.isVisible() and window.content() is self.presenter_view:
-            window.toggle_full_screen()
-        else:
-            self.presenter()
-            screen = self.chosen_screen()
-            several = len(QGuiApplication.screens()) > 1
-            window.show_on(screen, full_screen=several)
-        self.tick()
-        self._update_ticker()
+        presenting.toggle_presenter(self)
 
     def save_report(self) -> None:
         from rte_desktop.ui.widgets.report_actions import save_report

@@ -13,80 +13,30 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.domain.model import ArtSyncAction, ArtSyncMeeting, RiskSource
+from rte_desktop.domain.model import ArtSyncMeeting
 from rte_desktop.services.art_sync import TIMER_TEMPLATES
-from rte_desktop.ui.art_sync.dialogs import ActionDialog
+from rte_desktop.ui.art_sync.actions import ArtSyncActions
 from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
+from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
-
-
-class CommitTextEdit(QPlainTextEdit):
-    """A text box that reports its text when it loses focus (every edit is saved at once)."""
-
-    committed = Signal(str)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
-        self.committed.emit(self.toPlainText())
-        super().focusOutEvent(event)
-
-
-class KeyTableView(QTableView):
-    """A table that turns Space, Enter and Delete into signals (item views eat Space)."""
-
-    space_pressed = Signal()
-    enter_pressed = Signal()
-    delete_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        signals = {
-            Qt.Key.Key_Space: self.space_pressed,
-            Qt.Key.Key_Return: self.enter_pressed,
-            Qt.Key.Key_Enter: self.enter_pressed,
-            Qt.Key.Key_Delete: self.delete_pressed,
-        }
-        signal = signals.get(Qt.Key(event.key()))
-        if signal is not None and self.currentIndex().isValid():
-            signal.emit()
-            return
-        super().keyPressEvent(event)
-
-
-def _table(model: object) -> KeyTableView:
-    table = KeyTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class ArtSyncView(QWidget):
@@ -134,7 +84,7 @@ class ArtSyncView(QWidget):
             box.setMinimumHeight(48)
             box.setMaximumHeight(96)
         self.actions_model = ActionsTableModel(self)
-        self.action_table = _table(self.actions_model)
+        self.action_table = key_table(self.actions_model)
         self.action_table.setMinimumHeight(120)
         self.add_action = QPushButton(self.tr("Add &action..."))
         self.edit_action = QPushButton(self.tr("Edit action..."))
@@ -161,7 +111,7 @@ class ArtSyncView(QWidget):
         log.setStretchFactor(1, 1)
         log.setSizes([220, 800])
         self.open_model = OpenActionsTableModel(self)
-        self.open_actions = _table(self.open_model)
+        self.open_actions = key_table(self.open_model)
         self.open_done = QPushButton(self.tr("Mark &done"))
         open_box = QWidget()
         open_layout = QVBoxLayout(open_box)
@@ -186,18 +136,19 @@ class ArtSyncView(QWidget):
         self.attendees.editingFinished.connect(self._commit_fields)
         for box in (self.impediments, self.dependency_updates, self.decisions):
             box.committed.connect(self._commit_fields)
-        self.add_action.clicked.connect(self.new_action)
-        self.edit_action.clicked.connect(self.change_action)
-        self.action_table.doubleClicked.connect(lambda _i: self.change_action())
-        self.remove_action.clicked.connect(self.delete_action)
-        self.raise_risk.clicked.connect(self.new_risk)
-        self.actions_model.done_toggled.connect(self._on_done_toggled)
-        self.open_done.clicked.connect(self.mark_open_done)
-        self.action_table.delete_pressed.connect(self.delete_action)
-        self.action_table.enter_pressed.connect(self.change_action)
-        self.action_table.space_pressed.connect(self._toggle_selected_done)
-        self.open_actions.space_pressed.connect(self.mark_open_done)
-        self.open_actions.enter_pressed.connect(self.mark_open_done)
+        self.action_edits = ArtSyncActions(self)
+        self.add_action.clicked.connect(self.action_edits.new_action)
+        self.edit_action.clicked.connect(self.action_edits.change_action)
+        self.action_table.doubleClicked.connect(lambda _i: self.action_edits.change_action())
+        self.remove_action.clicked.connect(self.action_edits.delete_action)
+        self.raise_risk.clicked.connect(self.action_edits.new_risk)
+        self.actions_model.done_toggled.connect(self.action_edits.on_done_toggled)
+        self.open_done.clicked.connect(self.action_edits.mark_open_done)
+        self.action_table.delete_pressed.connect(self.action_edits.delete_action)
+        self.action_table.enter_pressed.connect(self.action_edits.change_action)
+        self.action_table.space_pressed.connect(self.action_edits.toggle_selected_done)
+        self.open_actions.space_pressed.connect(self.action_edits.mark_open_done)
+        self.open_actions.enter_pressed.connect(self.action_edits.mark_open_done)
 
     # -- scope and loading ----------------------------------------------------------------------
 
@@ -253,14 +204,6 @@ class ArtSyncView(QWidget):
 
     def _risks(self) -> list:  # type: ignore[type-arg]
         return self.ctx.ws.risks.risks(self.pi_id) if self.pi_id is not None else []
-
-    def _guard(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("ART Sync"), str(exc))
-            return False
-        return True
 
     # -- meetings -------------------------------------------------------------------------------
 
@@ -322,118 +265,6 @@ class ArtSyncView(QWidget):
             self.tr("Edit ART Sync log"),
             lambda: service.update_meeting(new),
             lambda: service.update_meeting(old),
-        )
-
-    # -- actions --------------------------------------------------------------------------------
-
-    def _selected_action(self) -> ArtSyncAction | None:
-        index = self.action_table.currentIndex()
-        if not index.isValid():
-            return None
-        return self.actions_model.actions[index.row()]
-
-    def new_action(self) -> None:
-        if self._meeting is None or self._meeting.id is None:
-            return
-        draft = ArtSyncAction(meeting_id=self._meeting.id, text="")
-        service = self.ctx.ws.art_sync
-
-        def save(action: ArtSyncAction) -> None:
-            push_created(
-                self.ctx.undo,
-                self.tr("Add action"),
-                lambda: (
-                    service.add_action(
-                        action.meeting_id,
-                        action.text,
-                        owner=action.owner,
-                        due=action.due,
-                        risk_id=action.risk_id,
-                    ).value
-                ),
-                lambda a: service.delete_action(a.id or 0).value,
-                service.restore_action,
-            )
-
-        self._action_dialog(draft, save)
-
-    def change_action(self) -> None:
-        old = self._selected_action()
-        if old is None:
-            return
-        service = self.ctx.ws.art_sync
-
-        def save(action: ArtSyncAction) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit action"),
-                lambda: service.update_action(action),
-                lambda: service.update_action(old),
-            )
-
-        self._action_dialog(old, save)
-
-    def _action_dialog(
-        self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
-    ) -> None:
-        today = self.ctx.ws.clock.now().date()
-        ActionDialog(action, self._risks(), save, today, self).exec()
-
-    def delete_action(self) -> None:
-        action = self._selected_action()
-        if action is None or action.id is None:
-            return
-        action_id = action.id
-        service = self.ctx.ws.art_sync
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete action"),
-            lambda: service.delete_action(action_id).value,
-            service.restore_action,
-        )
-
-    def _on_done_toggled(self, action_id: int, done: bool) -> None:
-        service = self.ctx.ws.art_sync
-        push(
-            self.ctx.undo,
-            self.tr("Mark action done") if done else self.tr("Reopen action"),
-            lambda: service.set_done(action_id, done),
-            lambda: service.set_done(action_id, not done),
-        )
-
-    def _toggle_selected_done(self) -> None:
-        action = self._selected_action()
-        if action is not None and action.id is not None:
-            self._on_done_toggled(action.id, not action.done)
-
-    def mark_open_done(self) -> None:
-        index = self.open_actions.currentIndex()
-        if not index.isValid():
-            return
-        row = index.row()
-        action_id = self.open_model.rows[row].action.id or 0
-        self._on_done_toggled(action_id, True)
-        self.open_actions.selectRow(min(row, self.open_model.rowCount() - 1))
-
-    def new_risk(self) -> None:
-        """Raise a risk from this meeting (source: ART Sync) on the ROAM board."""
-        if self.pi_id is None:
-            return
-        from PySide6.QtWidgets import QInputDialog
-
-        title, ok = QInputDialog.getText(self, self.tr("Raise a risk"), self.tr("Risk title:"))
-        if not ok or not title.strip():
-            return
-        pi_id = self.pi_id
-        service = self.ctx.ws.risks
-        self._guard(
-            lambda: push_created(
-                self.ctx.undo,
-                self.tr("Raise risk"),
-                lambda: service.add(pi_id, title, source=RiskSource.ART_SYNC).value,
-                lambda r: service.delete(r.id or 0).value,
-                service.restore,
-            )
         )
 
     # -- the timebox ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.changes import Area
 from rte_desktop.services.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
 from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
 from rte_desktop.ui.vote.view import VoteView
@@ -368,39 +369,12 @@ class VotePanel(Panel):
     def delete_concern(self, concern_id: int) -> None:
         self.edits.delete_concern(concern_id)
 
-    # -- projector and report -------------------------------------------------------------------
+    # -- projector and report (ui/vote/actions.py) ---------------------------------------------
 
     def toggle_projector(self) -> None:
         """Open the presenter window with the vote (F5 there: full screen), or close it."""
-        from rte_desktop.ui.presenter.window import PresenterWindow
-        from rte_desktop.ui.vote.projector import VoteProjectorView
-
-        if self.presenter is not None and self.presenter.isVisible():
-            self.presenter.close()
-            return
-        if self.presenter is None or self.projector_view is None:
-            self.presenter = PresenterWindow(self)
-            self.projector_view = VoteProjectorView()
-            self.projector_view.value_chosen.connect(self.add_value)
-            self.projector_view.remove_last.connect(self.remove_last)
-            self.projector_view.reveal.connect(self.reveal)
-            self.presenter.closed.connect(lambda: self.view.projector.setChecked(False))
-            self.presenter.show_content(self.projector_view)
-        self.projector_view.set_state(self.view.display.state())
-        self.presenter.show()
-        self.presenter.raise_()
-        self.view.projector.setChecked(True)
+        actions.toggle_projector(self)
 
     def save_report(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
-
-        if self.pi_id is None:
-            return
-        pi_id, votes = self.pi_id, self.ctx.ws.votes
-        name = self.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
-        save_report(
-            self,
-            self.tr("Save the vote report"),
-            f"confidence-vote-{name}.pdf",
-            lambda path: votes.render_report(pi_id, path),
-        )
+        """Save the PI's confidence-vote report as a PDF (asks where)."""
+        actions.save_report(self)

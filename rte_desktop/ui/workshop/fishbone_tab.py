@@ -22,8 +22,9 @@ from rte_desktop.services.files import write_atomically
 from rte_desktop.services.workshop import Fishbone
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
+from rte_desktop.ui.workshop.fishbone_editor import EditRequest
 from rte_desktop.ui.workshop.fishbone_nav import NodeKey
-from rte_desktop.ui.workshop.fishbone_view import EditRequest, FishboneView
+from rte_desktop.ui.workshop.fishbone_view import FishboneView
 
 FAILED = object()
 PNG_SCALE = 2.0  # exported PNGs are sharp when printed or projected

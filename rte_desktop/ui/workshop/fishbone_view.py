@@ -11,15 +11,15 @@ The view only shows data and emits requests; the tab turns them into undoable se
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidget
 
 from rte_desktop.domain.fishbone import FishboneLayout, LayoutStyle, layout
 from rte_desktop.domain.model import Cause
 from rte_desktop.services.workshop import Fishbone
+from rte_desktop.ui.workshop.fishbone_editor import LabelEditor
 from rte_desktop.ui.workshop.fishbone_items import Ink, NodeItem, populate
 from rte_desktop.ui.workshop.fishbone_nav import (
     HEAD,
@@ -36,14 +36,6 @@ from rte_desktop.ui.workshop.fishbone_nav import (
 )
 
 MAX_FIT_SCALE = 1.3
-
-
-@dataclass(frozen=True)
-class EditRequest:
-    """What the inline editor was opened for: "sibling", "child" or "rename", on ``key``."""
-
-    action: str
-    key: NodeKey
 
 
 class FishboneView(QGraphicsView):
@@ -69,10 +61,7 @@ class FishboneView(QGraphicsView):
         self._press: tuple[QPointF, NodeItem] | None = None
         self._dragging = False
         self._drop: NodeItem | None = None
-        self.editor = QLineEdit(self.viewport())
-        self.editor.hide()
-        self.editor.installEventFilter(self)
-        self._request: EditRequest | None = None
+        self.editor = LabelEditor(self)
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -222,85 +211,11 @@ class FishboneView(QGraphicsView):
         if move is not None:
             self.move_requested.emit(*move)
 
-    # -- inline editor ----------------------------------------------------------------------------
+    # -- inline editor (ui/workshop/fishbone_editor.py) ------------------------------------------
 
     def begin_edit(self, action: str) -> None:
         """Open the inline editor to add a sibling/child of, or rename, the selected label."""
-        if self.selected is None or self.selected not in self.nodes:
-            return
-        if action == "sibling" and self.selected == HEAD:
-            return
-        item = self.nodes[self.selected]
-        self._request = EditRequest(action, self.selected)
-        rect = item.mapRectToScene(item.box_rect())
-        if action == "rename":
-            text = self._current_text(self.selected)
-            place = rect
-        else:
-            text = ""
-            offset = rect.height() * (0.6 if action == "child" else 0.2)
-            place = QRectF(
-                rect.left() + (offset if action == "child" else 0),
-                rect.bottom() + 4,
-                rect.width(),
-                rect.height(),
-            )
-        top_left = self.mapFromScene(place.topLeft())
-        self.editor.setText(text)
-        self.editor.setPlaceholderText(self._hint(self.selected[0], action))
-        width = max(260, int(place.width() * self.transform().m11()) + 40)
-        self.editor.setGeometry(top_left.x(), top_left.y(), width, self.editor.sizeHint().height())
-        self.editor.show()
-        self.editor.selectAll()
-        self.editor.setFocus()
-
-    def _hint(self, kind: str, action: str) -> str:
-        if action == "rename":
-            return ""
-        if kind == "cause":
-            return (
-                self.tr("New cause (Enter adds)")
-                if action == "sibling"
-                else self.tr("Why? A sub-cause (Enter adds)")
-            )
-        if kind == "bone" and action == "child":
-            return self.tr("New cause on this bone (Enter adds)")
-        return self.tr("New bone name (Enter adds)")
-
-    def _current_text(self, key: NodeKey) -> str:
-        if self.data is None:
-            return ""
-        if key[0] == "head":
-            return self.data.workshop.title
-        if key[0] == "bone":
-            return next((b.name for b in self.data.bones if b.id == key[1]), "")
-        cause = self.cause(key[1])
-        return cause.text if cause else ""
-
-    def _commit_edit(self) -> None:
-        request, text = self._request, self.editor.text().strip()
-        self._close_editor()
-        if request is not None and text:
-            self.edit_committed.emit(request, text)
-
-    def _close_editor(self) -> None:
-        self._request = None
-        self.editor.hide()
-        self.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
-                self._close_editor()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                # Handled here: QLineEdit would pass Return on to the view ("add sibling").
-                self._commit_edit()
-                return True
-        if watched is self.editor and event.type() == QEvent.Type.FocusOut and self._request:
-            self._commit_edit()  # clicking elsewhere keeps what was typed
-        return super().eventFilter(watched, event)
+        self.editor.begin(action)
 
     # -- mouse: select, rename, drag onto another cause or bone ---------------------------------
 

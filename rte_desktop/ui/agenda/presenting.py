@@ -1,0 +1,101 @@
+"""The agenda's presenter window: which screen it opens on (remembered), showing and toggling it.
+
+The window itself is the app-wide ``PresenterWindow.shared()``; the agenda puts its
+``AgendaPresenterView`` in it. The chosen screen is kept in the settings under ``SCREEN_KEY``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication, QScreen
+
+from rte_desktop.ui.presenter.window import PresenterWindow
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.agenda.panel import AgendaPanel
+
+SCREEN_KEY = "agenda/presenter_screen"
+
+
+def fill_screens(panel: AgendaPanel) -> None:
+    """List the connected screens in the panel's screen box and choose the remembered one.
+
+    Without a remembered screen, the projector is chosen: the first screen that is not the
+    primary one.
+
+    Args:
+        panel: The agenda panel whose screen box is filled.
+    """
+    combo = panel.view.screen_combo
+    combo.clear()
+    screens = QGuiApplication.screens()
+    for screen in screens:
+        size = screen.size()
+        label = screen.name() or panel.tr("Screen %d") % (combo.count() + 1)
+        combo.addItem(f"{label} ({size.width()}x{size.height()})", screen.name())
+    wanted = panel.ctx.settings.value(SCREEN_KEY, "")
+    index = combo.findData(wanted)
+    if index < 0:  # the projector: the first screen that is not the primary one
+        primary = QGuiApplication.primaryScreen()
+        index = next((k for k, s in enumerate(screens) if s is not primary), 0)
+    combo.setCurrentIndex(index)
+
+
+def screen_chosen(panel: AgendaPanel) -> None:
+    """Remember the screen chosen in the panel's box; move a visible presenter there.
+
+    Args:
+        panel: The agenda panel whose screen box changed.
+    """
+    name = str(panel.view.screen_combo.currentData())
+    panel.ctx.settings.set_value(SCREEN_KEY, name)
+    window = PresenterWindow._shared
+    if window is not None and window.isVisible():
+        window.show_on(chosen_screen(panel), window.isFullScreen())
+
+
+def chosen_screen(panel: AgendaPanel) -> QScreen | None:
+    """The screen chosen in the panel's box, if it is still connected.
+
+    Args:
+        panel: The agenda panel.
+
+    Returns:
+        The screen, or None when no connected screen has the chosen name.
+    """
+    name = panel.view.screen_combo.currentData()
+    return next((s for s in QGuiApplication.screens() if s.name() == name), None)
+
+
+def presenter(panel: AgendaPanel) -> PresenterWindow:
+    """The shared presenter window, made to show the panel's presenter view.
+
+    Args:
+        panel: The agenda panel.
+
+    Returns:
+        The shared presenter window.
+    """
+    window = PresenterWindow.shared()
+    if window.content() is not panel.presenter_view:
+        window.show_content(panel.presenter_view)
+    return window
+
+
+def toggle_presenter(panel: AgendaPanel) -> None:
+    """F5: show the presenter on the chosen screen; again: toggle full screen.
+
+    Args:
+        panel: The agenda panel whose timer is presented.
+    """
+    window = PresenterWindow.shared()
+    if window.isVisible() and window.content() is panel.presenter_view:
+        window.toggle_full_screen()
+    else:
+        presenter(panel)
+        screen = chosen_screen(panel)
+        several = len(QGuiApplication.screens()) > 1
+        window.show_on(screen, full_screen=several)
+    panel.tick()
+    panel._update_ticker()

@@ -1,0 +1,162 @@
+"""The actions of an ART Sync meeting: add, edit, delete, mark done, and raising a risk.
+
+Every change goes through ``ArtSyncService``/``RiskService`` as an undoable step; the view redraws
+from the ``data_changed`` the services publish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import ArtSyncAction, RiskSource
+from rte_desktop.ui.art_sync.dialogs import ActionDialog
+from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo_recipes import push_created, push_deleted
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.art_sync.view import ArtSyncView
+
+
+class ArtSyncActions(QObject):
+    """Edits the actions of the view's current meeting and its open-actions list."""
+
+    def __init__(self, view: ArtSyncView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.ctx = view.ctx
+
+    def _guard(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except DomainError as exc:
+            QMessageBox.warning(self.view, self.view.tr("ART Sync"), str(exc))
+            return False
+        return True
+
+    def _selected_action(self) -> ArtSyncAction | None:
+        index = self.view.action_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.view.actions_model.actions[index.row()]
+
+    def new_action(self) -> None:
+        """Add an action to the current meeting through the action dialog (undoable)."""
+        if self.view._meeting is None or self.view._meeting.id is None:
+            return
+        draft = ArtSyncAction(meeting_id=self.view._meeting.id, text="")
+        service = self.ctx.ws.art_sync
+
+        def save(action: ArtSyncAction) -> None:
+            push_created(
+                self.ctx.undo,
+                self.view.tr("Add action"),
+                lambda: (
+                    service.add_action(
+                        action.meeting_id,
+                        action.text,
+                        owner=action.owner,
+                        due=action.due,
+                        risk_id=action.risk_id,
+                    ).value
+                ),
+                lambda a: service.delete_action(a.id or 0).value,
+                service.restore_action,
+            )
+
+        self._action_dialog(draft, save)
+
+    def change_action(self) -> None:
+        """Edit the selected action through the action dialog (undoable)."""
+        old = self._selected_action()
+        if old is None:
+            return
+        service = self.ctx.ws.art_sync
+
+        def save(action: ArtSyncAction) -> None:
+            push(
+                self.ctx.undo,
+                self.view.tr("Edit action"),
+                lambda: service.update_action(action),
+                lambda: service.update_action(old),
+            )
+
+        self._action_dialog(old, save)
+
+    def _action_dialog(
+        self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
+    ) -> None:
+        today = self.ctx.ws.clock.now().date()
+        ActionDialog(action, self.view._risks(), save, today, self.view).exec()
+
+    def delete_action(self) -> None:
+        """Delete the selected action (undoable)."""
+        action = self._selected_action()
+        if action is None or action.id is None:
+            return
+        action_id = action.id
+        service = self.ctx.ws.art_sync
+        push_deleted(
+            self.ctx.undo,
+            self.view.tr("Delete action"),
+            lambda: service.delete_action(action_id).value,
+            service.restore_action,
+        )
+
+    def on_done_toggled(self, action_id: int, done: bool) -> None:
+        """Mark an action done or reopen it (undoable).
+
+        Args:
+            action_id: The action to change.
+            done: True to mark it done, False to reopen it.
+        """
+        service = self.ctx.ws.art_sync
+        push(
+            self.ctx.undo,
+            self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
+            lambda: service.set_done(action_id, done),
+            lambda: service.set_done(action_id, not done),
+        )
+
+    def toggle_selected_done(self) -> None:
+        """Flip the done mark of the selected action (undoable)."""
+        action = self._selected_action()
+        if action is not None and action.id is not None:
+            self.on_done_toggled(action.id, not action.done)
+
+    def mark_open_done(self) -> None:
+        """Mark the selected open action done and keep a row selected (undoable)."""
+        index = self.view.open_actions.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row()
+        action_id = self.view.open_model.rows[row].action.id or 0
+        self.on_done_toggled(action_id, True)
+        self.view.open_actions.selectRow(min(row, self.view.open_model.rowCount() - 1))
+
+    def new_risk(self) -> None:
+        """Raise a risk from this meeting (source: ART Sync) on the ROAM board."""
+        if self.view.pi_id is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        title, ok = QInputDialog.getText(
+            self.view, self.view.tr("Raise a risk"), self.view.tr("Risk title:")
+        )
+        if not ok or not title.strip():
+            return
+        pi_id = self.view.pi_id
+        service = self.ctx.ws.risks
+        self._guard(
+            lambda: push_created(
+                self.ctx.undo,
+                self.view.tr("Raise risk"),
+                lambda: service.add(pi_id, title, source=RiskSource.ART_SYNC).value,
+                lambda r: service.delete(r.id or 0).value,
+                service.restore,
+            )
+        )
