@@ -11,8 +11,6 @@ dependencies follows the tiles.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -21,7 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from rte_desktop.domain.board_layout import BoardLayout, Point, Rect, label_rect
+from rte_desktop.domain.board_layout import Rect, label_rect
 from rte_desktop.reports._doc import (
     BLUE,
     FALLBACK,
@@ -39,8 +37,14 @@ from rte_desktop.reports._doc import (
     para,
     style,
 )
+from rte_desktop.reports.board_poster_data import (
+    BoardPosterData,
+    PosterCard,
+    PosterEdge,
+    PosterMilestone,
+)
+from rte_desktop.reports.board_tiles import STRIP_H, plan_tiles
 
-STRIP_H = 48.0  # the tile's title, subtitle and line legend above the board
 FRAME_PADDING = 6.0  # SimpleDocTemplate's frame padding on each side
 COLOURS = {"green": GREEN, "orange": ORANGE, "red": RED}
 DASHES: dict[str, tuple[list[float], float]] = {  # dash pattern, line width
@@ -52,40 +56,6 @@ FEATURE_FILL = colors.HexColor("#dcebf7")
 ENABLER_FILL = colors.HexColor("#ece3f3")
 MILESTONE_FILL = colors.HexColor("#fde9c9")
 UNPLANNED_FILL = colors.HexColor("#f4f4f4")
-
-
-@dataclass(frozen=True)
-class PosterCard:
-    rect: Rect
-    key: str
-    title: str
-    kind: str  # "feature" or "enabler"
-
-
-@dataclass(frozen=True)
-class PosterMilestone:
-    rect: Rect
-    title: str
-    when: str
-
-
-@dataclass(frozen=True)
-class PosterEdge:
-    path: tuple[Point, Point, Point, Point]
-    health: str  # "green", "orange", "red"
-    label: str
-
-
-@dataclass(frozen=True)
-class BoardPosterData:
-    title: str
-    subtitle: str
-    layout: BoardLayout
-    column_titles: dict[int, str]  # iteration id -> short name
-    cards: Sequence[PosterCard]
-    milestones: Sequence[PosterMilestone]
-    edges: Sequence[PosterEdge]
-    dependencies: Sequence[tuple[str, str, str, str]]  # health, label, line, explanation
 
 
 def _text(canvas: Any, x: float, y: float, text: str, size: float, bold: bool = False) -> float:
@@ -127,39 +97,6 @@ def _milestone_words(milestone: PosterMilestone) -> Rect:
     lines = _lines(milestone.title, 8.5, milestone.rect.w - 30, 2, bold=True)
     width = max(stringWidth(x, SANS_BOLD, 8.5) for x in lines)
     return Rect(milestone.rect.x + 24, milestone.rect.y + 2, width, milestone.rect.h - 4)
-
-
-def _greedy_cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
-    edges = [start]
-    while edges[-1] < end - 0.5:
-        here = edges[-1]
-        fitting = [b for b in boundaries if here < b <= here + room]
-        edges.append(max(fitting) if fitting else min(here + room, end))
-    return edges
-
-
-def cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> list[float]:
-    """Tile edges from ``start`` to ``end``, at column/row boundaries, each piece <= ``room``.
-
-    As few tiles as the greedy cut needs, but balanced: each cut is the boundary nearest to
-    an even share, so the last page is not a thin strip. A piece wider than ``room`` with no
-    boundary inside is cut hard.
-    """
-    greedy = _greedy_cuts(boundaries, start, end, room)
-    count = len(greedy) - 1
-    if count <= 1:
-        return greedy
-    share = (end - start) / count
-    edges = [start]
-    for k in range(1, count):
-        here = edges[-1]
-        fitting = [b for b in boundaries if here < b <= here + room]
-        if not fitting:
-            return greedy
-        edges.append(min(fitting, key=lambda b: abs(b - (start + k * share))))
-    if end - edges[-1] > room + 0.5:
-        return greedy
-    return [*edges, end]
 
 
 class BoardTile(Flowable):  # type: ignore[misc]
@@ -389,41 +326,6 @@ class BoardTile(Flowable):  # type: ignore[misc]
         c.setFillColor(GREY)
         _text(c, 6, top - 17, "Team ↓", 9, bold=True)
         _text(c, 6, top - 31, "Iteration →", 9, bold=True)
-
-
-def tiles(
-    data: BoardPosterData, frame: tuple[float, float], zoom: float = 1.0
-) -> list[tuple[float, float, float, float]]:
-    """The windows (x0, y0, x1, y1) in board units, row of tiles by row of tiles."""
-    layout = data.layout
-    mx = layout.metrics
-    room_w = frame[0] / zoom - mx.header_w
-    room_h = frame[1] / zoom - STRIP_H - mx.header_h
-    xs = cuts([c.rect.right for c in layout.columns], mx.header_w, layout.width, room_w)
-    ys = cuts([r.rect.bottom for r in layout.rows], mx.header_h, layout.height, room_h)
-    return [
-        (xs[i], ys[j], xs[i + 1], ys[j + 1]) for j in range(len(ys) - 1) for i in range(len(xs) - 1)
-    ]
-
-
-MAX_ZOOM = 1.6
-
-
-def plan_tiles(
-    data: BoardPosterData, frame: tuple[float, float]
-) -> tuple[float, list[tuple[float, float, float, float]]]:
-    """The zoom and windows: as few pages as at 100 %, then as large as those pages allow.
-
-    Never smaller than 100 % (the board's readable size); at most ``MAX_ZOOM``.
-    """
-    windows = tiles(data, frame)
-    zoom = MAX_ZOOM
-    while zoom > 1.0:
-        bigger = tiles(data, frame, zoom)
-        if len(bigger) <= len(windows):
-            return zoom, bigger
-        zoom = round(zoom - 0.02, 4)
-    return 1.0, windows
 
 
 def render_board_poster(data: BoardPosterData, paper: str = "a3") -> bytes:

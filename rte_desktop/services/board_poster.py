@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rte_desktop.domain.board_layout import Metrics, edge_path, layout_board
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.board import BoardData, short_iteration_name
+from rte_desktop.services.board_data import BoardData, short_iteration_name
 from rte_desktop.services.files import write_atomically
 
 # Points: a card is about 48 x 16 mm, readable at arm's length on a wall.
@@ -18,12 +18,12 @@ POSTER_METRICS = Metrics(
 
 def write_board_poster(board: BoardData, out: Path, paper: str, today: dt.date) -> Path:
     """Render ``board`` as a tiled poster on ``paper`` (a3 or a4) and write it atomically."""
-    from rte_desktop.reports.board_poster import (
+    from rte_desktop.reports.board_poster import render_board_poster
+    from rte_desktop.reports.board_poster_data import (
         BoardPosterData,
         PosterCard,
         PosterEdge,
         PosterMilestone,
-        render_board_poster,
     )
 
     paper = paper.lower()

@@ -94,7 +94,7 @@ def test_tile_cuts_are_balanced_at_boundaries_and_fit() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from rte_desktop.reports.board_poster import _greedy_cuts, cuts
+    from rte_desktop.reports.board_tiles import _greedy_cuts, cuts
 
     assert cuts([150, 300, 450, 600, 750, 900], 0, 900, 640) == [0, 450, 900]
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone, WorkKind
-from rte_desktop.services.board import BoardData
+from rte_desktop.services.board_data import BoardData
 
 
 class _Form(QDialog):

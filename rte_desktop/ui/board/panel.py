@@ -6,7 +6,6 @@ database on ``data_changed`` and the selected card stays selected.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,16 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.domain.model import Dependency, Feature, Milestone
-from rte_desktop.services.board import BoardData
+from rte_desktop.services.board_data import BoardData
 from rte_desktop.services.changes import Area
-from rte_desktop.ui.board.dialogs import DependencyDialog, FeatureDialog, MilestoneDialog
+from rte_desktop.ui.board.editing import BoardEditor
 from rte_desktop.ui.board.scene import BoardScene
 from rte_desktop.ui.board.side import SideColumn
 from rte_desktop.ui.board.view import BoardView
 from rte_desktop.ui.panel_base import Panel, PanelContext
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 
 class BoardPanel(Panel):
@@ -41,6 +37,7 @@ class BoardPanel(Panel):
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.board: BoardData | None = None
+        self.editor = BoardEditor(self)
         self.scene = BoardScene(self.palette(), self)
         self.view = BoardView(self.scene)
         self.new_feature = QPushButton(self.tr("&New feature"))
@@ -154,66 +151,11 @@ class BoardPanel(Panel):
             self.view.fit_width()
             self._fitted = True
 
-    def _guard(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("ART Planning Board"), str(exc))
-            return False
-        return True
-
-    # -- placing --------------------------------------------------------------------------------
+    # -- drops and the problem list -------------------------------------------------------------
 
     def _on_dropped(self, feature_id: int, team_id: int | None, iteration_id: int | None) -> None:
         # The drop arrives inside the card's mouse handler; rebuild the scene after it returns.
         QTimer.singleShot(0, lambda: self.place_feature(feature_id, team_id, iteration_id))
-
-    def place_feature(self, feature_id: int, team_id: int | None, iteration_id: int | None) -> None:
-        """Put a feature in a cell (undoable); the board redraws from the database."""
-        service = self.ctx.ws.board
-        old = (
-            next((f for f in self.board.features if f.id == feature_id), None)
-            if self.board
-            else None
-        )
-        if old is None:
-            return
-        self._guard(
-            lambda: push(
-                self.ctx.undo,
-                self.tr("Place feature %1").replace("%1", old.key or old.title),
-                lambda: service.place_feature(feature_id, team_id, iteration_id),
-                lambda: service.place_feature(feature_id, old.team_id, old.iteration_id),
-            )
-        )
-        card = self.scene.select("feature", feature_id)
-        if card is not None:
-            self.view.ensureVisible(card, 40, 40)
-        self.view.setFocus()
-
-    def place_milestone(self, milestone_id: int, iteration_id: int | None) -> None:
-        if self.board is None:
-            return
-        old = self.board.milestone(milestone_id)
-        if old is None or old.iteration_id == iteration_id:
-            return
-        new = dataclasses.replace(old, iteration_id=iteration_id)
-        iteration = next((it for it in self.board.iterations if it.id == iteration_id), None)
-        if old.day is not None and (
-            iteration is None or not iteration.start <= old.day <= iteration.end
-        ):
-            new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
-        service = self.ctx.ws.board
-        self._guard(
-            lambda: push(
-                self.ctx.undo,
-                self.tr("Move milestone"),
-                lambda: service.update_milestone(new),
-                lambda: service.update_milestone(old),
-            )
-        )
-        self.scene.select("milestone", milestone_id)
-        self.view.setFocus()
 
     def _on_dependency_chosen(self, dep_id: int) -> None:
         if self.board is None:
@@ -225,159 +167,43 @@ class BoardPanel(Panel):
         if card is not None:
             self.view.ensureVisible(card, 60, 60)
 
-    # -- adding and editing ---------------------------------------------------------------------
+    # -- placing, adding and editing (``editing.BoardEditor``) -----------------------------------
+
+    def place_feature(self, feature_id: int, team_id: int | None, iteration_id: int | None) -> None:
+        """Put a feature in a cell (undoable); see ``BoardEditor.place_feature``."""
+        self.editor.place_feature(feature_id, team_id, iteration_id)
+
+    def place_milestone(self, milestone_id: int, iteration_id: int | None) -> None:
+        """Move a milestone to an iteration (undoable); see ``BoardEditor.place_milestone``."""
+        self.editor.place_milestone(milestone_id, iteration_id)
 
     def add_feature(self) -> None:
-        if self.board is None or self.pi_id is None:
-            return
-        pi_id = self.pi_id
-        service = self.ctx.ws.board
-        draft = Feature(pi_id=pi_id, title="")
-
-        def save(f: Feature) -> None:
-            push_created(
-                self.ctx.undo,
-                self.tr("New feature"),
-                lambda: (
-                    service.add_feature(
-                        pi_id,
-                        f.title,
-                        key=f.key,
-                        team_id=f.team_id,
-                        iteration_id=f.iteration_id,
-                        kind=f.kind,
-                    ).value
-                ),
-                lambda made: service.delete_feature(made.id or 0).value,
-                service.restore_feature,
-            )
-
-        FeatureDialog(draft, self.board, save, self).exec()
+        """Ask for a new feature and add it (undoable)."""
+        self.editor.add_feature()
 
     def add_milestone(self) -> None:
-        if self.board is None or self.pi_id is None:
-            return
-        pi_id = self.pi_id
-        service = self.ctx.ws.board
-
-        def save(m: Milestone) -> None:
-            push_created(
-                self.ctx.undo,
-                self.tr("New milestone"),
-                lambda: (
-                    service.add_milestone(
-                        pi_id, m.title, iteration_id=m.iteration_id, day=m.day
-                    ).value
-                ),
-                lambda made: service.delete_milestone(made.id or 0).value,
-                service.restore_milestone,
-            )
-
-        MilestoneDialog(Milestone(pi_id=pi_id, title=""), self.board, save, self).exec()
+        """Ask for a new milestone and add it (undoable)."""
+        self.editor.add_milestone()
 
     def add_dependency(self) -> None:
-        if self.board is None or not self.board.features:
-            return
-        selected = self.scene.selected_card()
-        provider = selected.item_id if selected and selected.kind == "feature" else 0
-        service = self.ctx.ws.board
-
-        def save(d: Dependency) -> None:
-            push_created(
-                self.ctx.undo,
-                self.tr("New dependency"),
-                lambda: (
-                    service.add_dependency(
-                        d.provider_id,
-                        consumer_feature_id=d.consumer_feature_id,
-                        consumer_milestone_id=d.consumer_milestone_id,
-                        needed_iteration_id=d.needed_iteration_id,
-                        description=d.description,
-                    ).value
-                ),
-                lambda made: service.delete_dependency(made.id or 0).value,
-                service.restore_dependency,
-            )
-
-        draft = Dependency(provider_id=provider or (self.board.features[0].id or 0))
-        DependencyDialog(draft, self.board, save, self).exec()
+        """Ask for a new dependency and add it (undoable)."""
+        self.editor.add_dependency()
 
     def edit_item(self, kind: str, item_id: int) -> None:
-        if self.board is None:
-            return
-        service = self.ctx.ws.board
-        if kind == "feature":
-            old_feature = self.board.feature(item_id)
-            if old_feature is None:
-                return
-
-            def save_feature(f: Feature) -> None:
-                push(
-                    self.ctx.undo,
-                    self.tr("Edit feature"),
-                    lambda: service.update_feature(f),
-                    lambda: service.update_feature(old_feature),
-                )
-
-            FeatureDialog(old_feature, self.board, save_feature, self).exec()
-        else:
-            old_milestone = self.board.milestone(item_id)
-            if old_milestone is None:
-                return
-
-            def save_milestone(m: Milestone) -> None:
-                push(
-                    self.ctx.undo,
-                    self.tr("Edit milestone"),
-                    lambda: service.update_milestone(m),
-                    lambda: service.update_milestone(old_milestone),
-                )
-
-            MilestoneDialog(old_milestone, self.board, save_milestone, self).exec()
+        """Edit a feature or milestone (undoable); see ``BoardEditor.edit_item``."""
+        self.editor.edit_item(kind, item_id)
 
     def delete_item(self, kind: str, item_id: int) -> None:
-        service = self.ctx.ws.board
-        if kind == "feature":
-            push_deleted(
-                self.ctx.undo,
-                self.tr("Delete feature"),
-                lambda: service.delete_feature(item_id).value,
-                service.restore_feature,
-            )
-        else:
-            push_deleted(
-                self.ctx.undo,
-                self.tr("Delete milestone"),
-                lambda: service.delete_milestone(item_id).value,
-                service.restore_milestone,
-            )
+        """Delete a feature or milestone (undoable); see ``BoardEditor.delete_item``."""
+        self.editor.delete_item(kind, item_id)
 
     def edit_dependency(self, dep_id: int) -> None:
-        if self.board is None:
-            return
-        old = next((d for d in self.board.dependencies if d.id == dep_id), None)
-        if old is None:
-            return
-        service = self.ctx.ws.board
-
-        def save(d: Dependency) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit dependency"),
-                lambda: service.update_dependency(d),
-                lambda: service.update_dependency(old),
-            )
-
-        DependencyDialog(old, self.board, save, self).exec()
+        """Edit a dependency (undoable); see ``BoardEditor.edit_dependency``."""
+        self.editor.edit_dependency(dep_id)
 
     def delete_dependency(self, dep_id: int) -> None:
-        service = self.ctx.ws.board
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete dependency"),
-            lambda: service.delete_dependency(dep_id).value,
-            service.restore_dependency,
-        )
+        """Delete a dependency (undoable); see ``BoardEditor.delete_dependency``."""
+        self.editor.delete_dependency(dep_id)
 
     # -- files ----------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from rte_desktop.domain import board_layout as bl
-from rte_desktop.ui.board.scene import BoardScene, CardItem
+from rte_desktop.ui.board.items import CardItem
+from rte_desktop.ui.board.scene import BoardScene
 
 DIRECTIONS = {
     Qt.Key.Key_Left: (-1, 0),
