@@ -208,11 +208,11 @@ class AgendaView(QWidget):
             models.MARK: 34,
             models.START: 64,
             models.MINUTES: 56,
-            models.PROJECTED: 150,
-            models.SECOND: 110,
-            models.PRESENTER: 190,
-            models.KIND: 96,
-            models.NOTES: 200,
+            models.PROJECTED: 130,
+            models.SECOND: 90,
+            models.PRESENTER: 150,
+            models.KIND: 90,
+            models.NOTES: 120,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
