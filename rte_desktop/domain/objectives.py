@@ -252,7 +252,7 @@ def read_rows(
     try:
         header_line, header = next(iterator)
     except StopIteration:
-        raise ImportFormatError("The file is empty; it needs a header line.") from None
+        raise ImportFormatError("line 1: the file is empty; it needs a header line.") from None
     columns = map_headers(header, header_line)
     names = {index: str(header[index]).strip() for index in columns.values()}
     rows: list[ObjectiveRow] = []
@@ -314,7 +314,7 @@ def read_rows(
             "Nothing was imported; fix these cells and try again:\n" + "\n".join(shown) + more
         )
     if not rows:
-        raise ImportFormatError("The file has a header but no objectives; nothing to import.")
+        raise ImportFormatError("line 2: the file has a header but no objectives to import.")
     return rows
 
 

@@ -113,8 +113,9 @@ def _read_text(source: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise ImportFormatError(
-            f"{source.name} is not an iCalendar (.ics) file: it is not UTF-8 text "
+            f"{source.name}, line {line}: not an iCalendar (.ics) file, it is not UTF-8 text "
             f"(byte {exc.start})."
         ) from exc
 
@@ -156,15 +157,23 @@ def read_holidays(source: Path, window: tuple[dt.date, dt.date]) -> list[cadence
     try:
         cal = icalendar.Calendar.from_ical(text)
     except (ValueError, KeyError, IndexError) as exc:
-        raise ImportFormatError(f"{source.name} is not a valid iCalendar file: {exc}") from exc
+        raise ImportFormatError(
+            f"{source.name}, {_bad_line(text)}: not a valid iCalendar file ({exc})"
+        ) from exc
     found: list[cadence.Blackout] = []
     starts = _event_lines(text)
     events = list(cal.walk("VEVENT"))
     if not events:
-        raise ImportFormatError(f"{source.name} holds no events (VEVENT); nothing was imported.")
+        raise ImportFormatError(
+            f"{source.name}, line 1: the calendar holds no events (VEVENT); nothing was imported."
+        )
     for index, component in enumerate(events):
         where = f"{source.name}, line {starts[index] if index < len(starts) else '?'}"
-        found.extend(_holiday_ranges(component, where, window))
+        try:
+            found.extend(_holiday_ranges(component, where, window))
+        except (AttributeError, TypeError, ValueError, KeyError) as exc:
+            # icalendar hands odd shapes through (a doubled DTSTART is a list, an empty one '').
+            raise ImportFormatError(f"{where}: the event cannot be read ({exc}).") from None
     return found
 
 
@@ -250,3 +259,36 @@ def store_holidays(uow: UnitOfWork, art_id: int, found: list[cadence.Blackout]) 
         uow.add(Holiday(art_id=art_id, name=blackout.name, start=blackout.start, end=blackout.end))
         added.append(blackout.name)
     return HolidayImport(len(added), duplicates, tuple(added))
+
+
+def _bad_line(text: str) -> str:
+    """'line N' of the first content line icalendar cannot split or read, else the last line.
+
+    icalendar's errors carry no line numbers; parsing line by line finds the one at fault.
+    """
+    from icalendar.parser import Contentline
+
+    from_ical = icalendar_types()
+    physical = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw[:1] in (" ", "\t"):
+            continue  # a folded continuation belongs to the line above
+        physical = number
+        try:
+            name, _params, value = Contentline(raw).parts()  # type: ignore[no-untyped-call]
+        except ValueError:
+            return f"line {number}"
+        factory = from_ical.get(name.upper())
+        if factory is not None:
+            try:
+                factory.from_ical(value)
+            except (ValueError, TypeError):
+                return f"line {number}"
+    return f"line {physical or 1}"
+
+
+def icalendar_types() -> dict[str, Any]:
+    """Value types of the date properties whose content is parsed strictly."""
+    from icalendar.prop import vDDDTypes
+
+    return {"DTSTART": vDDDTypes, "DTEND": vDDDTypes, "DUE": vDDDTypes, "RECURRENCE-ID": vDDDTypes}

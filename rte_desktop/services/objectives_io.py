@@ -44,12 +44,17 @@ class ImportResult:
 
 
 def _decode(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows still writes cp1252 CSV
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFormatError(f"{path.name} is neither UTF-8 nor Windows-1252 text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        return data.decode("cp1252")  # Excel on Windows still writes cp1252 CSV
+    except UnicodeDecodeError:
+        line = data.count(b"\n", 0, first_bad) + 1
+        raise ImportFormatError(
+            f"{path.name}, line {line}: neither UTF-8 nor Windows-1252 text."
+        ) from None
 
 
 def csv_lines(data: bytes, path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -69,14 +74,12 @@ def csv_lines(data: bytes, path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def xlsx_lines(path: Path) -> Iterator[tuple[int, Sequence[object]]]:
     """(row number, cell values) of the "Objectives" sheet, else the first sheet."""
-    from xml.etree.ElementTree import ParseError
-    from zipfile import BadZipFile
-
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    # openpyxl parses lazily in read-only mode, so a damaged sheet fails while iterating.
-    unreadable = (BadZipFile, InvalidFileException, ParseError, KeyError, OSError, ValueError)
+    # openpyxl parses lazily in read-only mode, so a damaged sheet fails while iterating, and a
+    # damaged container can fail in zlib, zipfile, XML or openpyxl itself: whatever the library
+    # raises while reading an untrusted workbook means "this file is damaged".
+    unreadable: tuple[type[Exception], ...] = (Exception,)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except unreadable as exc:

@@ -41,8 +41,72 @@ CASES = [
         structured=json_mutations,
         always_invalid=True,
     ),
-    # Next: objectives CSV/XLSX, features CSV, holidays ICS (one entry each, when they land).
+    ImporterCase(
+        name="objectives-csv",
+        suffix=".csv",
+        template="demo",
+        run=lambda ws, path: ws.objectives.import_file(path, _current_pi(ws)),
+        sample=lambda _t: (
+            "team,objective,committed,planned_bv,actual_bv\n"
+            "Phoenix,Ship the beta,yes,8,\nΩmega,Pilot 李雷's idea,no,5,3\n"
+        ).encode(),
+    ),
+    ImporterCase(
+        name="objectives-xlsx",
+        suffix=".xlsx",
+        template="demo",
+        run=lambda ws, path: ws.objectives.import_file(path, _current_pi(ws)),
+        sample=lambda _t: _xlsx_sample(),
+        # A damaged zip container has no line to name: the message names the workbook itself.
+        located=re.compile(
+            LINE_OR_FIELD.pattern
+            + "|not a readable XLSX workbook|workbook .* is damaged|is damaged",
+            re.IGNORECASE,
+        ),
+    ),
+    ImporterCase(
+        name="features-csv",
+        suffix=".csv",
+        template="demo",
+        run=lambda ws, path: ws.board.import_features(path, _current_pi(ws)),
+        sample=lambda _t: (
+            b"Summary,Issue key,Team,Sprint,Blocks\n"
+            b"New one,N-1,Atlas,I3,N-2\nNew two,N-2,Atlas,I4,\n"
+        ),
+    ),
+    ImporterCase(
+        name="holidays-ics",
+        suffix=".ics",
+        template="demo",
+        run=lambda ws, path: ws.calendar.import_holidays(ws.train.arts()[0].id or 0, path),
+        sample=lambda _t: (
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+            b"UID:h1@t\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"
+            b"SUMMARY:Silvester\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        ),
+    ),
 ]
+
+
+def _current_pi(ws) -> int:  # type: ignore[no-untyped-def]
+    pi = ws.train.find_pi(None, None)
+    return pi.id
+
+
+def _xlsx_sample() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["team", "objective", "committed", "planned_bv", "actual_bv"])
+    sheet.append(["Phoenix", "Ship the beta", "yes", 8, None])
+    sheet.append(["Kraken", "Harden the API", "no", 5, 2])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
 
 FUZZ = settings(
     max_examples=60,
