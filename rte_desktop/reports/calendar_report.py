@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
+from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import MONTH_NAMES, MONTHS, WEEKDAYS, describe_day, short_date
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Art, Event, EventKind, Holiday, Iteration, PlanningInterval
@@ -62,11 +63,6 @@ class CalendarBook:
     holidays: tuple[Holiday, ...]
     working_days: frozenset[int]
     year_start: dt.date  # first day of the year page's first month
-
-
-def is_moved(event: Event) -> bool:
-    """True for an event the generator moved off a day off (its note says so)."""
-    return event.note.startswith("Moved ")
 
 
 def time_range(event: Event) -> str:
@@ -206,18 +202,11 @@ class PiPage(Flowable):  # type: ignore[misc]
             canv.roundRect(x_of(day) + 0.5, centre - 4, day_w - 1, 8, 1.5, fill=1, stroke=1)
         else:
             marker(canv, event.kind, x, centre, radius)
-        if is_moved(event):  # an asterisk refers to the key dates below
+        if event_marks.is_moved(event):  # an asterisk refers to the key dates below
             canv.setFont(SANS_BOLD, 8)
             canv.setFillColor(colors.black)
             canv.drawString(x + radius + 0.5, centre + 1, "*")
-        caption = {
-            EventKind.SYSTEM_DEMO: f"{day.day} {MONTHS[day.month - 1]}",
-            EventKind.INSPECT_ADAPT: "I&A",
-            EventKind.OTHER: event.title,
-            EventKind.HOLIDAY: event.title,
-        }.get(event.kind)
-        if event.kind is EventKind.PI_PLANNING and event.title.endswith("day 1"):
-            caption = "PI Planning"
+        caption = event_marks.caption(event)
         if caption:
             width = day_w * (6 if event.kind in (EventKind.OTHER, EventKind.HOLIDAY) else 4)
             # I&A sits the day before PI Planning: its caption goes above so they never collide
@@ -264,7 +253,7 @@ def _key_events(sheet: PiSheet) -> list[str]:
         if event.kind in RECURRING or event.kind is EventKind.OTHER:
             text += f" [{KIND_LABELS[event.kind]}]"
         if event.note:
-            text += f" — {'* ' if is_moved(event) else ''}{event.note}"
+            text += f" — {'* ' if event_marks.is_moved(event) else ''}{event.note}"
         rows.append(text)
     return rows
 

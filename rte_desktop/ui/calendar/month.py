@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import WEEKDAYS, describe_day
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Event
@@ -212,7 +213,7 @@ class MonthView(QWidget):
                     QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
                 )
             )
-            label = f"{event.start:%H:%M} {event.title}" + (" *" if event.note else "")
+            label = f"{event.start:%H:%M} {event.title}" + event_marks.mark(event)
             label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 18))
             painter.drawText(QPointF(rect.left() + 16, rect.top() + fm.ascent()), label)
             self._chips.append(_Chip(event, rect))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import MONTH_NAMES, MONTHS, describe_day
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Event, EventKind
@@ -266,16 +267,7 @@ class TimelineView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(x, centre), r + 5, r + 5)
             painter.restore()
-        caption = {
-            EventKind.SYSTEM_DEMO: f"{day.day} {MONTHS[day.month - 1]}",
-            EventKind.INSPECT_ADAPT: "I&A",
-            EventKind.OTHER: event.title,
-            EventKind.HOLIDAY: event.title,
-        }.get(event.kind)
-        if event.kind is EventKind.PI_PLANNING and event.title.endswith("day 1"):
-            caption = self.tr("PI Planning")
-        if event.manual or event.note:
-            caption = (caption or "") + (" *" if event.note else " ✎")
+        caption = (event_marks.caption(event) or "") + event_marks.mark(event)
         if caption:
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             fm = self.fontMetrics()
