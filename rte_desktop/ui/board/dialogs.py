@@ -5,59 +5,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone, WorkKind
 from rte_desktop.services.board_data import BoardData
-
-
-class _Form(QDialog):
-    """A form whose OK runs ``save``; a refusal is shown and the dialog stays open."""
-
-    def __init__(self, title: str, save: Callable[[Any], object], parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.resize(520, 220)
-        self._save = save
-        self.form = QFormLayout(self)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #D55E00; font-weight: bold;")
-
-    def finish(self) -> None:
-        self.form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._save(self.value())
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+from rte_desktop.ui.dialogs.save_form import SaveFormDialog
 
 
 def _iteration_combo(board: BoardData, current: int | None, none_text: str) -> QComboBox:
@@ -70,7 +31,7 @@ def _iteration_combo(board: BoardData, current: int | None, none_text: str) -> Q
     return combo
 
 
-class FeatureDialog(_Form):
+class FeatureDialog(SaveFormDialog):
     def __init__(
         self,
         feature: Feature,
@@ -113,7 +74,7 @@ class FeatureDialog(_Form):
         )
 
 
-class MilestoneDialog(_Form):
+class MilestoneDialog(SaveFormDialog):
     def __init__(
         self,
         milestone: Milestone,
@@ -157,7 +118,7 @@ class MilestoneDialog(_Form):
         )
 
 
-class DependencyDialog(_Form):
+class DependencyDialog(SaveFormDialog):
     """Provider feature -> consumer (feature or milestone), optional needed-by iteration."""
 
     def __init__(

@@ -6,14 +6,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain import roam
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Risk, RiskSource, RoamStatus, Team
+from rte_desktop.ui.dialogs.save_form import OptionalDate, SaveFormDialog
 
 
-class RiskDialog(QDialog):
+class RiskDialog(SaveFormDialog):
     """Edits a copy of ``risk``; ``save`` (a service call) runs on OK and may refuse."""
 
     def __init__(
@@ -38,11 +32,10 @@ class RiskDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("", save, parent)
         self.setWindowTitle(self.tr("Edit risk") if risk.id else self.tr("New risk"))
         self.resize(560, 560)
         self._risk = risk
-        self._save = save
         self.title = QLineEdit(risk.title)
         self.description = QPlainTextEdit(risk.description)
         self.description.setTabChangesFocus(True)
@@ -72,43 +65,23 @@ class RiskDialog(QDialog):
         scale.addWidget(self.score, 1)
         self.mitigation = QPlainTextEdit(risk.mitigation)
         self.mitigation.setTabChangesFocus(True)
-        self.has_due = QCheckBox(self.tr("Due by"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd MMM yyyy")
-        start = risk.due or today + dt.timedelta(days=14)
-        self.due.setDate(QDate(start.year, start.month, start.day))
-        self.has_due.setChecked(risk.due is not None)
-        self.due.setEnabled(risk.due is not None)
-        self.has_due.toggled.connect(self.due.setEnabled)
-        due_row = QHBoxLayout()
-        due_row.addWidget(self.has_due)
-        due_row.addWidget(self.due, 1)
+        self.due_by = OptionalDate(self, risk.due, today + dt.timedelta(days=14))
+        self.has_due, self.due = self.due_by.check, self.due_by.edit
         self.source = QComboBox()
         for source in RiskSource:
             self.source.addItem(roam.SOURCE_TITLE[source], source.value)
         self.source.setCurrentIndex(self.source.findData(risk.source.value))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #D55E00; font-weight: bold;")
 
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self.tr("&Description"), self.description)
-        form.addRow(self.tr("Tea&m"), self.team)
-        form.addRow(self.tr("&ROAM"), self.status)
-        form.addRow(self.tr("&Owner"), self.owner)
-        form.addRow(self.tr("Score"), scale)
-        form.addRow(self.tr("M&itigation"), self.mitigation)
-        form.addRow(self.tr("Due"), due_row)
-        form.addRow(self.tr("&Source"), self.source)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(self.tr("&Title"), self.title)
+        self.form.addRow(self.tr("&Description"), self.description)
+        self.form.addRow(self.tr("Tea&m"), self.team)
+        self.form.addRow(self.tr("&ROAM"), self.status)
+        self.form.addRow(self.tr("&Owner"), self.owner)
+        self.form.addRow(self.tr("Score"), scale)
+        self.form.addRow(self.tr("M&itigation"), self.mitigation)
+        self.form.addRow(self.tr("Due"), self.due_by.row)
+        self.form.addRow(self.tr("&Source"), self.source)
+        self.finish()
         self._show_score()
         self.title.setFocus()
 
@@ -119,10 +92,6 @@ class RiskDialog(QDialog):
 
     def value(self) -> Risk:
         """The risk as the form shows it now."""
-        due = None
-        if self.has_due.isChecked():
-            qdate = self.due.date()
-            due = dt.date(qdate.year(), qdate.month(), qdate.day())
         return dataclasses.replace(
             self._risk,
             title=self.title.text(),
@@ -133,15 +102,6 @@ class RiskDialog(QDialog):
             likelihood=self.likelihood.value(),
             impact=self.impact.value(),
             mitigation=self.mitigation.toPlainText(),
-            due=due,
+            due=self.due_by.value(),
             source=RiskSource(self.source.currentData()),
         )
-
-    def accept(self) -> None:
-        """Save through the service; a refusal is shown here and the dialog stays open."""
-        try:
-            self._save(self.value())
-        except DomainError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
