@@ -55,6 +55,10 @@ def run_gui(
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from rte_desktop.ui.source_scan import stop_source_scan
+
+    stop_source_scan()  # before the imports below and SQLAlchemy's after the first paint
+
     from rte_desktop.domain.clock import SystemClock
     from rte_desktop.domain.errors import DomainError
     from rte_desktop.services.startup import peek_train

@@ -63,9 +63,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
         raise DatabaseError(f"{path} is a folder, not an RTE Desktop file.")
     with path.open("rb") as handle:
         if handle.read(16) != SQLITE_MAGIC:
-            raise UnreadableFileError(
-                f"{path} is not an RTE Desktop file (not a SQLite database)."
-            )
+            raise UnreadableFileError(f"{path} is not an RTE Desktop file (not a SQLite database).")
     if not os.access(path, os.W_OK):
         raise DatabaseError(
             f"{path} is read-only; copy it somewhere writable or change its permissions."
