@@ -18,7 +18,7 @@ from rte_desktop.domain.agenda_schedule import DaySchedule, current_day, project
 from rte_desktop.domain.agenda_timer import Reading, TimerRun, TimerSnapshot, TimerState
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.agenda_timer import AgendaRunData
-from rte_desktop.services.changes import Area
+from rte_desktop.services.changes import Area, Changes
 from rte_desktop.ui.agenda import display, editing, presenting
 from rte_desktop.ui.agenda.chime import Chime
 from rte_desktop.ui.agenda.keys import KeyCommand, TimerKeys
@@ -61,9 +61,9 @@ class AgendaPanel(Panel):
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.keys = TimerKeys(self, self._keys_active, self.on_key)
+        self._listening = False  # the keys' filter sees every event of the app: only when needed
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self.keys)
             # Detach before Python tears down: a live filter at exit can crash shiboken.
             self.destroyed.connect(lambda *_: app.removeEventFilter(self.keys))
         self.editor = editing.AgendaEditor(self)
@@ -257,18 +257,33 @@ class AgendaPanel(Panel):
             self.chime.play()
 
     def _update_ticker(self) -> None:
-        """Tick while someone can see the timer (projected times move even when paused)."""
-        presenter = PresenterWindow._shared
-        showing = (
-            presenter is not None
-            and presenter.isVisible()
-            and presenter.content() is self.presenter_view
-        )
-        if self.data is not None and (self.isVisible() or showing):
-            if not self.ticker.isActive():
-                self.ticker.start()
-        else:
+        """Tick and take the timer keys while someone can see the timer.
+
+        Projected times move even when paused. The keys' application-wide filter would otherwise
+        run Python for every event of every panel.
+        """
+        live = self.data is not None and presenting.on_screen(self)
+        if live and not self.ticker.isActive():
+            self.ticker.start()
+        elif not live:
             self.ticker.stop()
+        app = QApplication.instance()
+        if app is not None and live != self._listening:
+            if live:
+                app.installEventFilter(self.keys)
+            else:
+                app.removeEventFilter(self.keys)
+            self._listening = live
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh as any panel does, and also while hidden if the projector shows the timer."""
+        super().on_changes(changes)
+        if self._stale and presenting.on_screen(self):
+            self.refresh_now()
+
+    def presenter_closed(self) -> None:
+        """The presenter window is closing (still visible now): look again once it is gone."""
+        QTimer.singleShot(0, self._update_ticker)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]

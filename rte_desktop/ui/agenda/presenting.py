@@ -68,6 +68,17 @@ def chosen_screen(panel: AgendaPanel) -> QScreen | None:
     return next((s for s in QGuiApplication.screens() if s.name() == name), None)
 
 
+def on_screen(panel: AgendaPanel) -> bool:
+    """Whether someone can see the panel's timer: on the panel, or on the projector.
+
+    Args:
+        panel: The agenda panel (it may be hidden while the presenter window shows its timer).
+    """
+    window = PresenterWindow._shared
+    showing = window is not None and window.isVisible() and window.content() is panel.presenter_view
+    return panel.isVisible() or showing
+
+
 def presenter(panel: AgendaPanel) -> PresenterWindow:
     """The shared presenter window, made to show the panel's presenter view.
 
@@ -78,6 +89,8 @@ def presenter(panel: AgendaPanel) -> PresenterWindow:
         The shared presenter window.
     """
     window = PresenterWindow.shared()
+    if not window.holds(panel.presenter_view):  # first time: stop ticking when it closes
+        window.closed.connect(panel.presenter_closed)
     if window.content() is not panel.presenter_view:
         window.show_content(panel.presenter_view)
     return window

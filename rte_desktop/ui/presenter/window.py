@@ -69,9 +69,13 @@ class PresenterWindow(QWidget):
 
     def show_content(self, widget: QWidget) -> None:
         """Show ``widget`` (it stays owned by this window until replaced)."""
-        if self._layout.indexOf(widget) < 0:
+        if not self.holds(widget):
             self._layout.addWidget(widget)
         self._layout.setCurrentWidget(widget)
+
+    def holds(self, widget: QWidget) -> bool:
+        """Whether ``widget`` has been shown here (it may be behind another one now)."""
+        return self._layout.indexOf(widget) >= 0
 
     def content(self) -> QWidget | None:
         return self._layout.currentWidget()

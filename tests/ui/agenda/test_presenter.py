@@ -93,3 +93,20 @@ def test_the_shipped_chime_is_the_generated_one_and_mute_silences(qtbot) -> None
     chime.muted = True
     chime.play()
     assert (chime.played, Counting.outputs) == (1, 1)
+
+
+def test_keys_reach_the_presenter_while_the_panel_is_hidden_and_stop_when_it_closes(
+    qtbot, panel
+) -> None:
+    qtbot.keyClick(panel.view.table, Qt.Key.Key_F5)
+    window = PresenterWindow.shared()
+    panel.hide()  # the RTE went to another panel; the projector still shows the timer
+    assert panel.ticker.isActive()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert panel.presenter_view.frame.badge == "RUNNING"
+    window.close()
+    qtbot.waitUntil(lambda: not panel.ticker.isActive())
+    # Nobody sees the timer: its keys stop filtering every event of the app.
+    assert not panel._listening
+    panel.show()
+    assert panel._listening and panel.ticker.isActive()
