@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +36,7 @@ from rte_desktop.ui.welcome.panel import WelcomeView
 if TYPE_CHECKING:
     from rte_desktop.services.startup import TrainPeek
     from rte_desktop.services.workspace import Workspace
+    from rte_desktop.ui.warm_up import PanelWarmer
 
 Opener = Callable[[Path], "Workspace"]
 
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.specs: list[PanelSpec] = panel_specs()
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
+        self._warmer: PanelWarmer | None = None
         self.setWindowTitle("RTE Desktop")
         self._fit_to_screen()
 
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         self.panels.clear()
         self.file_label.setText(str(ws.path or ws.url))
         self._reload_arts()
+        if self._warmer is not None:  # the app warms panels up: the new file's too
+            self._warmer.start()
 
     def _context(self) -> PanelContext:
         return PanelContext(
@@ -242,6 +245,7 @@ class MainWindow(QMainWindow):
             panel.set_scope(self.art_combo.currentData(), self.pi_combo.currentData())
             self.panels[key] = panel
             self.stack.addWidget(panel)
+            panel.setGeometry(self.stack.contentsRect())  # laid out once, at its own size
         return self.panels[key]
 
     def show_panel_key(self, key: str) -> None:
@@ -267,21 +271,14 @@ class MainWindow(QMainWindow):
         panel.refresh_if_stale()
         self.settings.last_panel = spec.key
 
-    def warm_up(self, delay_ms: int = 1500) -> None:
-        """Build and load the panels not shown yet, one per idle moment, after ``delay_ms``.
+    def warm_up(self, delay_ms: int = 0) -> PanelWarmer:
+        """Get the panels not shown yet ready in idle moments (see ``ui/warm_up.py``)."""
+        from rte_desktop.ui.warm_up import PanelWarmer
 
-        A panel's first visit would otherwise pay for importing and building it (~50-130 ms on
-        a long history); warmed up, every switch only paints.
-        """
-        QTimer.singleShot(delay_ms, self._warm_next)
-
-    def _warm_next(self) -> None:
-        if self.ws is None or not self.art_combo.count():
-            return
-        pending = [spec.key for spec in self.specs if spec.key not in self.panels]
-        if pending:
-            self.panel(pending[0]).refresh_now()
-            QTimer.singleShot(20, self._warm_next)
+        if self._warmer is None:
+            self._warmer = PanelWarmer(self)
+        self._warmer.start(delay_ms)
+        return self._warmer
 
     def current_panel(self) -> Panel | None:
         widget = self.stack.currentWidget()

@@ -44,15 +44,21 @@ class PanelSpec:
     factory: str = ""
     shortcuts: tuple[tuple[str, str], ...] = field(default=())
 
-    def create(self, ctx: PanelContext, parent: QWidget | None = None) -> Panel:
+    def panel_class(self) -> type[Panel] | None:
+        """The panel's class, imported now (None while the panel is a placeholder)."""
         if not self.factory:
+            return None
+        module_name, _, class_name = self.factory.partition(":")
+        cls: type[Panel] = getattr(importlib.import_module(module_name), class_name)
+        return cls
+
+    def create(self, ctx: PanelContext, parent: QWidget | None = None) -> Panel:
+        cls = self.panel_class()
+        if cls is None:
             from rte_desktop.ui.placeholder.panel import PlaceholderPanel
 
             return PlaceholderPanel(ctx, self.title, self.purpose, parent)
-        module_name, _, class_name = self.factory.partition(":")
-        cls = getattr(importlib.import_module(module_name), class_name)
-        panel: Panel = cls(ctx, parent)
-        return panel
+        return cls(ctx, parent)
 
 
 def agenda_shortcuts() -> tuple[tuple[str, str], ...]:

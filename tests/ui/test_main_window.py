@@ -185,7 +185,15 @@ def test_a_refused_edit_never_enters_the_undo_stack(qtbot, make_window, demo_ws:
 
 def test_warm_up_builds_and_loads_every_panel(qtbot, make_window, demo_ws: Workspace) -> None:
     window = make_window(demo_ws)
-    window.warm_up(delay_ms=0)
-    qtbot.waitUntil(lambda: len(window.panels) == len(window.specs), timeout=20000)
+    window.resize(1400, 900)  # wide enough for every panel's minimum, as on a laptop
+    warmer = window.warm_up(delay_ms=0)
+    qtbot.waitUntil(lambda: warmer.done, timeout=20000)
+    assert len(window.panels) == len(window.specs)
     assert all(not panel._stale for panel in window.panels.values())
     assert window.current_panel() is window.panels[window.specs[0].key]
+    # Hidden panels were laid out at the size they will be shown at, not Qt's default 640x480.
+    assert {panel.size().toTuple() for panel in window.panels.values()} == {
+        window.stack.contentsRect().size().toTuple()
+    }
+    # One step at a time: the interface is never held for a whole panel's preparation.
+    assert 0 < warmer.longest_step_s <= warmer.busy_s
