@@ -140,31 +140,52 @@ class RiskCardDelegate(QStyledItemDelegate):
 
     PAD = 8
 
+    def __init__(self, parent: QListView | None = None) -> None:
+        super().__init__(parent)
+        # A board lays out and paints every card on each switch: fonts, title heights and the
+        # viewport (a new Python wrapper per call) are looked up once, not per card and call.
+        self._view = parent
+        self._viewport: QWidget | None = None
+        self._fonts_by_key: dict[str, tuple[QFont, QFont, QFont]] = {}
+        self._title_heights: dict[tuple[str, str, int], int] = {}
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        body = QFont(option.font)
-        title = QFont(body)
-        title.setBold(True)
-        title.setPointSizeF(body.pointSizeF() * 1.05)
-        small = QFont(body)
-        small.setPointSizeF(body.pointSizeF() * 0.9)
-        return title, body, small
+        key = option.font.key()
+        fonts = self._fonts_by_key.get(key)
+        if fonts is None:
+            body = QFont(option.font)
+            title = QFont(body)
+            title.setBold(True)
+            title.setPointSizeF(body.pointSizeF() * 1.05)
+            small = QFont(body)
+            small.setPointSizeF(body.pointSizeF() * 0.9)
+            fonts = self._fonts_by_key[key] = (title, body, small)
+        return fonts
 
     def _item_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        if isinstance(view, QListView):
-            return max(120, view.viewport().width() - 2 * view.spacing())
-        return max(120, option.rect.width() or 200)
+        if self._view is None:
+            return max(120, option.rect.width() or 200)
+        if self._viewport is None:
+            self._viewport = self._view.viewport()
+        return max(120, self._viewport.width() - 2 * self._view.spacing())
 
     def _text_width(self, item_width: int) -> int:
         return item_width - 6 - self.PAD - 12  # the card inset (3 each side), stripe, padding
 
     def _title_height(self, font: QFont, text: str, width: int) -> int:
+        key = (font.key(), text, width)
+        known = self._title_heights.get(key)
+        if known is not None:
+            return known
         metrics = QFontMetrics(font)
         height = metrics.boundingRect(
             QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), text
         ).height()
         lines = max(1, min(3, math.ceil(height / metrics.lineSpacing() - 0.2)))
-        return lines * metrics.lineSpacing() + 2
+        if len(self._title_heights) > 4000:  # titles come and go over a long PI Planning
+            self._title_heights.clear()
+        self._title_heights[key] = lines * metrics.lineSpacing() + 2
+        return self._title_heights[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         model = index.model()
