@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.objectives import UnknownTeamsError
-from rte_desktop.ui.widgets.pdf_preview import PdfPreviewDialog, preview_pdf
 
 if TYPE_CHECKING:
     from rte_desktop.ui.objectives.panel import ObjectivesPanel
+    from rte_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 IMPORT_FILTER = "Objectives (*.csv *.xlsx *.xlsm *.txt);;All files (*)"
 
@@ -111,6 +111,8 @@ def pdf_dialog(panel: ObjectivesPanel) -> None:
         panel, panel.tr("Save the PI objectives PDF"), _suggested_name(panel), "PDF (*.pdf)"
     )
     if name and (path := write_pdf(panel, Path(name))) is not None:
+        from rte_desktop.ui.widgets.pdf_preview import preview_pdf  # QtPdf: only when used
+
         preview_pdf(path, panel)
 
 
@@ -121,6 +123,8 @@ def _temporary_pdf(panel: ObjectivesPanel) -> Path | None:
 
 def preview(panel: ObjectivesPanel) -> PdfPreviewDialog | None:
     """Render to a temporary file and show it in the in-app preview (QtPdf)."""
+    from rte_desktop.ui.widgets.pdf_preview import preview_pdf  # QtPdf: only when used
+
     path = _temporary_pdf(panel)
     return preview_pdf(path, panel) if path is not None else None
 
