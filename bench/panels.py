@@ -12,6 +12,7 @@ Usage: python bench/panels.py DEMO_DB TEN_YEAR_DB
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -78,9 +79,11 @@ def measure(big: str, warm: bool) -> int:
             warmer = window.warm_up()
             while not warmer.done:
                 app.processEvents()
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
                 f"  warm-up: longest step {warmer.longest_step_s * 1000:.1f} ms, "
-                f"{warmer.busy_s * 1000:.0f} ms in all"
+                f"{warmer.busy_s * 1000:.0f} ms in all; peak memory with every panel "
+                f"ready {peak:.0f} MiB"
             )
         print(f"  {'panel':<14}{'first visit':>14}{'next visits':>14}{'x baseline':>12}")
         worst = 0.0
