@@ -50,6 +50,7 @@ class WorkshopPanel(Panel):
         self.edits = WorkshopEdits(ctx.ws, ctx.undo)
         self.workshops: list[Workshop] = []
         self.workshop_id: int | None = None
+        self._measured_pi: int | None = None
 
         self.combo = QComboBox()
         self.combo.setMinimumWidth(320)
@@ -188,7 +189,15 @@ class WorkshopPanel(Panel):
         self.fishbone.load(data, show_votes=not shop.votes_hidden)
         self.vote.load(data, ws.workshop.pareto(shop.id), ws.workshop.budget(shop.id))
         self.backlog.load(shop.id, self.art_id)
-        self.measurement.load(ws.inspect_adapt.measurement(shop.pi_id))
+        self._measured_pi = None  # the measurement tab (15 ms on ten years) loads when shown
+        if self.tabs.currentIndex() == MEASUREMENT:
+            self._load_measurement()
+
+    def _load_measurement(self) -> None:
+        shop = self.workshop
+        if shop is not None and self._measured_pi != shop.pi_id:
+            self.measurement.load(self.ctx.ws.inspect_adapt.measurement(shop.pi_id))
+            self._measured_pi = shop.pi_id
 
     def _empty_text(self) -> str:
         if self.pi_id is None:
@@ -221,6 +230,8 @@ class WorkshopPanel(Panel):
         self.ctx.settings.set_value("workshop/step", str(index))
         if index == FISHBONE:
             self.fishbone.view.setFocus()
+        elif index == MEASUREMENT:
+            self._load_measurement()
 
     def show_step(self, index: int) -> None:
         if self.workshop is not None:
