@@ -69,3 +69,14 @@ def test_calendar_pdf_without_pis_starts_at_the_arts_month(
     set_wall(ws.clock, when)
     assert calendar_book(ws, art.id).year_start == dt.date(2026, month, 1)
 
+
+def test_demo_is_anchored_on_the_arts_date(ws: Workspace) -> None:
+    # Sunday 29 Nov, 23:30 UTC is already Monday 30 Nov, 00:30 in Berlin (the demo ART's zone)
+    set_wall(ws.clock, dt.datetime(2026, 11, 29, 23, 30, tzinfo=dt.UTC))
+    art_id = ws.demo.create().value
+    monday = ws.train.today(art_id)
+    assert monday == dt.date(2026, 11, 30)
+    first = ws.train.pis(art_id)[0]
+    assert first.start == monday - dt.timedelta(weeks=13)  # the demo's weeks are the ART's
+    actions = ws.art_sync.open_actions(art_id)
+    assert [o.action.due for o in actions] == [monday + dt.timedelta(days=7)]
