@@ -210,11 +210,8 @@ class ArtSyncService:
         )
 
     def local_today(self, art_id: int) -> dt.date:
-        with self._ws.uow() as uow:
-            pis = uow.find(PlanningInterval, art_id=art_id)
-        if not pis:
-            return self._ws.clock.now().date()
-        return self.local_now(pis[0].id or 0).date()
+        """Today in the ART's time zone (what decides that an action is overdue)."""
+        return self._ws.train.today(art_id)
 
 
 def _clean_action(action: ArtSyncAction) -> ArtSyncAction:

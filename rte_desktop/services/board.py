@@ -28,6 +28,7 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.domain.train import clean_name
 from rte_desktop.services.board_data import BoardData
+from rte_desktop.services.calendar import today_in
 from rte_desktop.services.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
@@ -310,7 +311,8 @@ class BoardService:
         """Write the board as a PDF poster, tiled over several pages when it does not fit."""
         from rte_desktop.services.board_poster import write_board_poster
 
-        return write_board_poster(self.board(pi_id), out, paper, self._ws.clock.now().date())
+        data = self.board(pi_id)
+        return write_board_poster(data, out, paper, today_in(data.art, self._ws.clock.now()))
 
 
 def _clean_key(key: str) -> str:

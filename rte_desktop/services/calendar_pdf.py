@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence
 from rte_desktop.domain.model import Art, Event, Holiday, Iteration
 from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.services.calendar import today_in
 
 if TYPE_CHECKING:
     from rte_desktop.reports.calendar_report import CalendarBook
@@ -32,7 +33,7 @@ def calendar_book(ws: Workspace, art_id: int, pi_id: int | None = None) -> Calen
             own = [e for e in events if e.pi_id == pi.id or pi.contains(e.start.date())]
             sheets.append(PiSheet(pi, tuple(iterations), tuple(own)))
     printed = [s for s in sheets if pi_id is None or s.pi.id == pi_id]
-    first = printed[0].pi.start if printed else ws.clock.now().date()
+    first = printed[0].pi.start if printed else today_in(art, ws.clock.now())
     return CalendarBook(
         art=art,
         sheets=tuple(printed),

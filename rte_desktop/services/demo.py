@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
@@ -23,6 +24,9 @@ from rte_desktop.services.train import add_pi
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+
+
+DEMO_TIME_ZONE = "Europe/Berlin"  # the demo ART's; its "today" is the date there
 
 
 def monday_on_or_before(day: dt.date) -> dt.date:
@@ -40,7 +44,7 @@ class DemoService:
         """
         if not 1 <= teams <= 40 or (years is not None and not 1 <= years <= 30):
             raise ValidationError("The demo takes 1 to 40 teams and 1 to 30 years.")
-        today = self._ws.clock.now().date()
+        today = self._ws.clock.now().astimezone(ZoneInfo(DEMO_TIME_ZONE)).date()
         now = self._ws.clock.now().replace(tzinfo=None)
         with self._ws.uow() as uow:
             if years is None:
@@ -57,7 +61,7 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
     rng = random.Random(20261125)
     first_start = monday_on_or_before(today) - dt.timedelta(weeks=13)
     art = uow.add(
-        m.Art(name="Aurora ART", time_zone="Europe/Berlin", second_time_zone="Asia/Shanghai")
+        m.Art(name="Aurora ART", time_zone=DEMO_TIME_ZONE, second_time_zone="Asia/Shanghai")
     )
     assert art.id is not None
     team_list = [
@@ -98,7 +102,7 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
     content.agenda(uow, current.id)
     content.readiness(uow, pis[2].id or 0)
     content.workshop(uow, pis[0].id or 0, pis[1].id)
-    content.art_sync(uow, current.id, now)
+    content.art_sync(uow, current.id, now, today)
     return art.id
 
 

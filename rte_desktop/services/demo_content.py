@@ -360,7 +360,7 @@ def workshop(uow: UnitOfWork, pi_id: int, next_pi_id: int | None) -> None:
     )
 
 
-def art_sync(uow: UnitOfWork, pi_id: int, now: dt.datetime) -> None:
+def art_sync(uow: UnitOfWork, pi_id: int, now: dt.datetime, today: dt.date) -> None:
     meeting = uow.add(
         m.ArtSyncMeeting(
             pi_id=pi_id,
@@ -376,6 +376,6 @@ def art_sync(uow: UnitOfWork, pi_id: int, now: dt.datetime) -> None:
             meeting_id=meeting.id,
             text="Script test environment setup",
             owner="Øyvind Ås",
-            due=now.date() + dt.timedelta(days=7),
+            due=today + dt.timedelta(days=7),
         )
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
-from rte_desktop.services.demo import monday_on_or_before
+from rte_desktop.services.demo import DEMO_TIME_ZONE, monday_on_or_before
 from rte_desktop.services.demo_content import FEATURES, OBJECTIVES, PEOPLE, RISKS, TEAMS
 from rte_desktop.services.train import add_pi
 
@@ -30,7 +30,7 @@ def build_history(uow: UnitOfWork, today: dt.date, now: dt.datetime, years: int,
     rng = random.Random(years * 1000 + teams)
     count = max(3, years * PIS_PER_YEAR)
     first = monday_on_or_before(today) - dt.timedelta(weeks=10 * (count - 2) + 3)
-    art = uow.add(m.Art(name="Aurora ART", time_zone="Europe/Berlin"))
+    art = uow.add(m.Art(name="Aurora ART", time_zone=DEMO_TIME_ZONE))
     assert art.id is not None
     names = [
         TEAMS[i % len(TEAMS)] + ("" if i < len(TEAMS) else f" {i // len(TEAMS) + 1}")

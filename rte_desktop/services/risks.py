@@ -25,6 +25,7 @@ from rte_desktop.domain.model import (
     RoamStatus,
     Team,
 )
+from rte_desktop.services.calendar import today_in
 from rte_desktop.services.changes import Area, Changes, Outcome
 from rte_desktop.services.files import write_atomically
 
@@ -229,7 +230,7 @@ class RiskService:
             pi = uow.get(PlanningInterval, pi_id)
             art = uow.get(Art, pi.art_id)
             names = _team_names(uow, pi_id)
-        today = self._ws.clock.now().date()
+        today = today_in(art, self._ws.clock.now())
         columns: list[tuple[str, list[RiskCard]]] = []
         risks = self.risks(pi_id)
         for status in roam.COLUMNS:

@@ -31,7 +31,7 @@ def create_train(window: MainWindow) -> None:
     from rte_desktop.ui.dialogs.new_train import NewTrainDialog
 
     ws = window.workspace
-    dialog = NewTrainDialog(ws.clock.now().date(), window)
+    dialog = NewTrainDialog(ws.train.today(None), window)  # a new ART's zone is UTC
     if dialog.exec() and (spec := dialog.spec()) is not None:
 
         def create() -> None:

@@ -90,7 +90,7 @@ class ArtSyncActions(QObject):
     def _action_dialog(
         self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
     ) -> None:
-        today = self.ctx.ws.clock.now().date()
+        today = self.ctx.ws.train.today(self.view.art_id)  # in the ART's time zone
         ActionDialog(action, self.view._risks(), save, today, self.view).exec()
 
     def delete_action(self) -> None:

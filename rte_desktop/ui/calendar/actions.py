@@ -33,7 +33,7 @@ def initial_request(panel: CalendarPanel) -> CadenceRequest:
     art = ws.train.art(panel.art_id)
     pis = ws.train.pis(panel.art_id)
     chosen = next((p for p in pis if p.id == panel.pi_id), pis[0] if pis else None)
-    start = chosen.start if chosen else ws.clock.now().date()
+    start = chosen.start if chosen else ws.train.today(panel.art_id)
     following = [p for p in pis if chosen and p.start >= chosen.start]
     base = CalendarRules(sync=SyncRule(weekday=art.art_sync_weekday, start=art.art_sync_time))
     try:
@@ -118,9 +118,8 @@ def edit_holidays(panel: CalendarPanel) -> None:
 
     if panel.art_id is None:
         return
-    HolidaysDialog(
-        panel.ctx.ws, panel.art_id, panel.ctx.undo, panel.ctx.ws.clock.now().date(), panel
-    ).exec()
+    ws = panel.ctx.ws
+    HolidaysDialog(ws, panel.art_id, panel.ctx.undo, ws.train.today(panel.art_id), panel).exec()
 
 
 def export_ics(panel: CalendarPanel) -> Path | None:

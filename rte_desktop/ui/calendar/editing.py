@@ -42,7 +42,7 @@ def new_event(panel: CalendarPanel, day: dt.date | None = None) -> None:
         return
     if day is None:
         current = panel.selected_event()
-        day = current.start.date() if current else panel.ctx.ws.clock.now().date()
+        day = current.start.date() if current else panel.ctx.ws.train.today(panel.art_id)
     dialog = EventDialog(
         panel.tr("New event"),
         None,

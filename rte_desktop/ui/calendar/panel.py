@@ -208,20 +208,24 @@ class CalendarPanel(Panel):
         super().set_scope(art_id, pi_id)
 
     def go_today(self) -> None:
-        today = (
-            self._view.today if self._view is not None else self.ctx.ws.clock.now().date()
-        )  # today in the ART's time zone
+        # today in the ART's time zone
+        today = self._view.today if self._view is not None else self.ctx.ws.train.today(self.art_id)
         self.month = (today.year, today.month)
         if self.mode() != "month":
             self.show_mode("month")
         else:
             self.refresh()
 
+    def _show_no_view(self) -> None:
+        """An empty timeline spanning only today (a double-click there adds an event today)."""
+        today = self.ctx.ws.train.today(self.art_id)
+        self._view = None
+        self.timeline.set_view(None, today, today)
+
     def refresh(self) -> None:
         ws = self.ctx.ws
         if self.art_id is None:
-            self._view = None
-            self.timeline.set_view(None, dt.date.today(), dt.date.today())
+            self._show_no_view()
             self.model.set_events([])
             return
         selected = self.selected_event_id()
@@ -233,7 +237,7 @@ class CalendarPanel(Panel):
         if monthly:
             if self.month is None:
                 pi = ws.train.pi(self.pi_id) if self.pi_id else None
-                today = ws.clock.now().date()
+                today = ws.train.today(self.art_id)
                 anchor = today if pi is None or pi.contains(today) else pi.start
                 self.month = (anchor.year, anchor.month)
             year, month = self.month
@@ -246,8 +250,7 @@ class CalendarPanel(Panel):
             ]
         else:
             if self.pi_id is None:
-                self._view = None
-                self.timeline.set_view(None, dt.date.today(), dt.date.today())
+                self._show_no_view()
                 self.heading.setText(self.tr("No PI yet: generate the cadence (Ctrl+G)."))
                 self.model.set_events([])
                 return

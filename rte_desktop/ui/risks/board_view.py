@@ -7,6 +7,8 @@ Mitigated, Enter or F2 edits, Delete deletes, Insert adds a risk to this column.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -173,12 +175,12 @@ class RoamBoardView(QWidget):
             )
             view.clicked.connect(lambda _i, s=status: self._clear_others(s))
 
-    def set_risks(self, risks: list[Risk], team_names: dict[int, str], today: object) -> None:
+    def set_risks(self, risks: list[Risk], team_names: dict[int, str], today: dt.date) -> None:
         """Show ``risks``, keeping the selected card selected wherever it now is."""
         keep = self.selected_risk()
         for status in roam.COLUMNS:
             mine = [r for r in risks if r.status is status]
-            self.models[status].set_risks(mine, team_names, today)  # type: ignore[arg-type]
+            self.models[status].set_risks(mine, team_names, today)
             mnemonic = roam.STATUS_TITLE[status]
             self.headers[status].setText(
                 f"<b>{mnemonic}</b> ({len(mine)})<br><small>{MEANING[status]}</small>"

@@ -48,7 +48,7 @@ class RiskListModel(QAbstractListModel):
         self.status = status
         self.risks: list[Risk] = []
         self.team_names: dict[int, str] = {}
-        self.today = dt.date.today()
+        self.today = dt.date.min  # the ART's today arrives with the risks (set_risks)
 
     def set_risks(self, risks: list[Risk], team_names: dict[int, str], today: dt.date) -> None:
         self.beginResetModel()

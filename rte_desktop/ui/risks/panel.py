@@ -125,15 +125,14 @@ class RisksPanel(Panel):
             self._reload_team_filter()
             self.team_filter.setProperty("art", self.art_id)
         if self.pi_id is None:
-            self.board.set_risks([], {}, dt.date.today())
+            self.board.set_risks([], {}, self._today())
             return
         ws = self.ctx.ws
         names = self._team_names()
         team_id = self.team_filter.currentData()
         text = self.text_filter.text()
         risks = ws.risks.risks(self.pi_id, team_id=team_id, text=text)
-        today = ws.clock.now().date()
-        self.board.set_risks(risks, names, today)
+        self.board.set_risks(risks, names, self._today())
         if self.tabs.currentWidget() is self.history:
             kept = {r.id for r in risks}
             entries = [e for e in ws.risks.history(self.pi_id) if e.change.risk_id in kept]
@@ -151,6 +150,10 @@ class RisksPanel(Panel):
     def _on_tab_changed(self, _index: int) -> None:
         self.bar.setVisible(self.tabs.currentWidget() is not self.art_sync)
         self.refresh()
+
+    def _today(self) -> dt.date:
+        """Today in the ART's time zone: what decides overdue and the default due dates."""
+        return self.ctx.ws.train.today(self.art_id)
 
     def _zone(self) -> ZoneInfo:
         try:
@@ -242,9 +245,7 @@ class RisksPanel(Panel):
                 )
             )
 
-        RiskDialog(
-            draft, ws.train.teams(self.art_id or 0), save, ws.clock.now().date(), self
-        ).exec()
+        RiskDialog(draft, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
         if created and created[0].id is not None:
             self.board.select_risk(created[0].id, focus=True)
 
@@ -265,7 +266,7 @@ class RisksPanel(Panel):
                 lambda: ws.risks.update(old, note="undo"),
             )
 
-        RiskDialog(old, ws.train.teams(self.art_id or 0), save, ws.clock.now().date(), self).exec()
+        RiskDialog(old, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
