@@ -11,8 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.services.workspace import Workspace
 
 HEAVY = (
     "reportlab",
@@ -52,18 +51,12 @@ def _start(db: Path, panel: str, tmp_path: Path) -> dict[str, object]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def _demo(tmp_path: Path) -> Path:
-    db = tmp_path / "demo.sqlite"
-    ws = open_workspace(db, FakeClock())
-    ws.demo.create()
-    ws.close()
-    return db
-
-
-def test_first_paint_comes_before_sqlalchemy_and_no_heavy_module_loads(tmp_path: Path) -> None:
-    db = _demo(tmp_path)
+def test_first_paint_comes_before_sqlalchemy_and_no_heavy_module_loads(
+    demo_ws: Workspace, db_path: Path, tmp_path: Path
+) -> None:
+    demo_ws.close()  # the app opens the file itself
     for panel in ("calendar", "objectives", "agenda"):
-        result = _start(db, panel, tmp_path)
+        result = _start(db_path, panel, tmp_path)
         assert result["code"] == 0
         # startup: painted from the stdlib look at the file; ready: the workspace is open.
         assert result["sqlalchemy_at"] == [False, True]
