@@ -42,7 +42,7 @@ def cuts(boundaries: Sequence[float], start: float, end: float, room: float) -> 
         if not fitting:
             return greedy
         edges.append(min(fitting, key=lambda b: abs(b - (start + k * share))))
-    if end - edges[-1] > room + 0.5:
+    if end - edges[-1] > room + 1e-6:  # the last piece must fit too (no half-point slack)
         return greedy
     return [*edges, end]
 
