@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import PlanningInterval
+
+
+def local_date(now: dt.datetime, zone: str) -> dt.date:
+    """The date it is at the aware moment ``now`` in ``zone`` (IANA name; UTC if unknown).
+
+    An ART's "today" is its zone's: in Sydney at 08:00 it is already the next UTC day, and
+    that decides the current PI and what is overdue.
+    """
+    try:
+        return now.astimezone(ZoneInfo(zone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return now.astimezone(dt.UTC).date()
 
 
 def current_pi(pis: Sequence[PlanningInterval], today: dt.date) -> PlanningInterval | None:

@@ -18,7 +18,7 @@ from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, Event, EventKind, Holiday, Iteration
 from rte_desktop.domain.model import PlanningInterval as Pi
-from rte_desktop.domain.train import clean_name
+from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.changes import Area, Changes, Outcome
 from rte_desktop.services.files import write_atomically
 
@@ -70,12 +70,7 @@ def check_event(event: Event) -> None:
 
 def today_in(art: Art, now: dt.datetime) -> dt.date:
     """Today's date in the ART's time zone (``now`` is aware)."""
-    import zoneinfo
-
-    try:
-        return now.astimezone(zoneinfo.ZoneInfo(art.time_zone)).date()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return now.date()
+    return local_date(now, art.time_zone)
 
 
 def _pi_for(uow: UnitOfWork, art_id: int, day: dt.date) -> int | None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, Iteration, PlanningInterval, Team
-from rte_desktop.domain.train import clean_name, current_pi
+from rte_desktop.domain.train import clean_name, current_pi, local_date
 from rte_desktop.services.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
@@ -76,11 +75,7 @@ class TrainService:
             with self._ws.uow() as uow:
                 found = uow.first(Art, id=art_id)
             zone_name = found.time_zone if found else "UTC"
-        try:
-            zone = ZoneInfo(zone_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        return self._ws.clock.now().astimezone(zone).date()
+        return local_date(self._ws.clock.now(), zone_name)
 
     def current_pi(self, art_id: int) -> PlanningInterval | None:
         """The PI containing today, else the next, else the latest (today in the ART's zone)."""

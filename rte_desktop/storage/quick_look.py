@@ -20,6 +20,7 @@ from rte_desktop.storage.backup import read_only_uri
 class TrainPeek:
     arts: list[tuple[int, str]]  # id, name, by name
     pis: list[PlanningInterval]  # every PI of every ART, by start
+    zones: dict[int, str]  # each ART's time zone: its "today" picks the current PI
 
 
 def peek(path: Path, revision: str) -> TrainPeek | None:
@@ -32,7 +33,9 @@ def peek(path: Path, revision: str) -> TrainPeek | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         if not row or row[0] != revision:
             return None
-        arts = [(int(i), str(n)) for i, n in conn.execute("SELECT id, name FROM art ORDER BY name")]
+        rows = conn.execute("SELECT id, name, time_zone FROM art ORDER BY name").fetchall()
+        arts = [(int(i), str(n)) for i, n, _zone in rows]
+        zones = {int(i): str(zone) for i, _n, zone in rows}
         pis = [
             PlanningInterval(
                 id=int(i),
@@ -45,7 +48,7 @@ def peek(path: Path, revision: str) -> TrainPeek | None:
                 'SELECT id, art_id, name, start, "end" FROM pi ORDER BY start, id'
             )
         ]
-        return TrainPeek(arts, pis)
+        return TrainPeek(arts, pis, zones)
     except (sqlite3.Error, ValueError):
         return None
     finally:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop import __version__
 from rte_desktop.domain.model import PlanningInterval
-from rte_desktop.domain.train import current_pi
+from rte_desktop.domain.train import current_pi, local_date
 from rte_desktop.services.changes import Area, Changes
 from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         bus: AppEvents,
         opener: Opener | None = None,
         peek: TrainPeek | None = None,
-        today: dt.date | None = None,
+        now: dt.datetime | None = None,
     ) -> None:
         """Build the shell on ``ws``.
 
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         if ws is not None:
             self.set_workspace(ws)
         elif peek is not None:
-            self._show_peek(peek, today or dt.date.today())
+            self._show_peek(peek, now or dt.datetime.now(dt.UTC))
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
 
     # -- workspace and scope ----------------------------------------------------------------------
 
-    def _show_peek(self, peek: TrainPeek, today: dt.date) -> None:
+    def _show_peek(self, peek: TrainPeek, now: dt.datetime) -> None:
         """Fill the ART/PI pickers from a first look at the file while it opens."""
         self.art_combo.blockSignals(True)
         self.pi_combo.blockSignals(True)
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             pis = [pi for pi in peek.pis if pi.art_id == art_id]
             for pi in pis:
                 self.pi_combo.addItem(self._pi_label(pi), pi.id)
-            chosen = current_pi(pis, today)
+            chosen = current_pi(pis, local_date(now, peek.zones.get(art_id, "UTC")))
             self.pi_combo.setCurrentIndex(
                 max(0, self.pi_combo.findData(chosen.id if chosen else None))
             )

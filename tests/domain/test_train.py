@@ -54,3 +54,21 @@ def test_team_names_split_trim_and_refuse_duplicates() -> None:
 def test_empty_name_is_refused() -> None:
     with pytest.raises(ValidationError, match="must not be empty"):
         clean_name("   ", "ART name")
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(2000, 1, 1),
+        max_value=dt.datetime(2100, 1, 1),
+        timezones=st.just(dt.UTC),
+    )
+)
+def test_local_date_is_the_date_on_the_arts_wall_clock(now: dt.datetime) -> None:
+    from zoneinfo import ZoneInfo
+
+    from rte_desktop.domain.train import local_date
+
+    for zone in ("Australia/Sydney", "America/Los_Angeles", "Asia/Kolkata", "UTC"):
+        assert local_date(now, zone) == now.astimezone(ZoneInfo(zone)).date()
+    assert local_date(now, "Not/A_Zone") == now.date()  # an unknown zone reads as UTC
+    assert local_date(now, "") == now.date()

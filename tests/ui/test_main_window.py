@@ -123,7 +123,7 @@ def test_window_paints_from_a_peek_then_takes_the_workspace(
     peek = peek_train(str(demo_ws.path))
     assert peek is not None
     assert [name for _id, name in peek.arts] == ["Aurora ART"]
-    window = MainWindow(None, ui_settings, AppEvents(), peek=peek, today=demo_ws.clock.now().date())
+    window = MainWindow(None, ui_settings, AppEvents(), peek=peek, now=demo_ws.clock.now())
     qtbot.addWidget(window)
     assert window.pi_combo.currentText().startswith("PI 2026.2")
     assert not window.sidebar.isEnabled()
@@ -131,6 +131,32 @@ def test_window_paints_from_a_peek_then_takes_the_workspace(
     assert window.sidebar.isEnabled()
     assert window.current_panel() is not None
     assert window.pi_combo.currentText().startswith("PI 2026.2")
+
+
+def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
+    qtbot, ui_settings, demo_ws: Workspace
+) -> None:
+    """In Sydney on the first morning of a PI, UTC still says the day before: not the old PI."""
+    import datetime as dt
+
+    from rte_desktop.domain import model as m
+    from rte_desktop.domain.train import current_pi
+    from rte_desktop.services.startup import peek_train
+    from rte_desktop.ui.bus import AppEvents
+    from rte_desktop.ui.main_window import MainWindow
+
+    art = demo_ws.train.arts()[0]
+    with demo_ws.uow() as uow:
+        uow.patch(m.Art, art.id, time_zone="Australia/Sydney")
+    pis = demo_ws.train.pis(art.id)
+    first_day = pis[-1].start
+    now = dt.datetime.combine(first_day, dt.time(21, 0), dt.UTC) - dt.timedelta(days=1)
+    assert current_pi(pis, now.date()) != pis[-1]  # UTC's date is still in the PI before
+    peek = peek_train(str(demo_ws.path))
+    assert peek is not None
+    window = MainWindow(None, ui_settings, AppEvents(), peek=peek, now=now)
+    qtbot.addWidget(window)
+    assert window.pi_combo.currentData() == pis[-1].id  # 08:00 on its first day in Sydney
 
 
 def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
