@@ -21,14 +21,16 @@ RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 
 def probe(*args: str, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, str(HERE / "probe.py"), *args],
         capture_output=True,
         text=True,
-        check=True,
         env=env,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+        timeout=120,
+    )
+    if done.returncode:
+        raise SystemExit(f"probe {' '.join(args)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def measure(label: str, *args: str, env: dict[str, str]) -> dict[str, float]:

@@ -76,7 +76,8 @@ def run_gui(
     # QApplication adopts the user's LC_TIME; keep Python's dates (%b in PDFs) the same as on
     # the command line, so the same data prints the same file from either.
     locale.setlocale(locale.LC_TIME, "C")
-    sys.excepthook = show_unexpected_error
+    # A check has nobody to close a message box: it fails instead of waiting for ever.
+    sys.excepthook = end_startup_check if startup_check else show_unexpected_error
     qsettings = (
         QSettings(str(settings_path), QSettings.Format.IniFormat)
         if settings_path
@@ -113,9 +114,7 @@ def run_gui(
             ws = opener(Path(target)) if is_file else open_target(target)
     except DomainError as exc:
         return refuse(exc)
-    window = MainWindow(
-        ws, settings, AppEvents(), opener, peek=peek, today=SystemClock().now().date()
-    )
+    window = MainWindow(ws, settings, AppEvents(), opener, peek=peek, now=SystemClock().now())
     opener.parent = window
 
     def finish_opening() -> None:
@@ -158,6 +157,18 @@ def run_gui(
         window.ws.close()
     opener.release()
     return exit_code or int(code)
+
+
+def end_startup_check(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """An exception in a Qt slot during ``--startup-check``: print it and exit with 1."""
+    import traceback
+
+    from PySide6.QtWidgets import QApplication
+
+    traceback.print_exception(kind, error, tb)
+    QApplication.exit(1)
 
 
 def show_unexpected_error(

@@ -61,3 +61,32 @@ def test_first_paint_comes_before_sqlalchemy_and_no_heavy_module_loads(
         # startup: painted from the stdlib look at the file; ready: the workspace is open.
         assert result["sqlalchemy_at"] == [False, True]
         assert result["heavy"] == [], panel
+
+
+FAILING = """
+import sys
+from rte_desktop.app import main
+from rte_desktop.ui.main_window import MainWindow
+
+def broken(self, ws):
+    raise RuntimeError("a slot broke")
+
+MainWindow.set_workspace = broken
+raise SystemExit(main(["--startup-check", "--db", sys.argv[1]]))
+"""
+
+
+def test_a_startup_check_with_an_error_fails_instead_of_waiting_on_a_message_box(
+    demo_ws: Workspace, db_path: Path, tmp_path: Path
+) -> None:
+    demo_ws.close()
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FAILING, str(db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "RuntimeError: a slot broke" in done.stderr
