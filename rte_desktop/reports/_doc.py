@@ -47,10 +47,30 @@ def register_fonts() -> None:
     """Register the bundled TTF fonts once (embedded and subset in every PDF)."""
     pdfmetrics.registerFont(TTFont(SANS, _font_path("DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(SANS_BOLD, _font_path("DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFont(TTFont(FALLBACK, _font_path("DroidSansFallbackFull.ttf")))
     pdfmetrics.registerFontFamily(
         SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
     )
+
+
+@functools.cache
+def fallback_font() -> str:
+    """The CJK fallback's name, registered on first need: parsing its 4 MB costs 60 ms."""
+    pdfmetrics.registerFont(TTFont(FALLBACK, _font_path("DroidSansFallbackFull.ttf")))
+    return FALLBACK
+
+
+def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split ``text`` into (font name, chunk) runs; characters DejaVu lacks use the fallback."""
+    main_font = SANS_BOLD if bold else SANS
+    covered = _covered(main_font)
+    result: list[tuple[str, str]] = []
+    for char in text:
+        font = main_font if ord(char) in covered or char.isspace() else fallback_font()
+        if result and result[-1][0] == font:
+            result[-1] = (font, result[-1][1] + char)
+        else:
+            result.append((font, char))
+    return result
 
 
 @functools.cache
@@ -62,24 +82,10 @@ def _covered(font_name: str) -> frozenset[int]:
 
 def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup for literal ``text``: escaped, with fallback-font runs where needed."""
-    main = _covered(SANS_BOLD if bold else SANS)
-    parts: list[str] = []
-    run: list[str] = []
-    in_fallback = False
-
-    def flush() -> None:
-        if run:
-            chunk = escape("".join(run))
-            parts.append(f'<font name="{FALLBACK}">{chunk}</font>' if in_fallback else chunk)
-            run.clear()
-
-    for char in text:
-        needs_fallback = ord(char) not in main and not char.isspace()
-        if needs_fallback != in_fallback:
-            flush()
-            in_fallback = needs_fallback
-        run.append(char)
-    flush()
+    parts = [
+        escape(chunk) if font != FALLBACK else f'<font name="{font}">{escape(chunk)}</font>'
+        for font, chunk in font_runs(text, bold)
+    ]
     body = "".join(parts).replace("\n", "<br/>")
     return f"<b>{body}</b>" if bold else body
 

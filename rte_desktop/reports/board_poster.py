@@ -22,7 +22,6 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from rte_desktop.domain.board_layout import Rect, label_rect
 from rte_desktop.reports._doc import (
     BLUE,
-    FALLBACK,
     GREEN,
     GREY,
     LIGHT,
@@ -31,8 +30,8 @@ from rte_desktop.reports._doc import (
     RED,
     SANS,
     SANS_BOLD,
-    _covered,
     build_pdf,
+    font_runs,
     page_size,
     para,
     style,
@@ -60,16 +59,7 @@ UNPLANNED_FILL = colors.HexColor("#f4f4f4")
 
 def _text(canvas: Any, x: float, y: float, text: str, size: float, bold: bool = False) -> float:
     """Draw ``text`` from (x, y), switching to the fallback font for characters DejaVu lacks."""
-    main_font = SANS_BOLD if bold else SANS
-    main = _covered(main_font)
-    runs: list[tuple[str, str]] = []
-    for char in text:
-        font = main_font if ord(char) in main or char.isspace() else FALLBACK
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    for font, run in runs:
+    for font, run in font_runs(text, bold):
         canvas.setFont(font, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, font, size)

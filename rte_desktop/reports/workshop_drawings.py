@@ -16,13 +16,10 @@ from rte_desktop.domain.geometry import Box
 from rte_desktop.domain.pareto import Pareto
 from rte_desktop.reports._doc import (
     BLUE,
-    FALLBACK,
     GREY,
     LIGHT,
     ORANGE,
-    SANS,
-    SANS_BOLD,
-    _covered,
+    font_runs,
     register_fonts,
 )
 
@@ -32,22 +29,8 @@ BONE_FILL = colors.HexColor("#dbe9f6")
 HEAD_FILL = colors.HexColor("#fde9c8")
 
 
-def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """Split ``text`` into (font name, chunk) runs; uncovered characters use the fallback."""
-    main_font = SANS_BOLD if bold else SANS
-    covered = _covered(main_font)
-    result: list[tuple[str, str]] = []
-    for char in text:
-        font = main_font if ord(char) in covered or char.isspace() else FALLBACK
-        if result and result[-1][0] == font:
-            result[-1] = (font, result[-1][1] + char)
-        else:
-            result.append((font, char))
-    return result
-
-
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    return float(sum(stringWidth(chunk, font, size) for font, chunk in runs(text, bold)))
+    return float(sum(stringWidth(chunk, font, size) for font, chunk in font_runs(text, bold)))
 
 
 def text_group(
@@ -64,7 +47,7 @@ def text_group(
     width = text_width(text, size, bold)
     start = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     group = Group()
-    for font, chunk in runs(text, bold):
+    for font, chunk in font_runs(text, bold):
         group.add(String(start, y, chunk, fontName=font, fontSize=size, fillColor=color))
         start += stringWidth(chunk, font, size)
     return group

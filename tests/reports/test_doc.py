@@ -30,3 +30,25 @@ def test_pdf_prints_every_script_literally(tmp_path: Path) -> None:
 def test_same_data_same_bytes() -> None:
     first = build_pdf([para("x")], title="t")
     assert first == build_pdf([para("x")], title="t")
+
+
+def test_the_cjk_fallback_font_is_loaded_only_for_text_that_needs_it() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from rte_desktop.reports._doc import FALLBACK, build_pdf, para\n"
+        "build_pdf([para(sys.argv[1])], title='t')\n"
+        "print(FALLBACK in pdfmetrics.getRegisteredFontNames())\n"
+    )
+
+    def loaded_for(text: str) -> bool:
+        out = subprocess.run(
+            [sys.executable, "-c", probe, text], capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip() == "True"
+
+    assert not loaded_for("Zoë Ñúñez, Ωmega, Олена")  # DejaVu has them: 60 ms not spent
+    assert loaded_for("Sakura 桜")
