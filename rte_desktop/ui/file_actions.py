@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from rte_desktop.domain.errors import DomainError
+from rte_desktop.ui.refusals import run_or_warn
 
 if TYPE_CHECKING:
     from rte_desktop.ui.main_window import MainWindow
@@ -16,15 +16,7 @@ if TYPE_CHECKING:
 
 def guard(window: MainWindow, action: Callable[[], object]) -> bool:
     """Run an action; a DomainError or OSError is shown as a message and changes nothing."""
-    try:
-        action()
-    except DomainError as exc:
-        QMessageBox.warning(window, "RTE Desktop", str(exc))
-        return False
-    except OSError as exc:
-        QMessageBox.warning(window, "RTE Desktop", f"{exc.strerror or exc}: {exc.filename}")
-        return False
-    return True
+    return run_or_warn(window, "RTE Desktop", action, files=True)
 
 
 def create_train(window: MainWindow) -> None:

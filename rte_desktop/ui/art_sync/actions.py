@@ -10,11 +10,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import ArtSyncAction, RiskSource
 from rte_desktop.ui.art_sync.dialogs import ActionDialog
+from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
@@ -31,12 +30,7 @@ class ArtSyncActions(QObject):
         self.ctx = view.ctx
 
     def _guard(self, action: Callable[[], object]) -> bool:
-        try:
-            action()
-        except DomainError as exc:
-            QMessageBox.warning(self.view, self.view.tr("ART Sync"), str(exc))
-            return False
-        return True
+        return run_or_warn(self.view, self.view.tr("ART Sync"), action)
 
     def _selected_action(self) -> ArtSyncAction | None:
         index = self.view.action_table.currentIndex()

@@ -10,10 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Event
+from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.undo import push
 
 if TYPE_CHECKING:
@@ -23,12 +21,7 @@ if TYPE_CHECKING:
 def _run(
     panel: CalendarPanel, text: str, do: Callable[[], object], undo: Callable[[], object]
 ) -> bool:
-    try:
-        push(panel.ctx.undo, text, do, undo)
-    except DomainError as exc:
-        QMessageBox.warning(panel, panel.tr("Calendar"), str(exc))
-        return False
-    return True
+    return run_or_warn(panel, panel.tr("Calendar"), lambda: push(panel.ctx.undo, text, do, undo))
 
 
 def _day_note(panel: CalendarPanel, day: dt.date) -> str | None:

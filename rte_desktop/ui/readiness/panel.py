@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.cadence import describe_day
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Checklist, ReadinessItem
 from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
 from rte_desktop.services.changes import Area
 from rte_desktop.services.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
+from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.theme import BAD, WARN
 from rte_desktop.ui.undo import push
 
@@ -275,12 +274,7 @@ class ReadinessPanel(Panel):
     # -- editing (undoable) ----------------------------------------------------------------------
 
     def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        try:
-            push(self.ctx.undo, text, do, undo)
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Readiness"), str(exc))
-            return False
-        return True
+        return run_or_warn(self, self.tr("Readiness"), lambda: push(self.ctx.undo, text, do, undo))
 
     def toggle_selected(self) -> None:
         item = self.selected_item()

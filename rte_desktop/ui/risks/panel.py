@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +32,7 @@ from rte_desktop.domain.model import Risk, RoamStatus
 from rte_desktop.services.changes import Area
 from rte_desktop.ui.art_sync.view import ArtSyncView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
 from rte_desktop.ui.risks.history import HistoryView
@@ -169,13 +170,8 @@ class RisksPanel(Panel):
         self.text_filter.clear()
         self.board.columns[RoamStatus.UNROAMED].setFocus()
 
-    def _guard(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Risks"), str(exc))
-            return False
-        return True
+    def _guard(self, action: Callable[[], object]) -> bool:
+        return run_or_warn(self, self.tr("Risks"), action)
 
     # -- edits ----------------------------------------------------------------------------------
 
