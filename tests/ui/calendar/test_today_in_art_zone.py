@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -30,6 +31,20 @@ FAR_FROM_NOW = [
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _proposed_day(when_modal: Callable[..., None], open_dialog: Callable[[], object]) -> QDate:
+    """The start day the event dialog proposes when ``open_dialog`` opens it."""
+    seen = {}
+
+    def look(dialog) -> None:
+        assert isinstance(dialog, EventDialog)
+        seen["day"] = dialog.start.date()
+        dialog.reject()
+
+    when_modal(look)
+    open_dialog()
+    return seen["day"]
 
 
 @pytest.mark.parametrize(
@@ -60,16 +75,8 @@ def test_new_event_without_a_selection_starts_on_the_arts_today(
     calendar_panel.table.clearSelection()
     calendar_panel.table.setCurrentIndex(calendar_panel.table.model().index(-1, -1))
     assert calendar_panel.selected_event() is None
-    seen = {}
-
-    def look(dialog) -> None:
-        assert isinstance(dialog, EventDialog)
-        seen["day"] = dialog.start.date()
-        dialog.reject()
-
-    when_modal(look)
-    qtbot.keyClick(calendar_panel.table, Qt.Key.Key_Insert)
-    assert seen["day"] == _qdate(local)
+    day = _proposed_day(when_modal, lambda: qtbot.keyClick(calendar_panel.table, Qt.Key.Key_Insert))
+    assert day == _qdate(local)
 
 
 @pytest.mark.parametrize(("zone", "when", "local"), ZONES, ids=ZONE_IDS)
@@ -115,14 +122,8 @@ def test_double_click_on_an_empty_timeline_proposes_the_arts_today(
     _art_without_pis(calendar_panel, zone, when)
     calendar_panel.show_mode("timeline")
     timeline = calendar_panel.timeline
-    seen = {}
-
-    def look(dialog) -> None:
-        assert isinstance(dialog, EventDialog)
-        seen["day"] = dialog.start.date()
-        dialog.reject()
-
-    when_modal(look)
     spot = QPoint(int(timeline._left()) + 20, timeline.height() // 2)
-    qtbot.mouseDClick(timeline, Qt.MouseButton.LeftButton, pos=spot)
-    assert seen["day"] == _qdate(local)
+    day = _proposed_day(
+        when_modal, lambda: qtbot.mouseDClick(timeline, Qt.MouseButton.LeftButton, pos=spot)
+    )
+    assert day == _qdate(local)
