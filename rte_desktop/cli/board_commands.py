@@ -43,7 +43,7 @@ def _report_board(args: argparse.Namespace) -> int:
 
 
 def _import_features(args: argparse.Namespace) -> int:
-    ws = open_ws(args)
+    ws = open_ws(args, writes=True)
     pi = pick_pi(ws, args)
     assert pi.id is not None
     summary = ws.board.import_features(args.file, pi.id).value

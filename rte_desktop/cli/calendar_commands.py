@@ -79,7 +79,7 @@ def _export_ics(args: argparse.Namespace) -> int:
 
 
 def _import_holidays(args: argparse.Namespace) -> int:
-    ws = open_ws(args)
+    ws = open_ws(args, writes=True)
     result = ws.calendar.import_holidays(_pick_art(ws, args.art), args.file).value
     print(
         f"Imported {result.added} holiday(s) from {args.file}"

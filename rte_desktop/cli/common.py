@@ -57,11 +57,25 @@ def db_target(args: argparse.Namespace) -> str:
     return str(args.db) if args.db else str(default_db())
 
 
-def open_ws(args: argparse.Namespace) -> Workspace:
-    """Open the workspace named by ``--db``."""
+def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
+    """Open the workspace named by ``--db``.
+
+    A command that ``writes`` is refused while RTE Desktop has the file open: the window would
+    not show the change, and its undo history would no longer match the file.
+    """
     from rte_desktop.services.workspace import open_workspace
 
-    return open_workspace(db_target(args))
+    target = db_target(args)
+    if writes and "://" not in target:
+        from rte_desktop.services.backup import lock_holder
+
+        path = Path(target).expanduser().resolve()
+        if (holder := lock_holder(path)) is not None:
+            raise DomainError(
+                f"{path.name} is open in RTE Desktop ({holder}); make the change there, "
+                "or close it first."
+            )
+    return open_workspace(target)
 
 
 def pick_pi(ws: Workspace, args: argparse.Namespace) -> PlanningInterval:

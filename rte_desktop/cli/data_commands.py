@@ -25,7 +25,7 @@ def register(groups: Groups) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    ws = open_ws(args)
+    ws = open_ws(args, writes=True)
     ws.demo.create(years=args.years, teams=args.teams)
     print(f"Demo train written to {ws.url}")
     return 0
@@ -39,7 +39,7 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def _import_json(args: argparse.Namespace) -> int:
-    ws = open_ws(args)
+    ws = open_ws(args, writes=True)
     count = ws.transfer.import_json(args.file).value
     print(f"Imported {count} records from {args.file}")
     return 0

@@ -50,7 +50,7 @@ def register(groups: Groups) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    ws = open_ws(args)
+    ws = open_ws(args, writes=True)
     pi = pick_pi(ws, args)
     assert pi.id is not None
     result = ws.objectives.import_file(args.file, pi.id, create_teams=args.create_teams).value

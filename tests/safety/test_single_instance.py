@@ -107,3 +107,28 @@ def test_restore_is_refused_while_the_app_holds_the_file(holder, tmp_path: Path,
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert main(["restore", str(backup), "--db", str(db)]) == 0  # the holder died: stale lock
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo"],
+        ["import", "json", "train.json"],
+        ["import", "objectives", "objectives.csv"],
+    ],
+    ids=["demo", "import-json", "import-objectives"],
+)
+def test_commands_that_write_are_refused_while_the_app_holds_the_file(
+    holder, tmp_path: Path, capsys, argv: list[str]
+) -> None:
+    db, proc = holder
+    (tmp_path / "objectives.csv").write_text("team,objective\nAtlas,Ship it\n", "utf-8")
+    (tmp_path / "train.json").write_text("{}", "utf-8")
+    args = [str(tmp_path / a) if a.endswith((".json", ".csv")) else a for a in argv]
+    before = _digest(db)
+    assert main([*args, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"open in RTE Desktop (process {proc.pid}" in err and "close it first" in err
+    assert _digest(db) == before
+    # Reading is fine while the app has the file open.
+    assert main(["report", "risks", "--db", str(db), "--out", str(tmp_path / "r.pdf")]) == 0
