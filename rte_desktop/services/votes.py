@@ -37,6 +37,7 @@ from rte_desktop.services.vote_values import (
     scope_rounds,
     utc_now,
 )
+from rte_desktop.storage.queries import ballot_values
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
@@ -101,17 +102,15 @@ class VoteService:
             art = art_of(uow, pi_id)
             teams = uow.find(Team, art_id=art.id)
             rounds = uow.find(VoteRound, pi_id=pi_id, order_by=["round_no", "opened_at"])
-            round_ids = [r.id for r in rounds]
-            values: dict[int | None, list[int]] = {}
-            for ballot in uow.find(Ballot, round_id=round_ids, order_by=["id"]):
-                values.setdefault(ballot.round_id, []).append(ballot.value)
+            round_ids = [r.id or 0 for r in rounds]
+            values = ballot_values(uow, round_ids)
             concerns = uow.find(Concern, round_id=round_ids)
         scopes: list[tuple[int | None, str, int]] = [(t.id, t.name, t.size) for t in teams]
         scopes.append((None, art.name, sum(t.size for t in teams)))
         result = []
         for team_id, name, size in scopes:
             mine = [
-                (r, vote_stats(values.get(r.id, []), r.eligible, art.vote_threshold))
+                (r, vote_stats(values.get(r.id or 0, []), r.eligible, art.vote_threshold))
                 for r in rounds
                 if r.team_id == team_id
             ]
@@ -123,17 +122,29 @@ class VoteService:
 
     def art_trend(self, art_id: int) -> list[TrendPoint]:
         """The latest ART round of every PI of the ART, in PI order (hidden rounds as None)."""
-        with self._ws.uow() as uow:
+        with self._ws.uow() as uow:  # four statements, however many PIs (no N+1)
             art = uow.get(Art, art_id)
-            points = []
-            for pi in uow.find(PlanningInterval, art_id=art_id, order_by=["start"]):
-                rounds = scope_rounds(uow, pi.id or 0, None)
-                stats = None
-                if rounds and not is_hidden(rounds[-1]):
-                    values = [b.value for b in uow.find(Ballot, round_id=rounds[-1].id)]
-                    stats = vote_stats(values, rounds[-1].eligible, art.vote_threshold)
-                    stats = stats if stats.ballots else None
-                points.append(TrendPoint(pi.name, stats, len(rounds)))
+            pis = uow.find(PlanningInterval, art_id=art_id, order_by=["start"])
+            rounds: dict[int | None, list[VoteRound]] = {}
+            for vote in uow.find(
+                VoteRound,
+                pi_id=[pi.id for pi in pis],
+                team_id=None,
+                order_by=["round_no", "opened_at"],
+            ):
+                rounds.setdefault(vote.pi_id, []).append(vote)
+            latest = [found[-1].id or 0 for found in rounds.values() if not is_hidden(found[-1])]
+            values = ballot_values(uow, latest)
+        points = []
+        for pi in pis:
+            mine = rounds.get(pi.id, [])
+            stats = None
+            if mine and not is_hidden(mine[-1]):
+                stats = vote_stats(
+                    values.get(mine[-1].id or 0, []), mine[-1].eligible, art.vote_threshold
+                )
+                stats = stats if stats.ballots else None
+            points.append(TrendPoint(pi.name, stats, len(mine)))
         return points
 
     # -- rounds ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
-from rte_desktop.storage.orm import ObjectiveRecord
+from rte_desktop.storage.orm import BallotRecord, ObjectiveRecord
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -42,3 +42,17 @@ def business_value_totals(uow: UnitOfWork, pi_ids: Sequence[int]) -> list[BvTota
         BvTotals(int(a), int(b), int(c or 0), int(d or 0), int(e), int(f))
         for a, b, c, d, e, f in uow.session.execute(stmt)
     ]
+
+
+def ballot_values(uow: UnitOfWork, round_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Each round's ballot values, counted in SQL (a trend over years reads thousands)."""
+    b = BallotRecord
+    stmt = (
+        select(b.round_id, b.value, func.count(b.id))
+        .where(b.round_id.in_(list(round_ids)))
+        .group_by(b.round_id, b.value)
+    )
+    values: dict[int, list[int]] = {}
+    for round_id, value, count in uow.session.execute(stmt):
+        values.setdefault(int(round_id), []).extend([int(value)] * int(count))
+    return values

@@ -42,3 +42,23 @@ def test_panel_switch_statements_do_not_grow_with_history(
     long = _statements_per_panel(qtbot, tmp_path / "long.sqlite", clock, 4)
     assert long == short
     assert all(count <= 40 for count in long.values()), long
+
+
+def _trend_statements(path: Path, clock: FakeClock, years: int) -> tuple[int, int]:
+    ws = open_workspace(path, clock)
+    ws.demo.create(years=years, teams=6)
+    art_id = ws.train.arts()[0].id
+    statements: list[str] = []
+    event.listen(ws.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    points = ws.votes.art_trend(art_id)
+    ws.close()
+    return len(statements), len(points)
+
+
+def test_the_vote_trend_reads_every_pi_in_a_fixed_number_of_statements(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    short, short_pis = _trend_statements(tmp_path / "short.sqlite", clock, 1)
+    long, long_pis = _trend_statements(tmp_path / "long.sqlite", clock, 4)
+    assert long_pis > short_pis
+    assert long == short
