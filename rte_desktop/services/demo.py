@@ -102,7 +102,9 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
     content.agenda(uow, current.id)
     content.readiness(uow, pis[2].id or 0)
     content.workshop(uow, pis[0].id or 0, pis[1].id)
-    content.art_sync(uow, current.id, now, today)
+    # A meeting's time is the ART's wall clock (naive local), unlike the UTC log times above.
+    local = now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(DEMO_TIME_ZONE))
+    content.art_sync(uow, current.id, local.replace(tzinfo=None, second=0, microsecond=0), today)
     return art.id
 
 

@@ -360,11 +360,11 @@ def workshop(uow: UnitOfWork, pi_id: int, next_pi_id: int | None) -> None:
     )
 
 
-def art_sync(uow: UnitOfWork, pi_id: int, now: dt.datetime, today: dt.date) -> None:
+def art_sync(uow: UnitOfWork, pi_id: int, local_now: dt.datetime, today: dt.date) -> None:
     meeting = uow.add(
         m.ArtSyncMeeting(
             pi_id=pi_id,
-            held_at=now - dt.timedelta(days=2),
+            held_at=local_now - dt.timedelta(days=2),
             attendees="RTE, SM/TCs, POs",
             impediments="Shared test environment booked",
             decisions="System Team to script environment setup",

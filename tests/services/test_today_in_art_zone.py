@@ -80,3 +80,5 @@ def test_demo_is_anchored_on_the_arts_date(ws: Workspace) -> None:
     assert first.start == monday - dt.timedelta(weeks=13)  # the demo's weeks are the ART's
     actions = ws.art_sync.open_actions(art_id)
     assert [o.action.due for o in actions] == [monday + dt.timedelta(days=7)]
+    # The demo ART Sync was two days ago at this hour on the ART's wall clock (naive local).
+    assert [o.meeting.held_at for o in actions] == [dt.datetime(2026, 11, 28, 0, 30)]
