@@ -10,16 +10,21 @@ from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import PlanningInterval
 
 
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The IANA time zone ``name``, or UTC when it is unknown (a file from another machine)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def local_date(now: dt.datetime, zone: str) -> dt.date:
     """The date it is at the aware moment ``now`` in ``zone`` (IANA name; UTC if unknown).
 
     An ART's "today" is its zone's: in Sydney at 08:00 it is already the next UTC day, and
     that decides the current PI and what is overdue.
     """
-    try:
-        return now.astimezone(ZoneInfo(zone)).date()
-    except (ZoneInfoNotFoundError, ValueError):
-        return now.astimezone(dt.UTC).date()
+    return now.astimezone(zone_or_utc(zone)).date()
 
 
 def current_pi(pis: Sequence[PlanningInterval], today: dt.date) -> PlanningInterval | None:

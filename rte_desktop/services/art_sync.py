@@ -10,10 +10,10 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, ArtSyncAction, ArtSyncMeeting, PlanningInterval, Risk
+from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
@@ -53,11 +53,7 @@ class ArtSyncService:
         """Now in the ART's time zone, naive, to the minute (a new meeting's default time)."""
         with self._ws.uow() as uow:
             art = uow.get(Art, uow.get(PlanningInterval, pi_id).art_id)
-        try:
-            zone = ZoneInfo(art.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        now = self._ws.clock.now().astimezone(zone).replace(tzinfo=None)
+        now = self._ws.clock.now().astimezone(zone_or_utc(art.time_zone)).replace(tzinfo=None)
         return now.replace(second=0, microsecond=0)
 
     # -- meetings -------------------------------------------------------------------------------

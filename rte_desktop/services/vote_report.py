@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain.confidence import vote_stats
 from rte_desktop.domain.model import (
@@ -17,6 +16,7 @@ from rte_desktop.domain.model import (
     VoteMode,
     VoteRound,
 )
+from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.reports.vote_data import (
     ConcernLine,
     RoundLine,
@@ -40,11 +40,8 @@ def local_time(moment: dt.datetime | None, zone: str) -> str:
     """A stored (naive UTC) time in the ART's zone, "25 Nov 2026 14:05"; "" for None."""
     if moment is None:
         return ""
-    try:
-        tz: dt.tzinfo = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        tz = dt.UTC
-    return moment.replace(tzinfo=dt.UTC).astimezone(tz).strftime("%d %b %Y %H:%M")
+    local = moment.replace(tzinfo=dt.UTC).astimezone(zone_or_utc(zone))
+    return local.strftime("%d %b %Y %H:%M")
 
 
 def round_line(uow: UnitOfWork, vote: VoteRound, art: Art) -> RoundLine:

@@ -72,3 +72,12 @@ def test_local_date_is_the_date_on_the_arts_wall_clock(now: dt.datetime) -> None
         assert local_date(now, zone) == now.astimezone(ZoneInfo(zone)).date()
     assert local_date(now, "Not/A_Zone") == now.date()  # an unknown zone reads as UTC
     assert local_date(now, "") == now.date()
+
+
+def test_an_unknown_zone_reads_as_utc() -> None:
+    from zoneinfo import ZoneInfo
+
+    from rte_desktop.domain.train import zone_or_utc
+
+    assert zone_or_utc("Europe/Berlin") == ZoneInfo("Europe/Berlin")
+    assert zone_or_utc("Not/A_Zone") == zone_or_utc("") == ZoneInfo("UTC")

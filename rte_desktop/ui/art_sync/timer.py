@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.ui.panel_base import PanelContext
 
 CHOSEN_AGENDA_KEY = "agenda/chosen/{pi_id}"  # the agenda panel shows this agenda of a PI
@@ -21,8 +21,7 @@ def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) 
         DomainError: the agenda could not be created or started.
     """
     ws = ctx.ws
-    zone = ZoneInfo(ws.train.art(art_id).time_zone)
-    now = ws.clock.now().astimezone(zone)
+    now = ws.clock.now().astimezone(zone_or_utc(ws.train.art(art_id).time_zone))
     agenda = ws.agenda.create_from_template(
         pi_id,
         template,

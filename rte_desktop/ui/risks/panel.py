@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain import roam
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Risk, RoamStatus
+from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.changes import Area
 from rte_desktop.ui.art_sync.view import ArtSyncView
 from rte_desktop.ui.panel_base import Panel, PanelContext
@@ -158,9 +159,9 @@ class RisksPanel(Panel):
 
     def _zone(self) -> ZoneInfo:
         try:
-            return ZoneInfo(self.ctx.ws.train.art(self.art_id or 0).time_zone)
-        except (ZoneInfoNotFoundError, ValueError, DomainError):
-            return ZoneInfo("UTC")
+            return zone_or_utc(self.ctx.ws.train.art(self.art_id or 0).time_zone)
+        except DomainError:  # no ART yet
+            return zone_or_utc("UTC")
 
     def _focus_filter(self) -> None:
         self.text_filter.setFocus()
