@@ -41,3 +41,12 @@ def panel_context(qtbot, demo_ws: Workspace, ui_settings: UiSettings) -> PanelCo
     bus = AppEvents()
     demo_ws.listeners.append(bus.data_changed.emit)
     return PanelContext(ws=demo_ws, bus=bus, undo=QUndoStack(), settings=ui_settings)
+
+
+@pytest.fixture(autouse=True)
+def _close_presenter():
+    """The presenter window is the app's one (shared by agenda and vote): none outlives a test."""
+    yield
+    from rte_desktop.ui.presenter.window import PresenterWindow
+
+    PresenterWindow.release()

@@ -281,8 +281,8 @@ class AgendaPanel(Panel):
         if self._stale and presenting.on_screen(self):
             self.refresh_now()
 
-    def presenter_closed(self) -> None:
-        """The presenter window is closing (still visible now): look again once it is gone."""
+    def presenter_changed(self) -> None:
+        """The presenter closes (still visible now) or shows another panel: look again soon."""
         QTimer.singleShot(0, self._update_ticker)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)

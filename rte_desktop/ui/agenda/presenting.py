@@ -89,8 +89,9 @@ def presenter(panel: AgendaPanel) -> PresenterWindow:
         The shared presenter window.
     """
     window = PresenterWindow.shared()
-    if not window.holds(panel.presenter_view):  # first time: stop ticking when it closes
-        window.closed.connect(panel.presenter_closed)
+    if not window.holds(panel.presenter_view):  # first time: stop ticking when it goes
+        window.closed.connect(panel.presenter_changed)
+        window.content_changed.connect(panel.presenter_changed)
     if window.content() is not panel.presenter_view:
         window.show_content(panel.presenter_view)
     return window

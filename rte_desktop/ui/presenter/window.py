@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 class PresenterWindow(QWidget):
     closed = Signal()
+    content_changed = Signal()  # another panel took the wall
     _shared: PresenterWindow | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,7 +72,9 @@ class PresenterWindow(QWidget):
         """Show ``widget`` (it stays owned by this window until replaced)."""
         if not self.holds(widget):
             self._layout.addWidget(widget)
-        self._layout.setCurrentWidget(widget)
+        if self._layout.currentWidget() is not widget:
+            self._layout.setCurrentWidget(widget)
+            self.content_changed.emit()
 
     def holds(self, widget: QWidget) -> bool:
         """Whether ``widget`` has been shown here (it may be behind another one now)."""

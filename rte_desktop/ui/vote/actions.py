@@ -9,10 +9,11 @@ if TYPE_CHECKING:
 
 
 def toggle_projector(panel: VotePanel) -> None:
-    """Open the presenter window with the vote (F5 there: full screen), or close it.
+    """Put the vote on the presenter window (F5 there: full screen), or close it.
 
-    The window and its projector view are made on first use and kept on the panel
-    (``panel.presenter``, ``panel.projector_view``).
+    The vote takes the app's one presenter window: if the agenda timer is on the projector,
+    the vote replaces it where it is (same screen, still full screen), and F5 in the agenda
+    takes the wall back. The projector view is made on first use (``panel.projector_view``).
 
     Args:
         panel: The vote panel whose vote is projected.
@@ -20,21 +21,37 @@ def toggle_projector(panel: VotePanel) -> None:
     from rte_desktop.ui.presenter.window import PresenterWindow
     from rte_desktop.ui.vote.projector import VoteProjectorView
 
-    if panel.presenter is not None and panel.presenter.isVisible():
-        panel.presenter.close()
+    window = PresenterWindow.shared()
+    if on_the_wall(panel):
+        window.close()
         return
-    if panel.presenter is None or panel.projector_view is None:
-        panel.presenter = PresenterWindow(panel)
-        panel.projector_view = VoteProjectorView()
-        panel.projector_view.value_chosen.connect(panel.add_value)
-        panel.projector_view.remove_last.connect(panel.remove_last)
-        panel.projector_view.reveal.connect(panel.reveal)
-        panel.presenter.closed.connect(lambda: panel.view.projector.setChecked(False))
-        panel.presenter.show_content(panel.projector_view)
+    if panel.projector_view is None:
+        view = panel.projector_view = VoteProjectorView()
+        view.value_chosen.connect(panel.add_value)
+        view.remove_last.connect(panel.remove_last)
+        view.reveal.connect(panel.reveal)
+    if not window.holds(panel.projector_view):  # first time on this window: follow it
+        window.closed.connect(panel.projector_closed)
+        window.content_changed.connect(panel.wall_changed)
     panel.projector_view.set_state(panel.view.display.state())
-    panel.presenter.show()
-    panel.presenter.raise_()
+    window.show_content(panel.projector_view)
+    if not window.isVisible():
+        window.show()
+    window.raise_()
     panel.view.projector.setChecked(True)
+
+
+def on_the_wall(panel: VotePanel) -> bool:
+    """Whether the presenter window shows this panel's vote now."""
+    from rte_desktop.ui.presenter.window import PresenterWindow
+
+    window = PresenterWindow._shared
+    return (
+        window is not None
+        and panel.projector_view is not None
+        and window.isVisible()
+        and window.content() is panel.projector_view
+    )
 
 
 def save_report(panel: VotePanel) -> None:

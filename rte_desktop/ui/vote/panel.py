@@ -46,7 +46,6 @@ class VotePanel(Panel):
         self._scope_key: object = self._saved_scope()
         self._shown_round: int | None = None  # None: follow the latest round
         self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
-        self.presenter: PresenterWindow | None = None
         self.projector_view: VoteProjectorView | None = None
         self._connect()
         self._shortcuts()
@@ -371,9 +370,23 @@ class VotePanel(Panel):
 
     # -- projector and report (ui/vote/actions.py) ---------------------------------------------
 
+    @property
+    def presenter(self) -> PresenterWindow | None:
+        """The app's presenter window once the vote has been on it (it may show the agenda)."""
+        from rte_desktop.ui.presenter.window import PresenterWindow
+
+        return PresenterWindow._shared if self.projector_view is not None else None
+
     def toggle_projector(self) -> None:
-        """Open the presenter window with the vote (F5 there: full screen), or close it."""
+        """Put the vote on the presenter window (F5 there: full screen), or close it."""
         actions.toggle_projector(self)
+
+    def projector_closed(self) -> None:
+        self.view.projector.setChecked(False)
+
+    def wall_changed(self) -> None:
+        """Another panel's view took the presenter window, or the vote took it back."""
+        self.view.projector.setChecked(actions.on_the_wall(self))
 
     def save_report(self) -> None:
         """Save the PI's confidence-vote report as a PDF (asks where)."""

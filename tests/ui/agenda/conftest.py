@@ -6,7 +6,6 @@ from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.agenda.chime import SilentChime
 from rte_desktop.ui.agenda.panel import AgendaPanel
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 def build_panel(qtbot, ctx: PanelContext) -> AgendaPanel:
@@ -29,9 +28,3 @@ def build_panel(qtbot, ctx: PanelContext) -> AgendaPanel:
 @pytest.fixture
 def panel(qtbot, panel_context: PanelContext) -> AgendaPanel:
     return build_panel(qtbot, panel_context)
-
-
-@pytest.fixture(autouse=True)
-def _close_presenter():
-    yield
-    PresenterWindow.release()
