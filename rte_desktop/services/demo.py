@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain import model as m
 from rte_desktop.domain.calendar_rules import CalendarRules, event_uid
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.event_placement import place_events
+from rte_desktop.domain.train import local_date, zone_or_utc
 from rte_desktop.services import demo_content as content
 from rte_desktop.services.changes import Changes, Outcome
 from rte_desktop.services.demo_content import TEAMS
@@ -44,7 +44,7 @@ class DemoService:
         """
         if not 1 <= teams <= 40 or (years is not None and not 1 <= years <= 30):
             raise ValidationError("The demo takes 1 to 40 teams and 1 to 30 years.")
-        today = self._ws.clock.now().astimezone(ZoneInfo(DEMO_TIME_ZONE)).date()
+        today = local_date(self._ws.clock.now(), DEMO_TIME_ZONE)
         now = self._ws.clock.now().replace(tzinfo=None)
         with self._ws.uow() as uow:
             if years is None:
@@ -103,7 +103,7 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
     content.readiness(uow, pis[2].id or 0)
     content.workshop(uow, pis[0].id or 0, pis[1].id)
     # A meeting's time is the ART's wall clock (naive local), unlike the UTC log times above.
-    local = now.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(DEMO_TIME_ZONE))
+    local = now.replace(tzinfo=dt.UTC).astimezone(zone_or_utc(DEMO_TIME_ZONE))
     content.art_sync(uow, current.id, local.replace(tzinfo=None, second=0, microsecond=0), today)
     return art.id
 

@@ -133,18 +133,17 @@ class VoteService:
                 order_by=["round_no", "opened_at"],
             ):
                 rounds.setdefault(vote.pi_id, []).append(vote)
-            latest = [found[-1].id or 0 for found in rounds.values() if not is_hidden(found[-1])]
-            values = ballot_values(uow, latest)
+            shown = {
+                pi_id: found[-1] for pi_id, found in rounds.items() if not is_hidden(found[-1])
+            }
+            values = ballot_values(uow, [vote.id or 0 for vote in shown.values()])
         points = []
         for pi in pis:
-            mine = rounds.get(pi.id, [])
             stats = None
-            if mine and not is_hidden(mine[-1]):
-                stats = vote_stats(
-                    values.get(mine[-1].id or 0, []), mine[-1].eligible, art.vote_threshold
-                )
+            if (last := shown.get(pi.id)) is not None:
+                stats = vote_stats(values.get(last.id or 0, []), last.eligible, art.vote_threshold)
                 stats = stats if stats.ballots else None
-            points.append(TrendPoint(pi.name, stats, len(mine)))
+            points.append(TrendPoint(pi.name, stats, len(rounds.get(pi.id, []))))
         return points
 
     # -- rounds ---------------------------------------------------------------------------------

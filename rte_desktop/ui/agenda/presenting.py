@@ -74,9 +74,7 @@ def on_screen(panel: AgendaPanel) -> bool:
     Args:
         panel: The agenda panel (it may be hidden while the presenter window shows its timer).
     """
-    window = PresenterWindow._shared
-    showing = window is not None and window.isVisible() and window.content() is panel.presenter_view
-    return panel.isVisible() or showing
+    return panel.isVisible() or PresenterWindow.is_showing(panel.presenter_view)
 
 
 def presenter(panel: AgendaPanel) -> PresenterWindow:
@@ -104,7 +102,7 @@ def toggle_presenter(panel: AgendaPanel) -> None:
         panel: The agenda panel whose timer is presented.
     """
     window = PresenterWindow.shared()
-    if window.isVisible() and window.content() is panel.presenter_view:
+    if PresenterWindow.is_showing(panel.presenter_view):
         window.toggle_full_screen()
     else:
         presenter(panel)

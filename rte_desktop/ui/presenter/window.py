@@ -41,6 +41,17 @@ class PresenterWindow(QWidget):
         return cls._shared
 
     @classmethod
+    def is_showing(cls, widget: QWidget | None) -> bool:
+        """Whether the presenter window is up and shows ``widget`` now (not behind another)."""
+        window = cls._shared
+        return (
+            widget is not None
+            and window is not None
+            and window.isVisible()
+            and window.content() is widget
+        )
+
+    @classmethod
     def _forget(cls, *_args: object) -> None:
         cls._shared = None
 

@@ -184,8 +184,8 @@ class RiskCardDelegate(QStyledItemDelegate):
         lines = max(1, min(3, math.ceil(height / metrics.lineSpacing() - 0.2)))
         if len(self._title_heights) > 4000:  # titles come and go over a long PI Planning
             self._title_heights.clear()
-        self._title_heights[key] = lines * metrics.lineSpacing() + 2
-        return self._title_heights[key]
+        title_h = self._title_heights[key] = lines * metrics.lineSpacing() + 2
+        return title_h
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         model = index.model()

@@ -161,7 +161,7 @@ class RisksPanel(Panel):
         try:
             return zone_or_utc(self.ctx.ws.train.art(self.art_id or 0).time_zone)
         except DomainError:  # no ART yet
-            return zone_or_utc("UTC")
+            return ZoneInfo("UTC")
 
     def _focus_filter(self) -> None:
         self.text_filter.setFocus()

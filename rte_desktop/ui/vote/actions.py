@@ -45,13 +45,7 @@ def on_the_wall(panel: VotePanel) -> bool:
     """Whether the presenter window shows this panel's vote now."""
     from rte_desktop.ui.presenter.window import PresenterWindow
 
-    window = PresenterWindow._shared
-    return (
-        window is not None
-        and panel.projector_view is not None
-        and window.isVisible()
-        and window.content() is panel.projector_view
-    )
+    return PresenterWindow.is_showing(panel.projector_view)
 
 
 def save_report(panel: VotePanel) -> None:
