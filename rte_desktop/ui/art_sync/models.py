@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from rte_desktop.domain.model import ArtSyncAction
 from rte_desktop.services.art_sync import OpenAction
 from rte_desktop.ui.theme import BAD
+from rte_desktop.ui.widgets.rows_model import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -19,7 +20,7 @@ def _due(due: dt.date | None) -> str:
     return f"{due:%d %b %Y}" if due else ""
 
 
-class ActionsTableModel(QAbstractTableModel):
+class ActionsTableModel(RowsTableModel):
     """A meeting's actions; the Done column is a check box (Space toggles it)."""
 
     done_toggled = Signal(int, bool)  # action id, done
@@ -35,18 +36,8 @@ class ActionsTableModel(QAbstractTableModel):
         self.actions, self.risk_titles = actions, risk_titles
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.actions)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def shown_rows(self) -> list[ArtSyncAction]:
+        return self.actions
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -81,7 +72,7 @@ class ActionsTableModel(QAbstractTableModel):
         return False
 
 
-class OpenActionsTableModel(QAbstractTableModel):
+class OpenActionsTableModel(RowsTableModel):
     """Open actions across meetings; overdue ones say so in words and in colour."""
 
     HEADERS = ("Due", "Action", "Owner", "Raised at", "Risk")
@@ -95,18 +86,8 @@ class OpenActionsTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def shown_rows(self) -> list[OpenAction]:
+        return self.rows
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
