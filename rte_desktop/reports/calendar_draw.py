@@ -12,9 +12,17 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from rte_desktop.domain.model import EventKind
-from rte_desktop.reports._doc import BLUE, GREEN, GREY, ORANGE, RED, SANS, SANS_BOLD
-from rte_desktop.reports._doc import para as _para
-from rte_desktop.reports._doc import style as _style
+from rte_desktop.reports._doc import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    RED,
+    SANS,
+    SANS_BOLD,
+    para as _para,
+    style as _style,
+)
 
 MARKER_COLOURS: dict[EventKind, Any] = {
     EventKind.PI_PLANNING: ORANGE,

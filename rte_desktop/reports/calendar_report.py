@@ -22,9 +22,15 @@ from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import MONTH_NAMES, MONTHS, WEEKDAYS, describe_day, short_date
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Art, Event, EventKind, Holiday, Iteration, PlanningInterval
-from rte_desktop.reports._doc import GREY, ORANGE, SANS, SANS_BOLD, build_pdf
-from rte_desktop.reports._doc import para as _para
-from rte_desktop.reports._doc import style as _style
+from rte_desktop.reports._doc import (
+    GREY,
+    ORANGE,
+    SANS,
+    SANS_BOLD,
+    build_pdf,
+    para as _para,
+    style as _style,
+)
 from rte_desktop.reports.calendar_draw import hatch, label, marker
 
 DEV_FILLS = (colors.HexColor("#cfe2f3"), colors.HexColor("#e3eef8"))

@@ -11,8 +11,15 @@ from rte_desktop.domain import cadence
 from rte_desktop.domain.calendar_rules import CalendarRules, event_uid
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.event_placement import Placement, place_events
-from rte_desktop.domain.model import Art, Event, Feature, Holiday, Iteration, Milestone
-from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.domain.model import (
+    Art,
+    Event,
+    Feature,
+    Holiday,
+    Iteration,
+    Milestone,
+    PlanningInterval as Pi,
+)
 from rte_desktop.domain.regeneration import EventDiff, PiMatch, diff_events, match_pis
 from rte_desktop.services.changes import Area, Changes, Outcome
 from rte_desktop.services.train import add_pi

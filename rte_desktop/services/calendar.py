@@ -16,8 +16,14 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.domain.model import Art, Event, EventKind, Holiday, Iteration
-from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.domain.model import (
+    Art,
+    Event,
+    EventKind,
+    Holiday,
+    Iteration,
+    PlanningInterval as Pi,
+)
 from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.changes import Area, Changes, Outcome
 from rte_desktop.services.files import write_atomically

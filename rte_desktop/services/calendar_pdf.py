@@ -6,8 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
-from rte_desktop.domain.model import Art, Event, Holiday, Iteration
-from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.domain.model import Art, Event, Holiday, Iteration, PlanningInterval as Pi
 from rte_desktop.services.calendar import today_in
 
 if TYPE_CHECKING:

@@ -10,8 +10,7 @@ import datetime as dt
 import random
 from typing import TYPE_CHECKING
 
-from rte_desktop.domain import cadence
-from rte_desktop.domain import model as m
+from rte_desktop.domain import cadence, model as m
 from rte_desktop.domain.calendar_rules import CalendarRules, event_uid
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.event_placement import place_events

@@ -11,8 +11,7 @@ import datetime as dt
 import random
 from typing import TYPE_CHECKING
 
-from rte_desktop.domain import cadence
-from rte_desktop.domain import model as m
+from rte_desktop.domain import cadence, model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
 from rte_desktop.services.demo import DEMO_TIME_ZONE, monday_on_or_before
 from rte_desktop.services.demo_content import FEATURES, OBJECTIVES, PEOPLE, RISKS, TEAMS

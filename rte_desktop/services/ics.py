@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rte_desktop.domain import cadence
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.domain.model import Art, Event, EventKind, Holiday
-from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.domain.model import Art, Event, EventKind, Holiday, PlanningInterval as Pi
 
 if TYPE_CHECKING:
     from rte_desktop.storage.unit_of_work import UnitOfWork

@@ -14,8 +14,14 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import readiness as rules
 from rte_desktop.domain.cadence import describe_day
-from rte_desktop.domain.model import Art, Checklist, Event, EventKind, ReadinessItem
-from rte_desktop.domain.model import PlanningInterval as Pi
+from rte_desktop.domain.model import (
+    Art,
+    Checklist,
+    Event,
+    EventKind,
+    PlanningInterval as Pi,
+    ReadinessItem,
+)
 from rte_desktop.services.calendar import today_in
 from rte_desktop.services.changes import Area, Changes, Outcome
 

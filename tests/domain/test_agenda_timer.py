@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain.agenda_schedule import RowStatus, project, timing, total_overrun_s
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import settings
-from hypothesis import strategies as st
+from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from rte_desktop.domain.agenda_timer import Reading, TimerState, replay

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain import board_layout as bl
 from rte_desktop.domain.model import Feature, Iteration, Milestone, Team

@@ -3,8 +3,7 @@ import re
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain.confidence import vote_stats
 from rte_desktop.domain.errors import ValidationError

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain import dependency_health as dh
 from rte_desktop.domain.dependency_health import Health, Reason, Span

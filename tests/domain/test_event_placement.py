@@ -7,8 +7,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rte_desktop.domain.cadence import Blackout, WorkingCalendar, plan_pis
 from rte_desktop.domain.calendar_rules import (

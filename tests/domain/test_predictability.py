@@ -1,6 +1,5 @@
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain.model import Objective
 from rte_desktop.domain.predictability import art_predictability, team_performance

@@ -6,8 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain import readiness as r
 from rte_desktop.domain.cadence import plan_pis

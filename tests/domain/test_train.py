@@ -1,8 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import PlanningInterval

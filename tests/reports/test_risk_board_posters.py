@@ -91,8 +91,7 @@ def test_board_poster_refuses_unknown_paper(demo_ws: Workspace, tmp_path: Path) 
 
 
 def test_tile_cuts_are_balanced_at_boundaries_and_fit() -> None:
-    from hypothesis import given
-    from hypothesis import strategies as st
+    from hypothesis import given, strategies as st
 
     from rte_desktop.reports.board_tiles import _greedy_cuts, cuts
 
