@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rte_desktop.cli.common import Groups, add_command, db_target
+from rte_desktop.cli.common import Groups, add_command, db_target, existing_db
 
 
 def register(groups: Groups) -> None:
@@ -45,7 +45,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from rte_desktop.services.backup import list_backups
 
-    backups = list_backups(_db(args))
+    backups = list_backups(existing_db(args))
     if not backups:
         print(f"No backups of {_db(args)} yet.")
     for item in backups:

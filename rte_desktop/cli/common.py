@@ -19,11 +19,17 @@ Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]
 Runner = Callable[[argparse.Namespace], int]
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
+def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db``, accepted before the command (``top``) and after it.
+
+    Only the top-level parser has a default: argparse copies every attribute a sub-command's
+    parser sets over the top-level namespace, so a default there would overwrite a ``--db``
+    given before the command.
+    """
     parser.add_argument(
         "--db",
         metavar="PATH",
-        default=None,
+        default=None if top else argparse.SUPPRESS,
         help=f"the train file or a SQLAlchemy URL (default: {default_db()})",
     )
 
@@ -57,8 +63,26 @@ def db_target(args: argparse.Namespace) -> str:
     return str(args.db) if args.db else str(default_db())
 
 
-def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
+def existing_db(args: argparse.Namespace) -> Path:
+    """The train file named by ``--db`` (or the default), which must exist.
+
+    Raises:
+        DomainError: there is no such file; nothing is created.
+    """
+    path = Path(db_target(args)).expanduser()
+    if not path.is_file():
+        raise DomainError(
+            f"{path} does not exist; write a train into it first "
+            f'(e.g. rte-desktop --db "{path}" demo) or name another file with --db.'
+        )
+    return path
+
+
+def open_ws(args: argparse.Namespace, writes: bool = False, creates: bool = False) -> Workspace:
     """Open the workspace named by ``--db``.
+
+    Only a command that ``creates`` (the demo, a JSON import) may start a new file; the others
+    refuse a missing one rather than leave an empty train file behind.
 
     A command that ``writes`` is refused while RTE Desktop has the file open: the window would
     not show the change, and its undo history would no longer match the file.
@@ -66,6 +90,8 @@ def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
     from rte_desktop.services.workspace import open_workspace
 
     target = db_target(args)
+    if not creates and "://" not in target:
+        existing_db(args)
     if writes and "://" not in target:
         from rte_desktop.services.backup import lock_holder
 
