@@ -20,6 +20,7 @@ from rte_desktop.storage.schema_check import (
     inspect_sqlite_file,
     known_revisions,
     refuse_foreign,
+    refuse_unversioned,
 )
 
 
@@ -48,7 +49,9 @@ def _stored_revision(engine: Engine) -> str | None:
     refuse_foreign(names, str(engine.url))
     with engine.connect() as conn:
         value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
-    return None if value is None else str(value)
+    if value is None:
+        refuse_unversioned(str(engine.url))
+    return str(value)
 
 
 def open_database(target: str | Path, backup_dir: Path | None = None) -> Engine:
