@@ -33,13 +33,25 @@ def test_a_failing_undo_is_reported_and_dropped(qtbot, make_window, demo_ws, mon
 
 
 def test_theme_change_after_opening_another_train(qtbot, make_window, demo_ws, tmp_path) -> None:
+    import shiboken6
+
+    from rte_desktop.ui.theme import is_dark
+
     window = make_window(demo_ws)
     window.show_panel_key("board")
+    old_board = window.panels["board"]
     other = open_workspace(tmp_path / "other.sqlite", demo_ws.clock)
     other.demo.create()
     window.set_workspace(other)
-    qtbot.wait(10)  # let deleteLater run
-    window.set_theme("dark")  # must not reach the deleted board panel
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old_board))  # deleteLater has run
+    window.show_panel_key("board")
+    board = window.panels["board"]
+    with qtbot.captureExceptions() as raised:
+        window.set_theme("dark")  # must not reach the deleted board panel
+        qtbot.waitUntil(lambda: is_dark(board.scene.colours))  # ... and must reach the live one
+        window.set_theme("light")
+        qtbot.waitUntil(lambda: not is_dark(board.scene.colours))
+    assert raised == []
     window.set_theme("system")
 
 
