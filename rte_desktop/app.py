@@ -61,7 +61,7 @@ def run_gui(
 
     from rte_desktop.domain.clock import SystemClock
     from rte_desktop.domain.errors import DomainError
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.first_paint import first_paint_then
     from rte_desktop.ui.main_window import MainWindow

@@ -67,7 +67,7 @@ def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
 
     target = db_target(args)
     if writes and "://" not in target:
-        from rte_desktop.services.backup import lock_holder
+        from rte_desktop.services.backup.backup import lock_holder
 
         path = Path(target).expanduser().resolve()
         if (holder := lock_holder(path)) is not None:

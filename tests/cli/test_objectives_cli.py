@@ -18,7 +18,7 @@ def tiny_db(tmp_path: Path) -> Path:
     """A train with two teams and one objective set whose numbers are known."""
     import datetime as dt
 
-    from rte_desktop.services.train import NewTrain
+    from rte_desktop.services.train.train import NewTrain
 
     db = tmp_path / "tiny.sqlite"
     ws = open_workspace(db, FakeClock())

@@ -33,7 +33,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services import json_format
+from rte_desktop.services.transfer import json_format
 from rte_desktop.services.workspace import Workspace, open_workspace
 from rte_desktop.storage import mapping
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from rte_desktop.app import TrainOpener
 from rte_desktop.domain.model import Team
-from rte_desktop.services.backup import list_backups, make_backup
+from rte_desktop.services.backup.backup import list_backups, make_backup
 from rte_desktop.services.workspace import Workspace, open_workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.dialogs.restore_backup import RestoreBackupDialog

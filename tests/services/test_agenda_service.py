@@ -10,7 +10,7 @@ from rte_desktop.domain.agenda_timer import TimerState
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import TimerAction
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.services.workspace import Workspace, open_workspace
 
 

@@ -9,7 +9,7 @@ import pytest
 from rte_desktop.domain import model as m
 from rte_desktop.domain.cadence import Blackout, WorkingCalendar
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.services.workspace import Workspace
 
 

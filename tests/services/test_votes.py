@@ -14,7 +14,7 @@ from rte_desktop.domain.model import (
     RoamStatus,
     VoteMode,
 )
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.services.workspace import Workspace
 
 

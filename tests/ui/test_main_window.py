@@ -116,7 +116,7 @@ def test_opening_a_foreign_file_keeps_the_current_train(
 def test_window_paints_from_a_peek_then_takes_the_workspace(
     qtbot, ui_settings, demo_ws: Workspace
 ) -> None:
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
 
@@ -141,7 +141,7 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
 
     from rte_desktop.domain import model as m
     from rte_desktop.domain.train import current_pi
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
 
@@ -160,7 +160,7 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
 
 
 def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
 
     assert peek_train(str(tmp_path / "missing.sqlite")) is None
     (tmp_path / "notes.sqlite").write_text("hello")

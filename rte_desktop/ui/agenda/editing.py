@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QMenu, QStyledItemDelegate
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.agenda import AgendaLayout
+from rte_desktop.services.agenda.agenda import AgendaLayout
 from rte_desktop.ui.agenda import models
 from rte_desktop.ui.undo import push
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
 from rte_desktop.domain.model import Art, Event, Holiday, Iteration, PlanningInterval as Pi
-from rte_desktop.services.calendar import today_in
+from rte_desktop.services.calendar.calendar import today_in
 
 if TYPE_CHECKING:
     from rte_desktop.reports.calendar_report import CalendarBook

@@ -21,7 +21,7 @@ from rte_desktop.domain.objectives import (
     template_rows,
 )
 from rte_desktop.domain.train import clean_name
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

@@ -25,9 +25,9 @@ from rte_desktop.domain.model import (
     RoamStatus,
     Team,
 )
-from rte_desktop.services.calendar import today_in
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.calendar.calendar import today_in
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

@@ -2,8 +2,8 @@
 
 Reading returns a ``BoardData`` snapshot with every dependency's health already judged
 (``domain.dependency_health``); writing places features, and adds or edits features, milestones
-and dependencies. Import from CSV lives in ``services/feature_import.py``, the poster in
-``services/board_poster.py``.
+and dependencies. Import from CSV lives in ``services/board/feature_import.py``, the poster in
+``services/board/board_poster.py``.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from rte_desktop.domain.model import (
     WorkKind,
 )
 from rte_desktop.domain.train import clean_name
-from rte_desktop.services.board_data import BoardData
-from rte_desktop.services.calendar import today_in
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.board.board_data import BoardData
+from rte_desktop.services.calendar.calendar import today_in
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.feature_import import ImportSummary
+    from rte_desktop.services.board.feature_import import ImportSummary
     from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
 
@@ -302,14 +302,14 @@ class BoardService:
 
     def import_features(self, path: Path, pi_id: int) -> Outcome[ImportSummary]:
         """Import features and dependencies from a CSV file (all or nothing)."""
-        from rte_desktop.services.feature_import import import_features
+        from rte_desktop.services.board.feature_import import import_features
 
         summary = import_features(self._ws, Path(path), pi_id)
         return Outcome(summary, self._done(summary))
 
     def poster(self, pi_id: int, out: Path, paper: str = "a3") -> Path:
         """Write the board as a PDF poster, tiled over several pages when it does not fit."""
-        from rte_desktop.services.board_poster import write_board_poster
+        from rte_desktop.services.board.board_poster import write_board_poster
 
         data = self.board(pi_id)
         return write_board_poster(data, out, paper, today_in(data.art, self._ws.clock.now()))

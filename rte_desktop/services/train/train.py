@@ -10,7 +10,7 @@ from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, Iteration, PlanningInterval, Team
 from rte_desktop.domain.train import clean_name, current_pi, local_date
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

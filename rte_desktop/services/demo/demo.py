@@ -15,10 +15,10 @@ from rte_desktop.domain.calendar_rules import CalendarRules, event_uid
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.event_placement import place_events
 from rte_desktop.domain.train import local_date, zone_or_utc
-from rte_desktop.services import demo_content as content
-from rte_desktop.services.changes import Changes, Outcome
-from rte_desktop.services.demo_content import TEAMS
-from rte_desktop.services.train import add_pi
+from rte_desktop.services.common.changes import Changes, Outcome
+from rte_desktop.services.demo import demo_content as content
+from rte_desktop.services.demo.demo_content import TEAMS
+from rte_desktop.services.train.train import add_pi
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
@@ -49,7 +49,7 @@ class DemoService:
             if years is None:
                 art_id = build_demo(uow, today, now, teams)
             else:
-                from rte_desktop.services.demo_history import build_history
+                from rte_desktop.services.demo.demo_history import build_history
 
                 art_id = build_history(uow, today, now, years, teams)
         return Outcome(art_id, self._ws.publish(Changes.everything()))

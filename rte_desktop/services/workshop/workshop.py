@@ -22,7 +22,7 @@ from rte_desktop.domain.model import (
     Workshop,
 )
 from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

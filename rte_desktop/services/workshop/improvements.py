@@ -21,9 +21,9 @@ from rte_desktop.domain.model import (
     WorkKind,
     Workshop,
 )
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.files import write_atomically
-from rte_desktop.services.workshop import MAX_TEXT, clean_text
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.workshop.workshop import MAX_TEXT, clean_text
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

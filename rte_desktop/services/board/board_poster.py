@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rte_desktop.domain.board_layout import Metrics, edge_path, layout_board
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.board_data import BoardData, short_iteration_name
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.board.board_data import BoardData, short_iteration_name
+from rte_desktop.services.common.files import write_atomically
 
 # Points: a card is about 48 x 16 mm, readable at arm's length on a wall.
 POSTER_METRICS = Metrics(

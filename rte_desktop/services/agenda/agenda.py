@@ -18,7 +18,7 @@ from rte_desktop.domain import agenda_plan as plan
 from rte_desktop.domain.agenda_templates import TEMPLATES, template
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Agenda, AgendaItem, Art, PlanningInterval, TimerEvent
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

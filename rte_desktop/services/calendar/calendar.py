@@ -2,7 +2,8 @@
 
 Events are stored as naive datetimes in the ART's time zone. An event created or changed here is
 marked ``manual``, so regenerating the cadence keeps it. ICS export/import and the calendar PDF
-live in ``services/ics.py`` and ``reports/calendar_report.py``; this service is their entry point.
+live in ``services/calendar/ics.py`` and ``reports/calendar_report.py``; this service is their
+entry point.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from rte_desktop.domain.model import (
     PlanningInterval as Pi,
 )
 from rte_desktop.domain.train import clean_name, local_date
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
-    from rte_desktop.services.ics import HolidayImport
+    from rte_desktop.services.calendar.ics import HolidayImport
     from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
 
@@ -276,7 +277,7 @@ class CalendarService:
         Raises:
             ImportFormatError: the file is not an iCalendar file (names the line).
         """
-        from rte_desktop.services import ics
+        from rte_desktop.services.calendar import ics
 
         with self._ws.uow() as uow:
             art = uow.get(Art, art_id)
@@ -291,7 +292,7 @@ class CalendarService:
 
     def ics_bytes(self, art_id: int, pi_id: int | None = None) -> bytes:
         """The ART's calendar (or one PI's) as iCalendar bytes with stable UIDs."""
-        from rte_desktop.services import ics
+        from rte_desktop.services.calendar import ics
 
         with self._ws.uow() as uow:
             return ics.build_calendar(uow, art_id, pi_id, self._ws.clock.now())
@@ -302,7 +303,7 @@ class CalendarService:
 
     def calendar_pdf(self, out: Path, art_id: int, pi_id: int | None = None) -> Path:
         """One landscape page per PI plus a year at a glance, written atomically."""
-        from rte_desktop.services.calendar_pdf import render_calendar_pdf
+        from rte_desktop.services.calendar.calendar_pdf import render_calendar_pdf
 
         return write_atomically(Path(out), render_calendar_pdf(self._ws, art_id, pi_id))
 

@@ -2,7 +2,7 @@
 
 Every write validates first (a business value of 11 changes nothing), keeps positions dense
 (0..n-1 per PI and team) and publishes ``Area.OBJECTIVES``. Import, the template and the PDF live
-in ``services/objectives_io.py``; this service offers them as methods.
+in ``services/objectives/objectives_io.py``; this service offers them as methods.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from rte_desktop.domain.predictability import (
     performance,
     team_performance,
 )
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.objectives_io import ImportResult
+    from rte_desktop.services.objectives.objectives_io import ImportResult
     from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
 
@@ -249,13 +249,13 @@ class ObjectiveService:
                 renumber(uow, old.pi_id, old.team_id)
         return self._done(old)
 
-    # -- files (services/objectives_io.py) ------------------------------------------------------
+    # -- files (services/objectives/objectives_io.py) ----------------------------------------
 
     def import_file(
         self, path: Path, pi_id: int, create_teams: bool = False
     ) -> Outcome[ImportResult]:
         """Import objectives from CSV or XLSX into a PI, all or nothing."""
-        from rte_desktop.services.objectives_io import import_objectives
+        from rte_desktop.services.objectives.objectives_io import import_objectives
 
         result = import_objectives(self._ws, Path(path), pi_id, create_teams)
         areas = (Area.TRAIN,) if result.created_teams else ()
@@ -263,19 +263,19 @@ class ObjectiveService:
 
     def write_template(self, path: Path, art_id: int | None = None) -> Path:
         """Write the import template (CSV or XLSX by the file's suffix)."""
-        from rte_desktop.services.objectives_io import write_template
+        from rte_desktop.services.objectives.objectives_io import write_template
 
         return write_template(self._ws, Path(path), art_id)
 
     def render_pdf(self, pi_id: int, paper: str = "a4") -> bytes:
         """The PI objectives PDF (ART summary + one wall page per team) as bytes."""
-        from rte_desktop.services.objectives_io import render_objectives_pdf
+        from rte_desktop.services.objectives.objectives_io import render_objectives_pdf
 
         return render_objectives_pdf(self._ws, pi_id, paper)
 
     def export_pdf(self, pi_id: int, path: Path, paper: str = "a4") -> Path:
         """Write the PI objectives PDF atomically and return its path."""
-        from rte_desktop.services.files import write_atomically
+        from rte_desktop.services.common.files import write_atomically
 
         return write_atomically(Path(path), self.render_pdf(pi_id, paper))
 

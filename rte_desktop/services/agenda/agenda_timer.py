@@ -33,9 +33,9 @@ from rte_desktop.domain.model import (
     TimerAction,
     TimerEvent,
 )
-from rte_desktop.services.agenda import zone
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.agenda.agenda import zone
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services import json_format
-from rte_desktop.services.changes import Changes, Outcome
-from rte_desktop.services.files import write_atomically
+from rte_desktop.services.common.changes import Changes, Outcome
+from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.transfer import json_format
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

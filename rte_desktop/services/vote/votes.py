@@ -22,8 +22,8 @@ from rte_desktop.domain.model import (
     VoteMode,
     VoteRound,
 )
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.vote_values import (
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.vote.vote_values import (
     RoundView,
     ScopeSummary,
     TrendPoint,
@@ -359,7 +359,7 @@ class VoteService:
         Raises:
             ValidationError: the concern already became a risk.
         """
-        from rte_desktop.services import vote_risks
+        from rte_desktop.services.vote import vote_risks
 
         with self._ws.uow() as uow:
             concern = vote_risks.create_risk(uow, concern_id, utc_now(self._ws))
@@ -367,7 +367,7 @@ class VoteService:
 
     def undo_concern_risk(self, concern_id: int) -> Outcome[Concern]:
         """Remove the risk made from a concern (the undo of ``concern_to_risk``)."""
-        from rte_desktop.services import vote_risks
+        from rte_desktop.services.vote import vote_risks
 
         with self._ws.uow() as uow:
             concern = vote_risks.remove_risk(uow, concern_id)
@@ -384,8 +384,8 @@ class VoteService:
     def render_report(self, pi_id: int, out: Path, paper: str = "a4") -> Path:
         """Write the vote report PDF of a PI (every scope, every round, concerns, trend)."""
         from rte_desktop.reports.vote import render_vote_report
-        from rte_desktop.services.files import write_atomically
-        from rte_desktop.services.vote_report import report_data
+        from rte_desktop.services.common.files import write_atomically
+        from rte_desktop.services.vote.vote_report import report_data
 
         data = report_data(self._ws, pi_id)
         return write_atomically(out, render_vote_report(data, paper=paper))

@@ -34,8 +34,8 @@ from rte_desktop.domain.predictability import (
     has_actuals,
     team_performance,
 )
-from rte_desktop.services.files import write_atomically
-from rte_desktop.services.workshop import causes_of
+from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.workshop.workshop import causes_of
 
 if TYPE_CHECKING:
     from rte_desktop.reports.workshop_report import WorkshopSection

@@ -21,8 +21,8 @@ from rte_desktop.domain.model import (
     PlanningInterval as Pi,
 )
 from rte_desktop.domain.regeneration import EventDiff, PiMatch, diff_events, match_pis
-from rte_desktop.services.changes import Area, Changes, Outcome
-from rte_desktop.services.train import add_pi
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.train.train import add_pi
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

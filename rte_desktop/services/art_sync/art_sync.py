@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, ArtSyncAction, ArtSyncMeeting, PlanningInterval, Risk
 from rte_desktop.domain.train import zone_or_utc
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace

@@ -22,8 +22,8 @@ from rte_desktop.domain.model import (
     PlanningInterval as Pi,
     ReadinessItem,
 )
-from rte_desktop.services.calendar import today_in
-from rte_desktop.services.changes import Area, Changes, Outcome
+from rte_desktop.services.calendar.calendar import today_in
+from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.workspace import Workspace
