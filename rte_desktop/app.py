@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import Workspace
 
 START = time.perf_counter()
 
@@ -197,7 +197,7 @@ def show_unexpected_error(
 
 def open_target(target: str) -> Workspace:
     """Open the workspace (imports SQLAlchemy: kept out of the first paint when possible)."""
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     return open_workspace(target)
 
@@ -217,7 +217,7 @@ class TrainOpener:
 
     def __call__(self, path: Path) -> Workspace:
         from rte_desktop.domain.errors import DomainError, UnreadableFileError
-        from rte_desktop.services.workspace import open_workspace
+        from rte_desktop.workspace import open_workspace
 
         self.declined = False
         lock = acquire_lock(path)

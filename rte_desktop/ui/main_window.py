@@ -35,8 +35,8 @@ from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
     from rte_desktop.services.startup.startup import TrainPeek
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.ui.warm_up import PanelWarmer
+    from rte_desktop.workspace import Workspace
 
 Opener = Callable[[Path], "Workspace"]
 

@@ -13,7 +13,7 @@ from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass

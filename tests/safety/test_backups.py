@@ -22,7 +22,7 @@ from rte_desktop.services.backup.backup import (
     make_backup,
     restore_backup,
 )
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_workspace
 from tests.safety.crash_harness import integrity, run_and_kill
 
 

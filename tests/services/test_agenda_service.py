@@ -11,7 +11,7 @@ from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import TimerAction
 from rte_desktop.services.common.changes import Area
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.services.common.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 
 def _scope(ws: Workspace) -> tuple[int, list[int]]:

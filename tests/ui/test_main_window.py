@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.dialogs.new_train import NewTrainDialog
 from rte_desktop.ui.theme import is_dark
+from rte_desktop.workspace import Workspace
 
 
 def test_every_panel_is_reachable_by_ctrl_number(qtbot, make_window, demo_ws: Workspace) -> None:
@@ -99,7 +99,7 @@ def test_opening_a_foreign_file_keeps_the_current_train(
     qtbot, make_window, demo_ws, tmp_path, monkeypatch
 ) -> None:
     from rte_desktop.app import acquire_lock
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     window = make_window(demo_ws)
     window._opener = lambda path: (acquire_lock(path), open_workspace(path))[1]

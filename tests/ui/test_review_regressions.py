@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def test_a_failing_undo_is_reported_and_dropped(qtbot, make_window, demo_ws, monkeypatch) -> None:

@@ -21,8 +21,8 @@ from rte_desktop.domain.model import Agenda, AgendaItem, Art, PlanningInterval, 
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 EDITABLE = ("title", "start", "duration_min", "presenter", "notes", "is_break", "all_hands")
 

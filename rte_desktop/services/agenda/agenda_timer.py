@@ -38,8 +38,8 @@ from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)

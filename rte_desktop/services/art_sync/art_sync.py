@@ -17,8 +17,8 @@ from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 # Agenda-timer templates of the two usual ART Sync lengths (DOMAIN.md §7.2: 30-60 min).
 TIMER_TEMPLATES = {30: "art_sync_30", 60: "art_sync_60"}

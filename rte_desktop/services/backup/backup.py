@@ -27,7 +27,7 @@ from rte_desktop.storage.backup import backup_file, copy_into
 from rte_desktop.storage.schema_check import inspect_sqlite_file, known_revisions
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 DAILY_KEEP = 14
 _NAME = re.compile(

@@ -33,8 +33,8 @@ from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.board.feature_import import ImportSummary
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)

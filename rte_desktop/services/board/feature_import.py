@@ -21,7 +21,7 @@ from rte_desktop.domain.iteration_match import match_iteration
 from rte_desktop.domain.model import Dependency, Feature, Iteration, PlanningInterval, Team
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)

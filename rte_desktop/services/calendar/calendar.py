@@ -31,8 +31,8 @@ from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.calendar.ics import HolidayImport
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 MAX_EVENT_DAYS = 14
 

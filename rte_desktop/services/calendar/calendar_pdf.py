@@ -11,7 +11,7 @@ from rte_desktop.services.calendar.calendar import today_in
 
 if TYPE_CHECKING:
     from rte_desktop.reports.calendar_report import CalendarBook
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 
 def calendar_book(ws: Workspace, art_id: int, pi_id: int | None = None) -> CalendarBook:

@@ -21,8 +21,8 @@ from rte_desktop.services.demo.demo_content import TEAMS
 from rte_desktop.services.train.train import add_pi
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 DEMO_TIME_ZONE = "Europe/Berlin"  # the demo ART's; its "today" is the date there

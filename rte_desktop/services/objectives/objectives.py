@@ -26,8 +26,8 @@ from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.objectives.objectives_io import ImportResult
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 EDITABLE = ("text", "committed", "planned_bv", "actual_bv", "notes")
 

@@ -24,7 +24,7 @@ from rte_desktop.domain.train import clean_name
 from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}

@@ -26,8 +26,8 @@ from rte_desktop.services.calendar.calendar import today_in
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 LOOK_BACK_WITHOUT_PREVIOUS_PI = dt.timedelta(weeks=12)
 

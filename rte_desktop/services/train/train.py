@@ -13,8 +13,8 @@ from rte_desktop.domain.train import clean_name, current_pi, local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)

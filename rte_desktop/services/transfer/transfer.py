@@ -14,8 +14,8 @@ from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.transfer import json_format
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 def shipped_schema() -> dict[str, Any]:

@@ -26,8 +26,8 @@ from rte_desktop.reports.vote_data import (
 )
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 MODE_WORDS = {
     VoteMode.TALLY: "show of hands (keypad tally)",

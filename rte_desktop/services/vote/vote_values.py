@@ -24,8 +24,8 @@ from rte_desktop.domain.model import (
 )
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 MAX_ELIGIBLE = 10_000
 MAX_TEXT = 2_000

@@ -40,7 +40,7 @@ from rte_desktop.services.vote.vote_values import (
 from rte_desktop.storage.queries import ballot_values
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 VOTES = Changes.of(Area.VOTES)
 

@@ -26,8 +26,8 @@ from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.workshop.workshop import MAX_TEXT, clean_text
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 CSV_HEADER = ("Title", "Description", "Owner", "Type", "Target PI", "Workshop", "Workshop PI")
 

@@ -39,8 +39,8 @@ from rte_desktop.services.workshop.workshop import causes_of
 
 if TYPE_CHECKING:
     from rte_desktop.reports.workshop_report import WorkshopSection
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.storage.unit_of_work import UnitOfWork
+    from rte_desktop.workspace import Workspace
 
 PROBLEM_FIELDS = ("title", "what", "where", "when", "impact", "restated_problem")
 MAX_TEXT = 2000
