@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.errors import DatabaseError, DomainError, UnreadableFileError
+from rte_desktop.domain.model import Art
 from rte_desktop.paths import backup_dir, lock_path
 from rte_desktop.storage.backup import backup_file, copy_into
 from rte_desktop.storage.schema_check import inspect_sqlite_file, known_revisions
 
 if TYPE_CHECKING:
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
 
 DAILY_KEEP = 14
 _NAME = re.compile(
@@ -226,11 +227,15 @@ def _set_aside(db: Path, target: Path) -> Path:
 
 
 class BackupService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def _has_no_train(self) -> bool:
+        with self._ctx.uow() as uow:
+            return uow.count(Art) == 0
 
     def _db(self) -> Path:
-        source = self._ws.path
+        source = self._ctx.path
         if source is None:
             raise DomainError("Only a local train file can be backed up.")
         return source
@@ -248,7 +253,7 @@ class BackupService:
 
     def backups(self) -> list[BackupInfo]:
         """The backups of the open train, newest first (empty for a non-file database)."""
-        return list_backups(self._ws.path) if self._ws.path else []
+        return list_backups(self._ctx.path) if self._ctx.path else []
 
     def daily_backup(self, keep: int = DAILY_KEEP) -> Path | None:
         """Take today's backup unless there is one already, then keep only the newest ``keep``.
@@ -259,13 +264,13 @@ class BackupService:
         Returns:
             The new backup, or None when none was needed.
         """
-        db = self._ws.path
+        db = self._ctx.path
         if db is None:
             return None
-        now = self._ws.clock.now().astimezone().replace(tzinfo=None)
+        now = self._ctx.clock.now().astimezone().replace(tzinfo=None)
         dailies = [b for b in list_backups(db) if b.kind == "daily"]
         taken: Path | None = None
-        if not any(b.taken.date() == now.date() for b in dailies) and not self._ws.train.is_empty():
+        if not any(b.taken.date() == now.date() for b in dailies) and not self._has_no_train():
             taken = _copy(db, backup_dir(db) / f"{db.stem}-daily-{_stamp(now)}.sqlite")
             dailies = [b for b in list_backups(db) if b.kind == "daily"]
         for old in dailies[keep:]:
