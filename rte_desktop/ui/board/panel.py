@@ -37,9 +37,11 @@ class BoardPanel(Panel):
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.board: BoardData | None = None
-        self.editor = BoardEditor(self)
         self.scene = BoardScene(self.palette(), self)
         self.view = BoardView(self.scene)
+        self.editor = BoardEditor(
+            self, ctx, self.scene, self.view, lambda: self.board, lambda: self.pi_id
+        )
         self.new_feature = QPushButton(self.tr("&New feature"))
         self.new_milestone = QPushButton(self.tr("&Milestone"))
         self.new_dependency = QPushButton(self.tr("&Dependency"))
