@@ -25,13 +25,6 @@ KNOWN_CIRCLES: set[frozenset[str]] = {
             "rte_desktop.ui.agenda.presenting",
         }
     ),
-    frozenset(
-        {
-            "rte_desktop.ui.calendar.actions",
-            "rte_desktop.ui.calendar.editing",
-            "rte_desktop.ui.calendar.panel",
-        }
-    ),
     frozenset({"rte_desktop.ui.vote.actions", "rte_desktop.ui.vote.panel"}),
     frozenset({"rte_desktop.ui.objectives.actions", "rte_desktop.ui.objectives.panel"}),
 }
