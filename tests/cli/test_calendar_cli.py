@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rte_desktop.app import main
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 from tests.ics_read import components, read_ics
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
@@ -50,7 +50,7 @@ def test_bad_input_gives_a_message_exit_1_and_no_file(tmp_path: Path, capsys) ->
     assert main(["import", "holidays", str(notes), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "not an iCalendar (.ics) file" in err and "Traceback" not in err
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     open_workspace(tmp_path / "empty.sqlite").close()  # a train file with no train in it
     assert (

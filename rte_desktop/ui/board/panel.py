@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.board_data import BoardData
-from rte_desktop.services.changes import Area
+from rte_desktop.services.board.board_data import BoardData
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.board.editing import BoardEditor
 from rte_desktop.ui.board.scene import BoardScene
 from rte_desktop.ui.board.side import SideColumn
@@ -37,9 +37,11 @@ class BoardPanel(Panel):
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.board: BoardData | None = None
-        self.editor = BoardEditor(self)
         self.scene = BoardScene(self.palette(), self)
         self.view = BoardView(self.scene)
+        self.editor = BoardEditor(
+            self, ctx, self.scene, self.view, lambda: self.board, lambda: self.pi_id
+        )
         self.new_feature = QPushButton(self.tr("&New feature"))
         self.new_milestone = QPushButton(self.tr("&Milestone"))
         self.new_dependency = QPushButton(self.tr("&Dependency"))
