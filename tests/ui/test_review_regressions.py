@@ -33,8 +33,6 @@ def test_a_failing_undo_is_reported_and_dropped(qtbot, make_window, demo_ws, mon
 
 
 def test_theme_change_after_opening_another_train(qtbot, make_window, demo_ws, tmp_path) -> None:
-    import shiboken6
-
     from rte_desktop.ui.theme import is_dark
 
     window = make_window(demo_ws)
@@ -42,8 +40,8 @@ def test_theme_change_after_opening_another_train(qtbot, make_window, demo_ws, t
     old_board = window.panels["board"]
     other = open_workspace(tmp_path / "other.sqlite", demo_ws.clock)
     other.demo.create()
-    window.set_workspace(other)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(old_board))  # deleteLater has run
+    with qtbot.waitSignal(old_board.destroyed):  # deleteLater has run
+        window.set_workspace(other)
     window.show_panel_key("board")
     board = window.panels["board"]
     with qtbot.captureExceptions() as raised:
