@@ -143,12 +143,22 @@ def test_export_then_import_round_trips_holidays(demo_ws: Workspace, tmp_path: P
         (
             b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\r\nBEGIN:VEVENT\r\nSUMMARY:No date\r\n"
             b"END:VEVENT\r\nEND:VCALENDAR\r\n",
-            "line 4: event 'No date' has no valid DTSTART",
+            "line 4 to line 6: event 'No date' has no DTSTART",
         ),
-        (
+        (  # the line of the property at fault, not of the event's BEGIN
             b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Back\r\nDTSTART;VALUE=DATE:20270305\r\n"
             b"DTEND;VALUE=DATE:20270301\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-            "line 2: event 'Back' ends before it starts",
+            "line 5: event 'Back' ends before it starts",
+        ),
+        (
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Twice\r\nDTSTART;VALUE=DATE:20270305\r\n"
+            b"DTSTART;VALUE=DATE:20270306\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "line 5: DTSTART appears twice in event 'Twice' \\(first on line 4\\)",
+        ),
+        (
+            b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Mixed\nDTSTART;VALUE=DATE:20270305\n"
+            b"DTEND:20270306T120000\nEND:VEVENT\nEND:VCALENDAR\n",
+            "line 5: event 'Mixed' mixes a date and a date-time",
         ),
     ],
 )

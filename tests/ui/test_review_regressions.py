@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import zipfile
@@ -97,14 +96,5 @@ def test_improvement_csv_cannot_start_a_formula(demo_ws: Workspace) -> None:
     assert len(rows) == 1  # the header
 
 
-def test_runaway_recurrence_is_bounded(demo_ws: Workspace, tmp_path: Path) -> None:
-    art = demo_ws.train.arts()[0]
-    ics = tmp_path / "h.ics"
-    ics.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
-        "UID:x@t\r\nDTSTART:20261201T000000\r\nDTEND:20261201T000001\r\n"
-        "RRULE:FREQ=SECONDLY\r\nSUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-        encoding="utf-8",
-    )
-    with contextlib.suppress(ImportFormatError):  # refusing is fine; hanging for minutes is not
-        demo_ws.calendar.import_holidays(art.id, ics)
+# The runaway recurrence (FREQ=SECONDLY) is refused, naming its RRULE line, in
+# tests/services/test_holiday_feeds.py::test_a_runaway_series_is_refused_naming_its_rule.
