@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rte_desktop.cli.common import Groups, add_command, db_target, existing_db
+from rte_desktop.cli.common import (
+    Groups,
+    add_command,
+    db_target,
+    existing_db,
+    hold_for_writing,
+)
 
 
 def register(groups: Groups) -> None:
@@ -56,6 +62,7 @@ def _list(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from rte_desktop.services.backup.backup import restore_backup
 
+    hold_for_writing(_db(args))
     done = restore_backup(args.backup, _db(args))
     print(f"Restored {done.db} from {done.source}")
     if done.previous is not None:

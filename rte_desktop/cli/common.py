@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.paths import default_db
@@ -18,6 +18,46 @@ if TYPE_CHECKING:
 # argparse names its sub-parsers type only privately; add_subparsers() returns it.
 Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]  # noqa: SLF001
 Runner = Callable[[argparse.Namespace], int]
+
+
+class HeldLock(Protocol):
+    def unlock(self) -> None: ...
+
+
+# The app's single-instance lock, wired in by app.py (the command line itself never imports
+# Qt). Without it, writers can only check for a holder, not keep others out while they write.
+_take_lock: Callable[[Path], HeldLock | None] | None = None
+_held: list[HeldLock] = []
+
+
+def set_write_lock(take: Callable[[Path], HeldLock | None] | None) -> None:
+    """Use ``take(path)`` (the lock, or None when held elsewhere) for command-line writers."""
+    global _take_lock
+    _take_lock = take
+
+
+def hold_for_writing(path: Path) -> None:
+    """Take the train file's lock until the command ends; refuse when RTE Desktop has it open.
+
+    The window would not show the change, and its undo history would no longer match the file.
+    """
+    from rte_desktop.services.backup.backup import lock_holder
+
+    path = Path(path).expanduser().resolve()
+    if _take_lock is not None and (lock := _take_lock(path)) is not None:
+        _held.append(lock)
+        return
+    holder = lock_holder(path)
+    if _take_lock is not None or holder is not None:
+        raise DomainError(
+            f"{path.name} is open in RTE Desktop ({holder or 'another process'}); make the "
+            "change there, or close it first."
+        )
+
+
+def release_locks() -> None:
+    while _held:
+        _held.pop().unlock()
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -94,14 +134,7 @@ def open_ws(args: argparse.Namespace, writes: bool = False, creates: bool = Fals
     if not creates and "://" not in target:
         existing_db(args)
     if writes and "://" not in target:
-        from rte_desktop.services.backup.backup import lock_holder
-
-        path = Path(target).expanduser().resolve()
-        if (holder := lock_holder(path)) is not None:
-            raise DomainError(
-                f"{path.name} is open in RTE Desktop ({holder}); make the change there, "
-                "or close it first."
-            )
+        hold_for_writing(Path(target))
     return open_workspace(target)
 
 
@@ -126,3 +159,5 @@ def run_safely(runner: Runner, args: argparse.Namespace) -> int:
         return fail(str(exc))
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    finally:
+        release_locks()
