@@ -146,7 +146,7 @@ def panel_specs() -> list[PanelSpec]:
             "risks",
             _tr("Risks (ROAM)"),
             _tr("The ROAM board: Unroamed, Resolved, Owned, Accepted, Mitigated."),
-            factory="rte_desktop.ui.risks.panel:RisksPanel",
+            factory="rte_desktop.ui.risks.panel:risks_panel",
             shortcuts=(
                 ("Up / Down", _tr("Select a risk in its column")),
                 ("Left / Right", _tr("Go to the next column")),
