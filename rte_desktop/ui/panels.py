@@ -146,7 +146,7 @@ def panel_specs() -> list[PanelSpec]:
             "risks",
             _tr("Risks (ROAM)"),
             _tr("The ROAM board: Unroamed, Resolved, Owned, Accepted, Mitigated."),
-            factory="rte_desktop.ui.risks.panel:RisksPanel",
+            factory="rte_desktop.ui.risks.panel:risks_panel",
             shortcuts=(
                 ("Up / Down", _tr("Select a risk in its column")),
                 ("Left / Right", _tr("Go to the next column")),
@@ -171,7 +171,7 @@ def panel_specs() -> list[PanelSpec]:
             "board",
             _tr("ART Planning Board"),
             _tr("Features by team and iteration, milestones and dependencies coloured by health."),
-            factory="rte_desktop.ui.board.panel:BoardPanel",
+            factory="rte_desktop.ui.board.panel:board_panel",
             shortcuts=(
                 ("Arrows", _tr("Select the nearest card in that direction")),
                 ("Ctrl+Left / Ctrl+Right", _tr("Move the feature to the previous / next column")),

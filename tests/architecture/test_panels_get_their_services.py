@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 UI = Path(__file__).resolve().parents[2] / "rte_desktop" / "ui"
-CONVERTED = {"calendar": "calendar_panel"}  # package: its factory function
+CONVERTED = {
+    "art_sync": "",
+    "board": "board_panel",
+    "calendar": "calendar_panel",
+    "risks": "risks_panel",
+}  # package: its factory function
 
 
 def _workspace_reads(path: Path, factory: str) -> list[str]:

@@ -23,6 +23,9 @@ from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 if TYPE_CHECKING:
+    from rte_desktop.services.art_sync.art_sync import ArtSyncService
+    from rte_desktop.services.risks.risks import RiskService
+    from rte_desktop.services.train.train import TrainService
     from rte_desktop.ui.panel_base import PanelContext
 
 
@@ -46,6 +49,9 @@ class ArtSyncActions(QObject):
         scope: MeetingScope,
         tables: ActionTables,
         risks: Callable[[], list[Risk]],
+        art_sync: ArtSyncService,
+        risk_service: RiskService,
+        train: TrainService,
     ) -> None:
         super().__init__(view)
         self.view = view
@@ -53,6 +59,9 @@ class ArtSyncActions(QObject):
         self.scope = scope
         self.tables = tables
         self.risks = risks
+        self._art_sync = art_sync
+        self._risk_service = risk_service
+        self._train = train
 
     def _guard(self, action: Callable[[], object]) -> bool:
         return run_or_warn(self.view, self.view.tr("ART Sync"), action)
@@ -68,7 +77,7 @@ class ArtSyncActions(QObject):
         if self.scope.meeting is None or self.scope.meeting.id is None:
             return
         draft = ArtSyncAction(meeting_id=self.scope.meeting.id, text="")
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
             push_created(
@@ -94,7 +103,7 @@ class ArtSyncActions(QObject):
         old = self._selected_action()
         if old is None:
             return
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
             push(
@@ -109,7 +118,7 @@ class ArtSyncActions(QObject):
     def _action_dialog(
         self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
     ) -> None:
-        today = self.ctx.ws.train.today(self.scope.art_id)  # in the ART's time zone
+        today = self._train.today(self.scope.art_id)  # in the ART's time zone
         ActionDialog(action, self.risks(), save, today, self.view).exec()
 
     def delete_action(self) -> None:
@@ -118,7 +127,7 @@ class ArtSyncActions(QObject):
         if action is None or action.id is None:
             return
         action_id = action.id
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
         push_deleted(
             self.ctx.undo,
             self.view.tr("Delete action"),
@@ -133,7 +142,7 @@ class ArtSyncActions(QObject):
             action_id: The action to change.
             done: True to mark it done, False to reopen it.
         """
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
         push(
             self.ctx.undo,
             self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
@@ -169,7 +178,7 @@ class ArtSyncActions(QObject):
         if not ok or not title.strip():
             return
         pi_id = self.scope.pi_id
-        service = self.ctx.ws.risks
+        service = self._risk_service
         self._guard(
             lambda: push_created(
                 self.ctx.undo,

@@ -19,6 +19,7 @@ from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 if TYPE_CHECKING:
+    from rte_desktop.services.board.board import BoardService
     from rte_desktop.services.board.board_data import BoardData
     from rte_desktop.ui.board.scene import BoardScene
     from rte_desktop.ui.board.view import BoardView
@@ -30,7 +31,8 @@ class BoardEditor:
 
     Args:
         panel: the widget that owns the dialogs and messages.
-        ctx: the panel's context (services, undo stack).
+        ctx: the panel's context (undo stack).
+        service: the board service.
         scene: the board's scene (selection).
         view: the board's view.
         board: what the board shows now (None before the first load).
@@ -41,6 +43,7 @@ class BoardEditor:
         self,
         panel: QWidget,
         ctx: PanelContext,
+        service: BoardService,
         scene: BoardScene,
         view: BoardView,
         board: Callable[[], BoardData | None],
@@ -48,6 +51,7 @@ class BoardEditor:
     ) -> None:
         self.panel = panel
         self.ctx = ctx
+        self._service = service
         self.scene = scene
         self.view = view
         self._board = board
@@ -77,7 +81,7 @@ class BoardEditor:
             team_id: The row's team, or None for no team.
             iteration_id: The column's iteration, or None for unplanned.
         """
-        service = self.ctx.ws.board
+        service = self._service
         board = self._board()
         old = next((f for f in board.features if f.id == feature_id), None) if board else None
         if old is None:
@@ -114,7 +118,7 @@ class BoardEditor:
             iteration is None or not iteration.start <= old.day <= iteration.end
         ):
             new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
-        service = self.ctx.ws.board
+        service = self._service
         self.guard(
             lambda: push(
                 self.ctx.undo,
@@ -132,7 +136,7 @@ class BoardEditor:
         pi_id = self._pi_id()
         if board is None or pi_id is None:
             return
-        service = self.ctx.ws.board
+        service = self._service
         draft = Feature(pi_id=pi_id, title="")
 
         def save(f: Feature) -> None:
@@ -161,7 +165,7 @@ class BoardEditor:
         pi_id = self._pi_id()
         if board is None or pi_id is None:
             return
-        service = self.ctx.ws.board
+        service = self._service
 
         def save(m: Milestone) -> None:
             push_created(
@@ -185,7 +189,7 @@ class BoardEditor:
             return
         selected = self.scene.selected_card()
         provider = selected.item_id if selected and selected.kind == "feature" else 0
-        service = self.ctx.ws.board
+        service = self._service
 
         def save(d: Dependency) -> None:
             push_created(
@@ -217,7 +221,7 @@ class BoardEditor:
         board = self._board()
         if board is None:
             return
-        service = self.ctx.ws.board
+        service = self._service
         if kind == "feature":
             old_feature = board.feature(item_id)
             if old_feature is None:
@@ -254,7 +258,7 @@ class BoardEditor:
             kind: "feature" or "milestone".
             item_id: The item's id.
         """
-        service = self.ctx.ws.board
+        service = self._service
         if kind == "feature":
             push_deleted(
                 self.ctx.undo,
@@ -282,7 +286,7 @@ class BoardEditor:
         old = next((d for d in board.dependencies if d.id == dep_id), None)
         if old is None:
             return
-        service = self.ctx.ws.board
+        service = self._service
 
         def save(d: Dependency) -> None:
             push(
@@ -300,7 +304,7 @@ class BoardEditor:
         Args:
             dep_id: The dependency's id.
         """
-        service = self.ctx.ws.board
+        service = self._service
         push_deleted(
             self.ctx.undo,
             self.panel.tr("Delete dependency"),
