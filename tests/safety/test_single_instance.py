@@ -162,31 +162,52 @@ def test_a_command_line_writer_holds_the_lock_while_it_writes(
     acquire_lock(db).unlock()
 
 
+START_UP_SPY = """
+import sys
+from pathlib import Path
+
+import rte_desktop.app as app_module
+
+events = []
+real = app_module.acquire_lock
+
+
+class Spy:
+    def __init__(self, lock):
+        self.lock = lock
+
+    def unlock(self):
+        events.append("unlock")
+        self.lock.unlock()
+
+
+def spy(path):
+    events.append("acquire")
+    return Spy(real(path))
+
+
+app_module.acquire_lock = spy
+code = app_module.run_gui(sys.argv[1], startup_check=True, settings_path=Path(sys.argv[2]))
+print("events:", ",".join(events), "code:", code, flush=True)
+"""
+
+
 def test_start_up_keeps_the_lock_from_its_first_check_to_the_open_file(
-    qapp, tmp_path: Path, copy_template, monkeypatch, capsys
+    tmp_path: Path, copy_template
 ) -> None:
     """Released after the check and taken again after the first paint, a second instance could
-    take the file in between."""
-    import rte_desktop.app as app_module
-
+    take the file in between. (In a process of its own: the app's start-up changes Qt's state.)"""
     db = copy_template("demo", tmp_path / "train.sqlite")
-    events: list[str] = []
-    real = app_module.acquire_lock
-
-    class Spy:
-        def __init__(self, lock) -> None:  # type: ignore[no-untyped-def]
-            self.lock = lock
-
-        def unlock(self) -> None:
-            events.append("unlock")
-            self.lock.unlock()
-
-    def spy(path: Path) -> Spy:
-        events.append("acquire")
-        return Spy(real(path))
-
-    monkeypatch.setattr(app_module, "acquire_lock", spy)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    code = app_module.run_gui(str(db), startup_check=True, settings_path=tmp_path / "ui.ini")
-    assert code == 0, capsys.readouterr().err
-    assert events == ["acquire", "unlock"]  # one lock, let go only when the window closed
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", START_UP_SPY, str(db), str(tmp_path / "ui.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # One lock, let go only when the window closed.
+    assert done.stdout.splitlines()[-1] == "events: acquire,unlock code: 0"
