@@ -26,6 +26,29 @@ def test_the_desktop_entry_launches_the_app_with_our_icon() -> None:
     assert section["Icon"] == APP_ID
 
 
+@pytest.mark.parametrize("opened", [None, "/home/rte/Trains/aurora train.sqlite"])
+def test_the_desktop_entry_command_line_parses_with_and_without_a_file(opened) -> None:
+    """A launcher replaces %f by the file, or removes it when started from the menu.
+
+    "--db %f" then became a bare "--db", which argparse refuses: the app did not start.
+    """
+    import shlex
+
+    from rte_desktop.cli.common import db_target
+    from rte_desktop.cli.main import build_parser
+    from rte_desktop.paths import default_db
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(ROOT / "resources" / "linux" / f"{APP_ID}.desktop", encoding="utf-8")
+    words = shlex.split(entry["Desktop Entry"]["Exec"])
+    argv = [word.replace("%f", opened or "") for word in words[1:]]
+    argv = [word for word in argv if word]  # a field code alone in a word goes with it
+    args = build_parser().parse_args(argv)
+    assert args.command is None  # the window opens
+    assert db_target(args) == (opened or str(default_db()))
+
+
 def test_the_appstream_file_names_the_desktop_entry() -> None:
     root = ET.parse(ROOT / "resources" / "linux" / f"{APP_ID}.metainfo.xml").getroot()
     assert root.tag == "component" and root.get("type") == "desktop-application"
