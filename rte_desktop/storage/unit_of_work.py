@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from rte_desktop.domain.errors import NotFoundError
@@ -98,12 +98,13 @@ class UnitOfWork:
         return mapping.to_domain(cls, row)
 
     def add(self, value: T) -> T:
-        """Store a new value and return it with its id."""
-        record = mapping.RECORDS[type(value)](
-            **mapping.to_columns(value, with_id=getattr(value, "id", None) is not None)
-        )
+        """Store a new value and return it with its id (its own id, when it has one)."""
+        with_id = getattr(value, "id", None) is not None
+        record = mapping.RECORDS[type(value)](**mapping.to_columns(value, with_id=with_id))
         self.session.add(record)
         self.session.flush()
+        if with_id:
+            self._advance_id_sequence(type(value))
         return mapping.to_domain(type(value), record)
 
     def savepoint(self) -> SessionTransaction:
@@ -116,6 +117,27 @@ class UnitOfWork:
             record = mapping.RECORDS[type(values[0])]
             rows = [mapping.to_columns(v, with_id=True) for v in values]
             self.session.execute(insert(record), rows)
+            self._advance_id_sequence(type(values[0]))
+
+    def _advance_id_sequence(self, cls: type[Any]) -> None:
+        """After rows were written with their own ids, move the id sequence past them.
+
+        SQLite picks ``max(id) + 1`` by itself; PostgreSQL hands out ids from a sequence that
+        explicit ids do not move, so the next new row would collide. Never moves it back (a
+        concurrent transaction may hold ids beyond what this one sees).
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        table = mapping.RECORDS[cls].__table__.name  # type: ignore[attr-defined]
+        self.session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), GREATEST("
+                f'(SELECT COALESCE(MAX(id), 0) FROM "{table}"), '
+                "(SELECT last_value FROM pg_sequences WHERE schemaname = current_schema() "
+                "AND sequencename = pg_get_serial_sequence(:table, 'id')::regclass::text), 1))"
+            ),
+            {"table": table},
+        )
 
     def add_many(self, values: list[T]) -> list[T]:
         """Store many new values of one type with a single flush; returns them with ids."""

@@ -112,3 +112,17 @@ def test_report_refuses_a_bad_paper(tiny_db: str, tmp_path: Path, capsys) -> Non
         )
     assert not (tmp_path / "x.pdf").exists()
 
+
+def test_import_objectives_after_import_json(tiny_db: str, new_db, tmp_path: Path, capsys) -> None:
+    """The issue's steps: a train filled by `import json` takes one new objective."""
+    exported = tmp_path / "tiny.json"
+    assert main(["export", "json", "--db", tiny_db, "--out", str(exported)]) == 0
+    copy = new_db("copy")
+    assert main(["import", "json", str(exported), "--db", copy]) == 0
+    csv = tmp_path / "o.csv"
+    csv.write_text("team,objective,committed,planned_bv\nΩmega,One more,yes,2\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", "objectives", str(csv), "--db", copy]) == 0, capsys.readouterr().err
+    assert "Imported 1 objectives" in capsys.readouterr().out
+    rows = json.loads(_export(copy, tmp_path / "after.json"))["tables"]["objective"]
+    assert [row["text"] for row in rows].count("One more") == 1 and len(rows) == 6
