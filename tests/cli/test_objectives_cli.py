@@ -9,7 +9,7 @@ import pytest
 
 from rte_desktop.app import main
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
@@ -18,7 +18,7 @@ def tiny_db(new_db) -> str:
     """A train with two teams and one objective set whose numbers are known."""
     import datetime as dt
 
-    from rte_desktop.services.train import NewTrain
+    from rte_desktop.services.train.train import NewTrain
 
     db = new_db("tiny")
     ws = open_workspace(db, FakeClock())
