@@ -63,9 +63,13 @@ def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
     A command that ``writes`` is refused while RTE Desktop has the file open: the window would
     not show the change, and its undo history would no longer match the file.
     """
+    return open_target_ws(db_target(args), writes)
+
+
+def open_target_ws(target: str, writes: bool = False) -> Workspace:
+    """Open a file or URL; a command that ``writes`` to a file open in the app is refused."""
     from rte_desktop.workspace import open_workspace
 
-    target = db_target(args)
     if writes and "://" not in target:
         from rte_desktop.services.backup.backup import lock_holder
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-__all__ = ["Engine", "make_engine", "sqlite_path", "to_url"]
+__all__ = ["Engine", "display_url", "is_server_url", "make_engine", "sqlite_path", "to_url"]
 
 
 def to_url(target: str | Path) -> str:
@@ -17,6 +17,20 @@ def to_url(target: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_server_url(target: str | Path) -> bool:
+    """True for a database server (PostgreSQL ...), False for a SQLite file or path."""
+    text = str(target)
+    return "://" in text and not text.startswith("sqlite")
+
+
+def display_url(url: str) -> str:
+    """A database as a person reads it: the file's path, or the URL with its password hidden."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:

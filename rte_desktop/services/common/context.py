@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rte_desktop.domain.clock import Clock
 from rte_desktop.services.common.changes import Changes
-from rte_desktop.storage.db import Engine, sqlite_path
+from rte_desktop.storage.db import Engine, display_url, is_server_url, sqlite_path
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -29,8 +29,24 @@ class ServiceContext:
         """The SQLite file, if the database is one."""
         return sqlite_path(self.url)
 
-    def uow(self) -> UnitOfWork:
-        """A new unit of work (one transaction) on the database."""
+    @property
+    def display_name(self) -> str:
+        """The database as a person reads it: the file's path, or the URL without password."""
+        return display_url(self.url)
+
+    @property
+    def on_server(self) -> bool:
+        """True on a database server (several clients at once), False on a file."""
+        return is_server_url(self.url)
+
+    def uow(self, snapshot: bool = False) -> UnitOfWork:
+        """A new unit of work (one transaction) on the database.
+
+        ``snapshot``: every read in it sees the database as of its first read (a long export
+        while other clients write); SQLite's transactions are snapshots already.
+        """
+        if snapshot and self.engine.dialect.name == "postgresql":
+            return UnitOfWork(self.engine.execution_options(isolation_level="REPEATABLE READ"))
         return UnitOfWork(self.engine)
 
     def publish(self, changes: Changes) -> Changes:
