@@ -90,9 +90,13 @@ class UnitOfWork:
         stmt = select(func.count()).select_from(record).where(*self._where(cls, filters))
         return int(self.session.scalar(stmt) or 0)
 
-    def get(self, cls: type[T], id_: int) -> T:
-        """The value with this id; raises NotFoundError when there is none."""
-        row = self.session.get(mapping.RECORDS[cls], id_)
+    def get(self, cls: type[T], id_: int, *, for_update: bool = False) -> T:
+        """The value with this id; raises NotFoundError when there is none.
+
+        ``for_update`` locks the row until the transaction ends (PostgreSQL), so a check
+        against it and the write that follows are not split by another client's write.
+        """
+        row = self.session.get(mapping.RECORDS[cls], id_, with_for_update=for_update or None)
         if row is None:
             raise NotFoundError(f"{cls.__name__} {id_} does not exist (it may have been deleted).")
         return mapping.to_domain(cls, row)

@@ -256,12 +256,17 @@ class RisksPanel(Panel):
         old = ws.risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit risk"),
-                lambda: ws.risks.update(risk),
-                lambda: ws.risks.update(old, note="undo"),
-            )
+            # Each step names what it expects to find: another client's change of the same
+            # field in between is refused, never overwritten.
+            stored = {"before": old}
+
+            def do() -> None:
+                stored["after"] = ws.risks.update(risk, seen=stored["before"]).value
+
+            def undo() -> None:
+                stored["before"] = ws.risks.update(old, note="undo", seen=stored["after"]).value
+
+            push(self.ctx.undo, self.tr("Edit risk"), do, undo)
 
         RiskDialog(old, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
