@@ -53,3 +53,7 @@ class ConflictError(DomainError):
 
 class ReadOnlyError(DomainError):
     """The database may only be read (a server role without write rights, or a lost link)."""
+
+
+class ServerUnreachableError(DatabaseError):
+    """The database server cannot be reached (stopped, restarting, network down)."""

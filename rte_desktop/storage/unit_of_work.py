@@ -16,12 +16,48 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction
 
-from rte_desktop.domain.errors import NotFoundError
+from rte_desktop.domain.errors import (
+    NotFoundError,
+    ReadOnlyError,
+    ServerUnreachableError,
+)
 from rte_desktop.storage import mapping
 
 T = TypeVar("T")
+
+
+# SQLSTATEs a server answers when the role may not write: insufficient_privilege,
+# read_only_sql_transaction.
+_READ_ONLY_STATES = frozenset({"42501", "25006"})
+
+
+def database_refusal(exc: DBAPIError, engine: Engine) -> Exception:
+    """The user's words for a server's refusal; other database errors come back unchanged.
+
+    A role that may only read gets ``ReadOnlyError``; a server that went away (stopped,
+    restarting, network down) gets ``ServerUnreachableError``. Nothing was written either way:
+    the transaction was rolled back.
+    """
+    if engine.dialect.name != "postgresql":
+        return exc
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in _READ_ONLY_STATES:
+        role = engine.url.username or "this role"
+        return ReadOnlyError(
+            f"This train is read-only for you: the server role “{role}” may read it but not "
+            "change it. Nothing was changed. Ask the server's administrator for write rights."
+        )
+    lost = exc.connection_invalidated or (state or "").startswith(("08", "57P"))
+    if lost or (state is None and exc.__class__.__name__ in ("OperationalError", "InterfaceError")):
+        host = engine.url.host or engine.url.query.get("host") or "the server"
+        return ServerUnreachableError(
+            f"The database server ({host}) cannot be reached; nothing was changed. RTE Desktop "
+            "keeps showing what it has and reconnects by itself when the server is back."
+        )
+    return exc
 
 
 class UnitOfWork:
@@ -48,9 +84,17 @@ class UnitOfWork:
                 session.commit()
             else:
                 session.rollback()
+        except DBAPIError as failed:
+            if exc is None:
+                raise database_refusal(failed, self._engine) from failed
+            # the rollback after an error failed too (a lost connection): report the first
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, DBAPIError):
+            refusal = database_refusal(exc, self._engine)
+            if refusal is not exc:
+                raise refusal from exc
 
     @property
     def session(self) -> Session:
@@ -93,10 +137,13 @@ class UnitOfWork:
     def get(self, cls: type[T], id_: int, *, for_update: bool = False) -> T:
         """The value with this id; raises NotFoundError when there is none.
 
-        ``for_update`` locks the row until the transaction ends (PostgreSQL), so a check
-        against it and the write that follows are not split by another client's write.
+        ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's
+        transactions are serial already), so a check against it and the write that follows
+        are not split by another client's write. It is ``FOR NO KEY UPDATE``: inserting
+        children that refer to the row is not blocked by it.
         """
-        row = self.session.get(mapping.RECORDS[cls], id_, with_for_update=for_update or None)
+        lock = {"key_share": True} if for_update else None
+        row = self.session.get(mapping.RECORDS[cls], id_, with_for_update=lock)
         if row is None:
             raise NotFoundError(f"{cls.__name__} {id_} does not exist (it may have been deleted).")
         return mapping.to_domain(cls, row)

@@ -144,6 +144,8 @@ class ObjectiveService:
         )
         with self._ctx.uow() as uow:
             _check_team_in_pi_art(uow, pi_id, team_id)
+            # Locked: two clients adding at once must not both take the next position.
+            uow.get(Team, team_id, for_update=True)
             position = uow.count(Objective, pi_id=pi_id, team_id=team_id)
             stored = uow.add(dataclasses.replace(value, position=position))
         return self._done(stored)

@@ -133,7 +133,8 @@ class RiskService:
             )
         )
         with self._ctx.uow() as uow:
-            uow.get(PlanningInterval, pi_id)
+            # Locked: two clients adding at once must not both take the next position.
+            uow.get(PlanningInterval, pi_id, for_update=True)
             _check_team(uow, pi_id, team_id)
             draft = dataclasses.replace(draft, position=_next_position(uow, pi_id, status))
             risk = uow.add(draft)
@@ -165,6 +166,7 @@ class RiskService:
             _check_team(uow, old.pi_id, risk.team_id)
             risk = dataclasses.replace(risk, pi_id=old.pi_id, created_at=old.created_at)
             if risk.status is not old.status:
+                uow.get(PlanningInterval, old.pi_id, for_update=True)  # see add
                 risk = dataclasses.replace(
                     risk, position=_next_position(uow, old.pi_id, risk.status)
                 )
