@@ -66,6 +66,16 @@ def pg_template(pg_server: PgServer) -> str:
     return name
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server: PgServer, pg_template: str) -> str:
+    """The demo train written with the ``clock`` fixture's time (copied: writing it is slow)."""
+    name = pg_server.create_database(template=pg_template)
+    workspace = open_workspace(pg_server.url(name), FakeClock(DEMO_TIME))
+    workspace.demo.create()
+    workspace.close()
+    return name
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """``sqlite`` or ``postgresql`` (parametrised by pytest_generate_tests)."""
@@ -84,12 +94,14 @@ def new_db(
     made: list[str] = []
     server: PgServer | None = None
 
-    def make(name: str = "train", migrated: bool = True) -> str:
+    def make(name: str = "train", migrated: bool = True, demo: bool = False) -> str:
         nonlocal server
         if backend == "sqlite":
             return str(tmp_path / f"{name}.sqlite")
         server = request.getfixturevalue("pg_server")
         template = request.getfixturevalue("pg_template") if migrated else None
+        if demo:
+            template = request.getfixturevalue("pg_demo_template")
         database = server.create_database(template=template)
         made.append(database)
         return server.url(database)
@@ -100,10 +112,13 @@ def new_db(
         server.drop_database(database)
 
 
+DEMO_TIME = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """Wednesday 25 November 2026, 08:00 UTC (inside the demo train's current PI)."""
-    return FakeClock(dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC))
+    return FakeClock(DEMO_TIME)
 
 
 @pytest.fixture
@@ -112,9 +127,17 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(backend: str, db_path: Path, new_db: Callable[..., str]) -> str:
-    """The database ``ws`` is opened on: ``db_path`` on SQLite, a fresh database on PostgreSQL."""
-    return str(db_path) if backend == "sqlite" else new_db()
+def db_url(
+    backend: str, db_path: Path, new_db: Callable[..., str], request: pytest.FixtureRequest
+) -> str:
+    """The database ``ws`` is opened on: ``db_path`` on SQLite, a fresh database on PostgreSQL.
+
+    On PostgreSQL a test that asks for ``demo_ws`` gets a copy of the demo template (the same
+    demo, written with the same fake time) instead of writing it again.
+    """
+    if backend == "sqlite":
+        return str(db_path)
+    return new_db(demo="demo_ws" in request.fixturenames)
 
 
 @pytest.fixture
@@ -126,7 +149,8 @@ def ws(db_url: str, clock: FakeClock) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def demo_ws(ws: Workspace) -> Workspace:
-    """The demo train, written with the fake clock."""
-    ws.demo.create()
+def demo_ws(ws: Workspace, backend: str) -> Workspace:
+    """The demo train, written with the fake clock (copied from a template on PostgreSQL)."""
+    if backend == "sqlite":
+        ws.demo.create()
     return ws
