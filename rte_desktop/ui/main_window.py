@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         """File > Connect to server...: open a train on a PostgreSQL server."""
         from rte_desktop.ui.server.connect import connect_to_server
 
-        connect_to_server(self)
+        connect_to_server(self, self.settings.qsettings, self.open_url)
 
     def open_url(self, url: str) -> bool:
         """Open a train on a database server (no lock: several clients are the point there)."""
