@@ -38,7 +38,14 @@ def display_url(url: str) -> str:
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    return make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return parsed.render_as_string(hide_password=True)
+    # user@host:port/database, short enough for a status bar (a socket folder as the host)
+    host = parsed.host or str(parsed.query.get("host") or "localhost")
+    port = parsed.port or parsed.query.get("port") or 5432
+    who = f"{parsed.username}@" if parsed.username else ""
+    return f"postgresql://{who}{host}:{port}/{parsed.database or ''}"
 
 
 def sqlite_path(url: str) -> Path | None:

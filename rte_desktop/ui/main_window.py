@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.pi_combo)
         self.addToolBar(toolbar)
         self.file_label = QLabel()
-        self.file_label.setWordWrap(True)
         self._live: LiveUpdates | None = None
         self._where = ""
         self.statusBar().addPermanentWidget(self.file_label)
@@ -194,8 +193,9 @@ class MainWindow(QMainWindow):
 
     def _show_server_status(self, problem: str) -> None:
         """The database's place in the status bar; a lost server in words and colour."""
+        self.file_label.setToolTip(problem)
         if problem:
-            self.file_label.setText(self.tr("⚠ Offline: %1").replace("%1", problem))
+            self.file_label.setText(self.tr("⚠ Server unreachable: edits refused, reconnecting..."))
             self.file_label.setStyleSheet(
                 "color: white; background: #b00020; font-weight: bold; padding: 2px 6px;"
             )

@@ -78,13 +78,13 @@ def test_a_stopped_server_is_said_edits_refused_and_it_reconnects(
         assert isinstance(panel, RisksPanel)
         shown = _risk_titles(panel)
         own_server.stop()
-        qtbot.waitUntil(lambda: "Offline" in window.file_label.text(), timeout=3000)
-        assert "cannot be reached" in window.file_label.text()
+        qtbot.waitUntil(lambda: "unreachable" in window.file_label.text(), timeout=3000)
+        assert "cannot be reached" in window.file_label.toolTip()
         assert _risk_titles(panel) == shown  # it keeps showing what it has
         with pytest.raises(ServerUnreachableError, match="nothing was changed"):
             ws.risks.add(panel.pi_id or 0, "While the server is down")
         own_server.start()
-        qtbot.waitUntil(lambda: "Offline" not in window.file_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "unreachable" not in window.file_label.text(), timeout=5000)
         ws.risks.add(panel.pi_id or 0, "After the restart")
         qtbot.waitUntil(lambda: "After the restart" in _risk_titles(panel), timeout=1000)
         assert "While the server is down" not in _risk_titles(panel)
