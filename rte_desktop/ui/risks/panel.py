@@ -300,11 +300,13 @@ class RisksPanel(Panel):
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete risk"),
-            lambda: self._risks.delete(risk_id).value,
-            self._risks.restore,
+        self._guard(  # a refusal (a read-only role, a lost server) is one message, not a crash
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.tr("Delete risk"),
+                lambda: self._risks.delete(risk_id).value,
+                self._risks.restore,
+            )
         )
 
     def save_poster(self) -> None:
