@@ -71,6 +71,8 @@ class ServiceContext:
         for listener in list(self.listeners):
             listener(changes)
         areas = [area.value for area in changes.areas]
+        if not areas:  # nothing changed: no news for anyone
+            return changes
         if "change_feed" in self.__dict__:  # this client watches: its feed announces
             self.change_feed.announce(areas)
         else:  # the command line: tell the apps that watch
