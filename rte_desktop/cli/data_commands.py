@@ -48,7 +48,7 @@ def register(groups: Groups) -> None:
 def _demo(args: argparse.Namespace) -> int:
     ws = open_ws(args, writes=True)
     ws.demo.create(years=args.years, teams=args.teams)
-    print(f"Demo train written to {ws.url}")
+    print(f"Demo train written to {ws.display_name}")
     return 0
 
 
