@@ -113,3 +113,13 @@ def test_a_long_text_a_file_allows_is_named_when_the_server_refuses_it(
     assert main(["copy", "--from", demo_file, "--to", server]) == 1
     err = capsys.readouterr().err
     assert "tables.team[1]" in err and "Traceback" not in err
+
+
+def test_no_password_is_printed(pg_server: PgServer, tmp_path: Path, capsys) -> None:
+    name = pg_server.create_database()
+    server = pg_server.url(name, password="s3cret-word")  # the test server trusts the socket
+    assert main(["demo", "--db", server]) == 0
+    assert main(["copy", "--from", server, "--to", str(tmp_path / "t.sqlite")]) == 0
+    out = capsys.readouterr().out
+    assert "Demo train written to postgresql://" in out and "Copied" in out
+    assert "s3cret-word" not in out
