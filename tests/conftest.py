@@ -39,6 +39,16 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True)
 
 
+_PG_SKIPPED: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say it loudly at the end when the PostgreSQL half did not run."""
+    if _PG_SKIPPED:
+        terminalreporter.write_sep("!", "PostgreSQL tests SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(_PG_SKIPPED[0], red=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A PostgreSQL cluster for the whole session (skipped, loudly, without the binaries)."""
@@ -50,6 +60,7 @@ def pg_server() -> Iterator[PgServer]:
         )
         if os.environ.get("CI"):
             pytest.fail(reason)  # CI must test both back ends
+        _PG_SKIPPED.append(reason)
         pytest.skip(reason)
     server = PgServer(bin_dir)
     server.init()
