@@ -29,7 +29,7 @@ from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.common.changes import Area
 from rte_desktop.ui import undo
-from rte_desktop.ui.objectives import actions, commands
+from rte_desktop.ui.objectives import actions, edits
 from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
@@ -284,9 +284,9 @@ class ObjectivesPanel(Panel):
     def _edit(self, item: Objective, field: str, value: Any) -> bool:
         if getattr(item, field) == value or item.id is None:
             return False
-        return self.run(commands.edit(self.ctx.ws.objectives, item, field, value))
+        return self.run(edits.edit(self.ctx.ws.objectives, item, field, value))
 
-    def run(self, command: commands.Command) -> bool:
+    def run(self, command: edits.Command) -> bool:
         """Run an undoable command; False (and a message) when the service refused it."""
         return self.guard(lambda: undo.push(self.ctx.undo, *command))
 
@@ -308,7 +308,7 @@ class ObjectivesPanel(Panel):
             return
         state: dict[str, Objective] = {}
         text = self.tr("New objective")
-        if self.run(commands.add(self.ctx.ws.objectives, self.pi_id, team.id, text, state)):
+        if self.run(edits.add(self.ctx.ws.objectives, self.pi_id, team.id, text, state)):
             index = self.model.index(self.model.row_of(state["added"].id), TEXT)
             self.table.setCurrentIndex(index)
             self.table.setFocus()
@@ -317,14 +317,14 @@ class ObjectivesPanel(Panel):
     def delete_objective(self) -> None:
         item = self.current_objective()
         if item is not None and item.id is not None:
-            self.run(commands.delete(self.ctx.ws.objectives, item))
+            self.run(edits.delete(self.ctx.ws.objectives, item))
 
     def move_objective(self, offset: int) -> None:
         item = self.current_objective()
         if item is None or item.id is None:
             return
         column = self.table.currentIndex().column()
-        if self.run(commands.move(self.ctx.ws.objectives, item, offset)):
+        if self.run(edits.move(self.ctx.ws.objectives, item, offset)):
             self.table.setCurrentIndex(self.model.index(self.model.row_of(item.id), column))
 
     def move_to_team(self, team_id: int | None = None) -> None:
@@ -341,7 +341,7 @@ class ObjectivesPanel(Panel):
             if not ok or name not in names:
                 return
             team_id = others[names.index(name)].id
-        self.run(commands.to_team(self.ctx.ws.objectives, item, team_id or 0))
+        self.run(edits.to_team(self.ctx.ws.objectives, item, team_id or 0))
 
     # -- teams, scoring, paper -------------------------------------------------------------------
 
