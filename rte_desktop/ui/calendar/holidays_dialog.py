@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,7 +32,7 @@ from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Holiday
 from rte_desktop.ui.theme import BAD
-from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo import UndoStack, push
 from rte_desktop.workspace import Workspace
 
 
@@ -46,7 +46,7 @@ class HolidaysDialog(QDialog):
         self,
         ws: Workspace,
         art_id: int,
-        undo: QUndoStack,
+        undo: UndoStack,
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:

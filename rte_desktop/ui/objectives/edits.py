@@ -1,4 +1,4 @@
-"""Undoable objective edits as (text, do, undo) triples over the objectives service.
+"""The objectives panel's edits, on the one undo recipe (``ui.undo_recipes``).
 
 Redo of an add restores the same objective (same id); redo of a move re-applies the order the
 first run produced, so undo/redo never drift from what the user saw.
@@ -6,67 +6,72 @@ first run produced, so undo/redo never drift from what the user saw.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from rte_desktop.domain.model import Objective
 from rte_desktop.services.objectives.objectives import ObjectiveService
-
-Command = tuple[str, Callable[[], object], Callable[[], object]]
+from rte_desktop.ui.undo import UndoStack
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_replaced, push_updated
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("objectives", text)
 
 
-def edit(service: ObjectiveService, item: Objective, field: str, value: Any) -> Command:
-    oid, old = item.id or 0, getattr(item, field)
-    return (
-        _tr("Change %1").replace("%1", field.replace("_", " ")),
-        lambda: service.update(oid, **{field: value}),
-        lambda: service.update(oid, **{field: old}),
-    )
+class ObjectiveEdits:
+    """Every write of the objectives panel; each raises DomainError when refused."""
 
+    def __init__(self, service: ObjectiveService, stack: UndoStack) -> None:
+        self._service = service
+        self._stack = stack
 
-def add(
-    service: ObjectiveService, pi_id: int, team_id: int, text: str, state: dict[str, Objective]
-) -> Command:
-    """Add an objective; ``state["added"]`` holds it afterwards."""
+    def edit(self, item: Objective, field: str, value: Any) -> None:
+        service, oid = self._service, item.id or 0
+        push_updated(
+            self._stack,
+            _tr("Change %1").replace("%1", field.replace("_", " ")),
+            lambda new: service.update(oid, **{field: new}),
+            getattr(item, field),
+            value,
+        )
 
-    def do() -> None:
-        if "added" in state:
-            service.restore(state["added"])
-        else:
-            state["added"] = service.add(pi_id, team_id, text).value
+    def add(self, pi_id: int, team_id: int, text: str) -> Objective:
+        service = self._service
+        return push_created(
+            self._stack,
+            _tr("Add objective"),
+            lambda: service.add(pi_id, team_id, text).value,
+            lambda made: service.delete(made.id or 0).value,
+            service.restore,
+        )
 
-    return _tr("Add objective"), do, lambda: service.delete(state["added"].id or 0)
+    def delete(self, item: Objective) -> None:
+        service, oid = self._service, item.id or 0
+        push_deleted(
+            self._stack,
+            _tr("Delete objective"),
+            lambda: service.delete(oid).value,
+            service.restore,
+        )
 
+    def move(self, item: Objective, offset: int) -> None:
+        service, oid, pi_id, team_id = self._service, item.id or 0, item.pi_id, item.team_id
+        push_replaced(
+            self._stack,
+            _tr("Move objective"),
+            lambda: service.move(oid, offset),
+            lambda: [o.id or 0 for o in service.objectives(pi_id, team_id)],
+            lambda order: service.reorder(pi_id, team_id, order),
+        )
 
-def delete(service: ObjectiveService, item: Objective) -> Command:
-    oid = item.id or 0
-    return _tr("Delete objective"), lambda: service.delete(oid), lambda: service.restore(item)
-
-
-def move(service: ObjectiveService, item: Objective, offset: int) -> Command:
-    oid, pi_id, team_id = item.id or 0, item.pi_id, item.team_id
-    state: dict[str, list[int]] = {}
-
-    def do() -> None:
-        if "after" in state:
-            service.reorder(pi_id, team_id, state["after"])
-        else:
-            state["before"] = service.move(oid, offset).value
-            state["after"] = [o.id or 0 for o in service.objectives(pi_id, team_id)]
-
-    return _tr("Move objective"), do, lambda: service.reorder(pi_id, team_id, state["before"])
-
-
-def to_team(service: ObjectiveService, item: Objective, team_id: int) -> Command:
-    oid = item.id or 0
-    return (
-        _tr("Move objective to another team"),
-        lambda: service.move_to_team(oid, team_id),
-        lambda: service.move_to_team(oid, item.team_id, item.position),
-    )
+    def to_team(self, item: Objective, team_id: int) -> None:
+        service, oid = self._service, item.id or 0
+        push_updated(
+            self._stack,
+            _tr("Move objective to another team"),
+            lambda place: service.move_to_team(oid, *place),
+            (item.team_id, item.position),
+            (team_id, None),
+        )
