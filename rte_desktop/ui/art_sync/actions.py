@@ -14,8 +14,7 @@ from PySide6.QtCore import QObject
 from rte_desktop.domain.model import ArtSyncAction, RiskSource
 from rte_desktop.ui.art_sync.dialogs import ActionDialog
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 
 if TYPE_CHECKING:
     from rte_desktop.ui.art_sync.view import ArtSyncView
@@ -72,11 +71,8 @@ class ArtSyncActions(QObject):
         service = self.ctx.ws.art_sync
 
         def save(action: ArtSyncAction) -> None:
-            push(
-                self.ctx.undo,
-                self.view.tr("Edit action"),
-                lambda: service.update_action(action),
-                lambda: service.update_action(old),
+            push_updated(
+                self.ctx.undo, self.view.tr("Edit action"), service.update_action, old, action
             )
 
         self._action_dialog(old, save)
@@ -109,11 +105,12 @@ class ArtSyncActions(QObject):
             done: True to mark it done, False to reopen it.
         """
         service = self.ctx.ws.art_sync
-        push(
+        push_updated(
             self.ctx.undo,
             self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
-            lambda: service.set_done(action_id, done),
-            lambda: service.set_done(action_id, not done),
+            lambda flag: service.set_done(action_id, flag),
+            not done,
+            done,
         )
 
     def toggle_selected_done(self) -> None:

@@ -35,8 +35,7 @@ from rte_desktop.ui.art_sync.actions import ArtSyncActions
 from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
 from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 
 
 class ArtSyncView(QWidget):
@@ -260,12 +259,7 @@ class ArtSyncView(QWidget):
             return
         service = self.ctx.ws.art_sync
         self._meeting = new
-        push(
-            self.ctx.undo,
-            self.tr("Edit ART Sync log"),
-            lambda: service.update_meeting(new),
-            lambda: service.update_meeting(old),
-        )
+        push_updated(self.ctx.undo, self.tr("Edit ART Sync log"), service.update_meeting, old, new)
 
     # -- the timebox ----------------------------------------------------------------------------
 

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone
 from rte_desktop.ui.board.dialogs import DependencyDialog, FeatureDialog, MilestoneDialog
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 
 if TYPE_CHECKING:
     from rte_desktop.ui.board.panel import BoardPanel
@@ -60,11 +59,12 @@ class BoardEditor:
         if old is None:
             return
         self.guard(
-            lambda: push(
+            lambda: push_updated(
                 self.panel.ctx.undo,
                 self.panel.tr("Place feature %1").replace("%1", old.key or old.title),
-                lambda: service.place_feature(feature_id, team_id, iteration_id),
-                lambda: service.place_feature(feature_id, old.team_id, old.iteration_id),
+                lambda place: service.place_feature(feature_id, *place),
+                (old.team_id, old.iteration_id),
+                (team_id, iteration_id),
             )
         )
         card = self.panel.scene.select("feature", feature_id)
@@ -92,11 +92,12 @@ class BoardEditor:
             new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
         service = self.panel.ctx.ws.board
         self.guard(
-            lambda: push(
+            lambda: push_updated(
                 self.panel.ctx.undo,
                 self.panel.tr("Move milestone"),
-                lambda: service.update_milestone(new),
-                lambda: service.update_milestone(old),
+                service.update_milestone,
+                old,
+                new,
             )
         )
         self.panel.scene.select("milestone", milestone_id)
@@ -196,11 +197,12 @@ class BoardEditor:
                 return
 
             def save_feature(f: Feature) -> None:
-                push(
+                push_updated(
                     self.panel.ctx.undo,
                     self.panel.tr("Edit feature"),
-                    lambda: service.update_feature(f),
-                    lambda: service.update_feature(old_feature),
+                    service.update_feature,
+                    old_feature,
+                    f,
                 )
 
             FeatureDialog(old_feature, self.panel.board, save_feature, self.panel).exec()
@@ -210,11 +212,12 @@ class BoardEditor:
                 return
 
             def save_milestone(m: Milestone) -> None:
-                push(
+                push_updated(
                     self.panel.ctx.undo,
                     self.panel.tr("Edit milestone"),
-                    lambda: service.update_milestone(m),
-                    lambda: service.update_milestone(old_milestone),
+                    service.update_milestone,
+                    old_milestone,
+                    m,
                 )
 
             MilestoneDialog(old_milestone, self.panel.board, save_milestone, self.panel).exec()
@@ -256,11 +259,12 @@ class BoardEditor:
         service = self.panel.ctx.ws.board
 
         def save(d: Dependency) -> None:
-            push(
+            push_updated(
                 self.panel.ctx.undo,
                 self.panel.tr("Edit dependency"),
-                lambda: service.update_dependency(d),
-                lambda: service.update_dependency(old),
+                service.update_dependency,
+                old,
+                d,
             )
 
         DependencyDialog(old, self.panel.board, save, self.panel).exec()

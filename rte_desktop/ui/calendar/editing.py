@@ -1,7 +1,7 @@
 """Creating, editing, moving and deleting events from the Calendar panel (all undoable).
 
-Each edit runs through ``ui.undo.push`` with two service calls; a refused edit (DomainError)
-is shown as a message and never enters the undo stack.
+Each edit is one step on the one undo recipe (``ui.undo_recipes``); a new event comes back with
+its id on redo. A refused edit (DomainError) is shown as a message and never enters the stack.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.model import Event
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_replaced
 
 if TYPE_CHECKING:
     from rte_desktop.ui.calendar.panel import CalendarPanel
 
 
-def _run(
-    panel: CalendarPanel, text: str, do: Callable[[], object], undo: Callable[[], object]
-) -> bool:
-    return run_or_warn(panel, panel.tr("Calendar"), lambda: push(panel.ctx.undo, text, do, undo))
+def _run(panel: CalendarPanel, edit: Callable[[], object]) -> bool:
+    return run_or_warn(panel, panel.tr("Calendar"), edit)
 
 
 def _day_note(panel: CalendarPanel, day: dt.date) -> str | None:
@@ -45,22 +44,25 @@ def new_event(panel: CalendarPanel, day: dt.date | None = None) -> None:
     )
     if not dialog.exec() or (values := dialog.values()) is None:
         return
-    art_id = panel.art_id
-    created: dict[str, Event] = {}
+    art_id, calendar = panel.art_id, panel.ctx.ws.calendar
+    created: list[Event] = []
 
-    def do() -> None:
-        if "event" in created:
-            panel.ctx.ws.calendar.put_event(created["event"])
-        else:
-            created["event"] = panel.ctx.ws.calendar.add_event(
-                art_id, values.kind, values.title, values.start, values.end, values.note
-            ).value
+    def create() -> None:
+        made = push_created(
+            panel.ctx.undo,
+            panel.tr("New event"),
+            lambda: (
+                calendar.add_event(
+                    art_id, values.kind, values.title, values.start, values.end, values.note
+                ).value
+            ),
+            lambda event: calendar.delete_event(event.id or 0).value,
+            calendar.put_event,
+        )
+        created.append(made)
 
-    def undo() -> None:
-        panel.ctx.ws.calendar.delete_event(created["event"].id or 0)
-
-    if _run(panel, panel.tr("New event"), do, undo):
-        panel.select_event(created["event"].id)
+    if _run(panel, create):
+        panel.select_event(created[0].id)
 
 
 def edit_selected(panel: CalendarPanel) -> None:
@@ -78,32 +80,35 @@ def edit_selected(panel: CalendarPanel) -> None:
     calendar = panel.ctx.ws.calendar
     _run(
         panel,
-        panel.tr("Edit event"),
-        lambda: calendar.update_event(
-            event_id,
-            kind=values.kind,
-            title=values.title,
-            start=values.start,
-            end=values.end,
-            note=values.note,
+        lambda: push(
+            panel.ctx.undo,
+            panel.tr("Edit event"),
+            lambda: calendar.update_event(
+                event_id,
+                kind=values.kind,
+                title=values.title,
+                start=values.start,
+                end=values.end,
+                note=values.note,
+            ),
+            lambda: calendar.put_event(old),
         ),
-        lambda: calendar.put_event(old),
     )
     panel.select_event(event_id)
 
 
 def move_event(panel: CalendarPanel, event_id: int, days: int) -> None:
     calendar = panel.ctx.ws.calendar
-    old = calendar.event(event_id)
-    moved: dict[str, Event] = {}
-
-    def do() -> None:
-        if "event" in moved:
-            calendar.put_event(moved["event"])
-        else:
-            moved["event"] = calendar.move_event(event_id, days).value
-
-    _run(panel, panel.tr("Move event"), do, lambda: calendar.put_event(old))
+    _run(
+        panel,
+        lambda: push_replaced(
+            panel.ctx.undo,
+            panel.tr("Move event"),
+            lambda: calendar.move_event(event_id, days),
+            lambda: calendar.event(event_id),
+            calendar.put_event,
+        ),
+    )
     panel.select_event(event_id)
 
 
@@ -122,9 +127,12 @@ def delete_selected(panel: CalendarPanel) -> None:
     event_id = event.id
     _run(
         panel,
-        panel.tr("Delete event"),
-        lambda: calendar.delete_event(event_id),
-        lambda: calendar.put_event(event),
+        lambda: push_deleted(
+            panel.ctx.undo,
+            panel.tr("Delete event"),
+            lambda: calendar.delete_event(event_id).value,
+            calendar.put_event,
+        ),
     )
     if panel.model.events:
         panel.table.selectRow(min(row, len(panel.model.events) - 1))

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.domain.model import Holiday
 from rte_desktop.ui.theme import BAD
-from rte_desktop.ui.undo import UndoStack, push
+from rte_desktop.ui.undo import UndoStack
+from rte_desktop.ui.undo_recipes import push_created, push_deleted
 from rte_desktop.workspace import Workspace
 
 
@@ -127,21 +127,15 @@ class HolidaysDialog(QDialog):
 
     def add_holiday(self) -> None:
         name, first, last = self.name.text(), _date(self.first), _date(self.last)
-        created: dict[str, Holiday] = {}
-
-        def do() -> None:
-            if "holiday" in created:
-                self._ws.calendar.put_holiday(created["holiday"])
-            else:
-                created["holiday"] = self._ws.calendar.add_holiday(
-                    self._art_id, name, first, last
-                ).value
-
-        def undo() -> None:
-            self._ws.calendar.delete_holiday(created["holiday"].id or 0)
-
+        calendar, art_id = self._ws.calendar, self._art_id
         try:
-            push(self._undo, self.tr("Add holiday"), do, undo)
+            push_created(
+                self._undo,
+                self.tr("Add holiday"),
+                lambda: calendar.add_holiday(art_id, name, first, last).value,
+                lambda holiday: calendar.delete_holiday(holiday.id or 0).value,
+                calendar.put_holiday,
+            )
         except DomainError as exc:
             self._say(str(exc), bad=True)
             return
@@ -157,15 +151,13 @@ class HolidaysDialog(QDialog):
         if cell is None:
             return
         holiday_id = cell.data(Qt.ItemDataRole.UserRole)
-        removed: dict[str, Holiday] = {}
-
-        def do() -> None:
-            removed["holiday"] = self._ws.calendar.delete_holiday(holiday_id).value
-
-        def undo() -> None:
-            self._ws.calendar.put_holiday(removed["holiday"])
-
-        push(self._undo, self.tr("Remove holiday"), do, undo)
+        calendar = self._ws.calendar
+        push_deleted(
+            self._undo,
+            self.tr("Remove holiday"),
+            lambda: calendar.delete_holiday(holiday_id).value,
+            calendar.put_holiday,
+        )
         self.refresh()
 
     def import_file(self, path: Path | None = None) -> None:
