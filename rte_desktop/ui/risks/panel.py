@@ -6,7 +6,6 @@ on ``data_changed``. Moving to Owned or Mitigated asks for an owner when the ris
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -36,9 +35,8 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
+from rte_desktop.ui.risks.edits import RiskEdits
 from rte_desktop.ui.risks.history import HistoryView
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 
 class RisksPanel(Panel):
@@ -171,6 +169,11 @@ class RisksPanel(Panel):
         self.text_filter.clear()
         self.board.columns[RoamStatus.UNROAMED].setFocus()
 
+    @property
+    def edits(self) -> RiskEdits:
+        """The panel's one write path (undoable)."""
+        return RiskEdits(self.ctx.ws.risks, self.ctx.undo)
+
     def _guard(self, action: Callable[[], object]) -> bool:
         return run_or_warn(self, self.tr("Risks"), action)
 
@@ -202,14 +205,7 @@ class RisksPanel(Panel):
             owner = self.ask_owner(old, status)
             if owner is None:
                 return
-        self._guard(
-            lambda: push(
-                self.ctx.undo,
-                self.tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
-                lambda: ws.risks.move(risk_id, status, owner=owner),
-                lambda: ws.risks.update(old, note="undo"),
-            )
-        )
+        self._guard(lambda: self.edits.move(old, status, owner))
         self.board.select_risk(risk_id, focus=True)
 
     def new_risk(self, status: RoamStatus = RoamStatus.UNROAMED) -> None:
@@ -227,20 +223,7 @@ class RisksPanel(Panel):
         created: list[Risk] = []
 
         def save(risk: Risk) -> None:
-            fields = {
-                f.name: getattr(risk, f.name)
-                for f in dataclasses.fields(risk)
-                if f.name not in ("id", "pi_id", "created_at", "position")
-            }
-            created.append(
-                push_created(
-                    self.ctx.undo,
-                    self.tr("New risk"),
-                    lambda: ws.risks.add(pi_id, **fields).value,
-                    lambda r: ws.risks.delete(r.id or 0).value,
-                    ws.risks.restore,
-                )
-            )
+            created.append(self.edits.add(pi_id, risk))
 
         RiskDialog(draft, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
         if created and created[0].id is not None:
@@ -256,24 +239,13 @@ class RisksPanel(Panel):
         old = ws.risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit risk"),
-                lambda: ws.risks.update(risk),
-                lambda: ws.risks.update(old, note="undo"),
-            )
+            self.edits.edit(old, risk)
 
         RiskDialog(old, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        ws = self.ctx.ws
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete risk"),
-            lambda: ws.risks.delete(risk_id).value,
-            ws.risks.restore,
-        )
+        self.edits.delete(risk_id)
 
     def save_poster(self) -> None:
         if self.pi_id is None:
