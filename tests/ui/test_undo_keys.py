@@ -226,3 +226,25 @@ def test_readiness_fill_undoes_and_redoes_in_one_transaction(
     stored = {i.id: i for i in demo_ws.readiness.view(pi_id).items}
     assert [stored.get(i.id) for i in filled] == filled
     assert warnings == []
+
+
+def test_a_failing_redo_is_reported_and_dropped(
+    qtbot, make_window, demo_ws: Workspace, warnings
+) -> None:
+    window = make_window(demo_ws)
+    window.show_panel_key("workshop")
+    edits = window.panel("workshop").edits
+    shop = demo_ws.workshop.workshops(demo_ws.train.find_pi(None, "PI 2026.1").id)[0]
+    bone = edits.add_bone(shop.id, "Measurement")
+    edits.add_cause(bone.id, "No baseline")
+    undo(qtbot, window)
+    demo_ws.workshop.delete_bone(bone.id)  # someone else removes the bone meanwhile
+    before = demo_ws.workshop.fishbone(shop.id)
+
+    redo(qtbot, window)  # the cause cannot come back without its bone
+    qtbot.waitUntil(lambda: bool(warnings))
+    redo(qtbot, window)  # nothing left to redo
+
+    assert len(warnings) == 1 and warnings[0].startswith("Could not 'Add cause'")
+    assert demo_ws.workshop.fishbone(shop.id) == before
+    assert (window.undo_stack.count(), window.undo_stack.index()) == (1, 1)

@@ -8,6 +8,7 @@ command that names those ids.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -156,3 +157,60 @@ def test_readiness_fill_keeps_its_ids(train: Workspace) -> None:
     assert [stored.get(i.id) for i in filled] == filled
     edits.set_done(filled[0], True)
     assert next(i for i in train.readiness.view(pi.id).items if i.id == filled[0].id).done
+
+
+def test_risks_events_holidays_agendas_and_features_keep_their_ids(train: Workspace) -> None:
+    from rte_desktop.domain.model import EventKind, Risk
+    from rte_desktop.ui.risks.edits import RiskEdits
+    from rte_desktop.ui.undo_recipes import push_created
+
+    stack = UndoStack()
+    pi = train.train.find_pi(None, None)
+    art_id = pi.art_id
+    risk = RiskEdits(train.risks, stack).add(
+        pi.id, Risk(pi_id=pi.id, title="Vendor API late", created_at=pi_start(pi))
+    )
+    calendar, agenda, board = train.calendar, train.agenda, train.board
+    start = pi_start(pi).replace(hour=14)
+    end = start.replace(hour=15)
+    event = push_created(
+        stack,
+        "New event",
+        lambda: calendar.add_event(art_id, EventKind.ART_SYNC, "Extra sync", start, end).value,
+        lambda made: calendar.delete_event(made.id or 0).value,
+        calendar.put_event,
+    )
+    holiday = push_created(
+        stack,
+        "Add holiday",
+        lambda: calendar.add_holiday(art_id, "Founders' day", pi.start, pi.start).value,
+        lambda made: calendar.delete_holiday(made.id or 0).value,
+        calendar.put_holiday,
+    )
+    made_agenda = push_created(
+        stack,
+        "New agenda",
+        lambda: agenda.create_from_template(pi.id, "art_sync_30").value,
+        lambda made: agenda.delete_agenda(made.id or 0).value,
+        agenda.restore,
+    )
+    items = agenda.items(made_agenda.id)
+    feature = push_created(
+        stack,
+        "New feature",
+        lambda: board.add_feature(pi.id, "Partner portal", key="F-900").value,
+        lambda made: board.delete_feature(made.id or 0).value,
+        board.restore_feature,
+    )
+    _round_trip(stack, 5)
+
+    assert train.risks.risk(risk.id) == risk
+    assert calendar.event(event.id) == event
+    assert holiday in calendar.holidays(art_id)
+    assert agenda.agenda(made_agenda.id) == made_agenda
+    assert agenda.items(made_agenda.id) == items
+    assert feature in board.board(pi.id).features
+
+
+def pi_start(pi) -> dt.datetime:
+    return dt.datetime.combine(pi.start, dt.time(9, 0))
