@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.services.calendar.calendar import CalendarService
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
-from rte_desktop.workspace import Workspace
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -44,7 +44,7 @@ def _date(edit: QDateEdit) -> dt.date:
 class HolidaysDialog(QDialog):
     def __init__(
         self,
-        ws: Workspace,
+        calendar: CalendarService,
         art_id: int,
         undo: UndoStack,
         today: dt.date,
@@ -53,7 +53,7 @@ class HolidaysDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Holidays and blackout days"))
         self.resize(640, 460)
-        self._ws, self._art_id, self._undo = ws, art_id, undo
+        self._calendar, self._art_id, self._undo = calendar, art_id, undo
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("From"), self.tr("To")])
         header = self.table.horizontalHeader()
@@ -112,7 +112,7 @@ class HolidaysDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        holidays = self._ws.calendar.holidays(self._art_id)
+        holidays = self._calendar.holidays(self._art_id)
         self.table.setRowCount(len(holidays))
         for row, holiday in enumerate(holidays):
             cells = [holiday.name, describe_day(holiday.start), describe_day(holiday.end)]
@@ -127,7 +127,7 @@ class HolidaysDialog(QDialog):
 
     def add_holiday(self) -> None:
         name, first, last = self.name.text(), _date(self.first), _date(self.last)
-        calendar, art_id = self._ws.calendar, self._art_id
+        calendar, art_id = self._calendar, self._art_id
         try:
             push_created(
                 self._undo,
@@ -151,7 +151,7 @@ class HolidaysDialog(QDialog):
         if cell is None:
             return
         holiday_id = cell.data(Qt.ItemDataRole.UserRole)
-        calendar = self._ws.calendar
+        calendar = self._calendar
         push_deleted(
             self._undo,
             self.tr("Remove holiday"),
@@ -172,7 +172,7 @@ class HolidaysDialog(QDialog):
                 return
             path = Path(name)
         try:
-            result = self._ws.calendar.import_holidays(self._art_id, path).value
+            result = self._calendar.import_holidays(self._art_id, path).value
         except (DomainError, OSError) as exc:
             self._say(str(exc), bad=True)
             return
