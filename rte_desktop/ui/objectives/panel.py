@@ -43,6 +43,7 @@ class ObjectivesPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ObjectiveEdits(ctx.ws.objectives, ctx.undo)  # the one write path (undoable)
         self.teams: list[Team] = []
         self.scoring: Any = None  # the presenter window while scoring
         self.team_list = QListWidget()
@@ -287,11 +288,6 @@ class ObjectivesPanel(Panel):
         if getattr(item, field) == value or item.id is None:
             return False
         return self.guard(lambda: self.edits.edit(item, field, value))
-
-    @property
-    def edits(self) -> ObjectiveEdits:
-        """The panel's one write path (undoable)."""
-        return ObjectiveEdits(self.ctx.ws.objectives, self.ctx.undo)
 
     def _set_cell(self, row: int, column: int, value: object) -> None:
         item = self.model.objective(row)

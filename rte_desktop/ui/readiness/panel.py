@@ -42,6 +42,7 @@ class ReadinessPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ReadinessEdits(ctx.ws.readiness, ctx.undo)  # the one write path (undoable)
         self.planned_pi_id: int | None = None  # the PI whose PI Planning is shown
         self._offset = 0  # arrows: how many PI Plannings away from the toolbar's
         self.view: ReadinessView | None = None
@@ -272,11 +273,6 @@ class ReadinessPanel(Panel):
             self.edit_selected()
 
     # -- editing (undoable) ----------------------------------------------------------------------
-
-    @property
-    def edits(self) -> ReadinessEdits:
-        """The panel's one write path (undoable)."""
-        return ReadinessEdits(self.ctx.ws.readiness, self.ctx.undo)
 
     def _run(self, action: Callable[[], object]) -> bool:
         return run_or_warn(self, self.tr("Readiness"), action)
