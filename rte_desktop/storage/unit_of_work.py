@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, Table, delete, func, insert, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from rte_desktop.domain.errors import NotFoundError
@@ -116,6 +116,14 @@ class UnitOfWork:
             record = mapping.RECORDS[type(values[0])]
             rows = [mapping.to_columns(v, with_id=True) for v in values]
             self.session.execute(insert(record), rows)
+            if self.session.get_bind().dialect.name == "postgresql":
+                # PostgreSQL's id sequence does not see ids given explicitly: move it past them,
+                # or the next row added would be given an id that is already taken.
+                table = cast(Table, record.__table__)
+                sequence = func.pg_get_serial_sequence(table.name, "id")
+                self.session.execute(
+                    select(func.setval(sequence, select(func.max(table.c.id)).scalar_subquery()))
+                )
 
     def add_many(self, values: list[T]) -> list[T]:
         """Store many new values of one type with a single flush; returns them with ids."""
