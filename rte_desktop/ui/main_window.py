@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,6 +31,7 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
 from rte_desktop.ui.settings import UiSettings
 from rte_desktop.ui.theme import apply_theme
+from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.bus = bus
         self._opener = opener
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
+        self.undo_stack.failed.connect(self._undo_failed)
         self.specs: list[PanelSpec] = panel_specs()
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
             self._show_peek(peek, now or dt.datetime.now(dt.UTC))
 
     # -- menus ----------------------------------------------------------------------------------
+
+    def _undo_failed(self, message: str) -> None:
+        # emitted after the stack call returned (see UndoStack): this box never runs inside it
+        QMessageBox.warning(self, "RTE Desktop", message)
 
     def _build_menus(self) -> None:
         from rte_desktop.ui.main_menus import build_menus
