@@ -7,8 +7,7 @@ import datetime as dt
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.ui.panel_base import PanelContext
-
-CHOSEN_AGENDA_KEY = "agenda/chosen/{pi_id}"  # the agenda panel shows this agenda of a PI
+from rte_desktop.ui.settings import AGENDA_CHOSEN
 
 
 def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) -> int:
@@ -31,6 +30,6 @@ def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) 
     if agenda.id is None:
         raise DomainError("The ART Sync agenda was not stored.")
     ws.agenda_timer.start(agenda.id)
-    ctx.settings.set_value(CHOSEN_AGENDA_KEY.format(pi_id=pi_id), str(agenda.id))
+    ctx.settings.put(AGENDA_CHOSEN, agenda.id, pi_id=pi_id)
     ctx.bus.panel_requested.emit("agenda")
     return agenda.id

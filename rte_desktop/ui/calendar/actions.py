@@ -16,14 +16,11 @@ from rte_desktop.domain.calendar_rules import (
 )
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.calendar.cadence import CadenceRequest
+from rte_desktop.ui.settings import CALENDAR_RULES
 from rte_desktop.ui.widgets.report_actions import save_report
 
 if TYPE_CHECKING:
     from rte_desktop.ui.calendar.panel import CalendarPanel
-
-
-def _rules_key(panel: CalendarPanel) -> str:
-    return f"calendar/rules/art{panel.art_id}"
 
 
 def initial_request(panel: CalendarPanel) -> CadenceRequest:
@@ -37,7 +34,7 @@ def initial_request(panel: CalendarPanel) -> CadenceRequest:
     following = [p for p in pis if chosen and p.start >= chosen.start]
     base = CalendarRules(sync=SyncRule(weekday=art.art_sync_weekday, start=art.art_sync_time))
     try:
-        saved = json.loads(panel.ctx.settings.value(_rules_key(panel), "{}"))
+        saved = json.loads(panel.ctx.settings.get(CALENDAR_RULES, art_id=panel.art_id))
     except ValueError:
         saved = {}
     saved = saved if isinstance(saved, dict) else {}
@@ -84,9 +81,10 @@ def generate_cadence(panel: CalendarPanel) -> None:
     except DomainError as exc:
         QMessageBox.warning(panel, panel.tr("Generate cadence"), str(exc))
         return
-    panel.ctx.settings.set_value(
-        _rules_key(panel),
+    panel.ctx.settings.put(
+        CALENDAR_RULES,
         json.dumps({"rules": rules_to_dict(request.rules), "naming": request.naming}),
+        art_id=panel.art_id,
     )
     # earlier undo steps may name events the generator replaced: start the history afresh
     panel.ctx.undo.clear()

@@ -38,6 +38,7 @@ from rte_desktop.ui.calendar.models import EventTableModel
 from rte_desktop.ui.calendar.month import MonthView, month_grid
 from rte_desktop.ui.calendar.timeline import TimelineView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import CALENDAR_MODE
 
 
 class CalendarPanel(Panel):
@@ -132,7 +133,7 @@ class CalendarPanel(Panel):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._wire()
-        if ctx.settings.value("calendar/mode", "timeline") == "month":
+        if ctx.settings.get(CALENDAR_MODE) == "month":
             self.views.setCurrentWidget(self.month_view)
             self.month_button.setChecked(True)
 
@@ -190,7 +191,7 @@ class CalendarPanel(Panel):
     def show_mode(self, mode: str) -> None:
         self.views.setCurrentWidget(self.month_view if mode == "month" else self.timeline)
         (self.month_button if mode == "month" else self.timeline_button).setChecked(True)
-        self.ctx.settings.set_value("calendar/mode", mode)
+        self.ctx.settings.put(CALENDAR_MODE, mode)
         self.refresh()
 
     def toggle_mode(self) -> None:

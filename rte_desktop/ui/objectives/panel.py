@@ -34,6 +34,7 @@ from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, Objectives
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import OBJECTIVES_PAPER
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
 
@@ -61,9 +62,7 @@ class ObjectivesPanel(Panel):
         self.paper = QComboBox()
         for key, label in (("a4", "A4"), ("letter", "Letter"), ("a3", "A3")):
             self.paper.addItem(label, key)
-        self.paper.setCurrentIndex(
-            max(0, self.paper.findData(ctx.settings.value("objectives/paper", "a4")))
-        )
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ctx.settings.get(OBJECTIVES_PAPER))))
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self.predictability = PredictabilityView()
         self._build_layout()
@@ -354,7 +353,7 @@ class ObjectivesPanel(Panel):
         self._show_team()
 
     def _on_paper_changed(self, _index: int) -> None:
-        self.ctx.settings.set_value("objectives/paper", self.paper_key())
+        self.ctx.settings.put(OBJECTIVES_PAPER, self.paper_key())
 
     def scoring_items(self) -> list[tuple[str, Objective]]:
         if self.pi_id is None:

@@ -19,6 +19,7 @@ from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.vote.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import VOTE_SCOPE
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
 from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from rte_desktop.ui.vote.projector import VoteProjectorView
 
 ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
-SETTING = "vote/scope"
 
 
 class VotePanel(Panel):
@@ -230,7 +230,7 @@ class VotePanel(Panel):
     # -- scope and round ------------------------------------------------------------------------
 
     def _saved_scope(self) -> object:
-        saved = self.ctx.settings.value(SETTING, "")
+        saved = self.ctx.settings.get(VOTE_SCOPE)
         if saved.isdigit():
             return int(saved)
         return ART if saved == ART else None  # None: the first team (teams vote first)
@@ -240,7 +240,7 @@ class VotePanel(Panel):
         if item is None:
             return
         self._scope_key = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.settings.set_value(SETTING, str(self._scope_key))
+        self.ctx.settings.put(VOTE_SCOPE, str(self._scope_key))
         self._shown_round = None
         self.view.message.clear()
         self.refresh()

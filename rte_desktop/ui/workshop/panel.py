@@ -30,6 +30,7 @@ from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
 from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.report_actions import save_report
 from rte_desktop.ui.workshop.backlog_tab import BacklogTab
@@ -123,8 +124,8 @@ class WorkshopPanel(Panel):
         self.vote.hidden_requested.connect(self._on_hidden)
         self.vote.clear_requested.connect(self._on_clear)
         self.vote.restate_requested.connect(self.restate)
-        step = self.ctx.settings.value("workshop/step", "0")
-        self.tabs.setCurrentIndex(int(step) if step.isdigit() and int(step) < 5 else PROBLEM)
+        step = self.ctx.settings.get(WORKSHOP_STEP)
+        self.tabs.setCurrentIndex(step if 0 <= step < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
         self._shortcut("Ctrl+Shift+N", self._ask_new_workshop)
         self._shortcut("Ctrl+P", lambda: self.save_report(all_workshops=False))
@@ -144,19 +145,12 @@ class WorkshopPanel(Panel):
     def workshop(self) -> Workshop | None:
         return next((w for w in self.workshops if w.id == self.workshop_id), None)
 
-    def _remembered_key(self) -> str:
-        return f"workshop/current/{self.pi_id}"
-
     def refresh(self) -> None:
         self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
         ids = [w.id for w in self.workshops]
         if self.workshop_id not in ids:
-            remembered = self.ctx.settings.value(self._remembered_key(), "")
-            self.workshop_id = (
-                int(remembered)
-                if remembered.isdigit() and int(remembered) in ids
-                else (ids[0] if ids else None)
-            )
+            remembered = self.ctx.settings.get(WORKSHOP_CURRENT, pi_id=self.pi_id)
+            self.workshop_id = remembered if remembered in ids else (ids[0] if ids else None)
         self._fill_combo()
         self._load_workshop()
 
@@ -223,11 +217,11 @@ class WorkshopPanel(Panel):
     def _on_combo(self, index: int) -> None:
         self.workshop_id = self.combo.itemData(index)
         if self.workshop_id is not None:
-            self.ctx.settings.set_value(self._remembered_key(), str(self.workshop_id))
+            self.ctx.settings.put(WORKSHOP_CURRENT, self.workshop_id, pi_id=self.pi_id)
         self._load_workshop()
 
     def _on_tab(self, index: int) -> None:
-        self.ctx.settings.set_value("workshop/step", str(index))
+        self.ctx.settings.put(WORKSHOP_STEP, index)
         if index == FISHBONE:
             self.fishbone.view.setFocus()
         elif index == MEASUREMENT:
