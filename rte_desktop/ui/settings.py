@@ -61,7 +61,7 @@ class Setting(Generic[T]):
     name: str
     default: T
     parse: Callable[[object], T]
-    dump: Callable[[T], object] = _same  # type: ignore[assignment]
+    dump: Callable[[T], object] = _same
     choices: tuple[T, ...] = ()
 
     def key(self, **where: object) -> str:

@@ -28,7 +28,9 @@ from rte_desktop.ui.agenda.view import AgendaView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
 from rte_desktop.ui.settings import AGENDA_CHOSEN, AGENDA_MUTED, AGENDA_WRAP_UP_MIN
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD, INFO, OK, WARN, is_dark
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 TICK_MS = 200
 
@@ -92,6 +94,8 @@ class AgendaPanel(Panel):
         v.wrap_up_spin.valueChanged.connect(self._on_wrap_up)
         v.screen_combo.activated.connect(lambda _i: presenting.screen_chosen(self))
         v.report_button.clicked.connect(self.save_report)
+        bind(self, "agenda.print", self.print_report)
+        bind(self, "agenda.save_pdf", self.save_report)
 
     def _keys_active(self, widget: QWidget | None) -> bool:
         if self.data is None:
@@ -361,19 +365,25 @@ class AgendaPanel(Panel):
         """F5: show the presenter on the chosen screen; again: toggle full screen."""
         presenting.toggle_presenter(self)
 
-    def save_report(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+    def report(self) -> Report | None:
+        """The chosen agenda's timing report (None without one)."""
         agenda_id = self.agenda_id
         if agenda_id is None or self.data is None:
-            return
+            return None
         name = self.data.agenda.title.replace("/", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("Timing report"),
             f"{name} timing.pdf",
             lambda path: self.ctx.ws.agenda_timer.timing_report(agenda_id, path),
         )
+
+    def save_report(self) -> None:
+        """Ctrl+Shift+P: save the timing report PDF (asks where)."""
+        save_pdf(self, self.report())
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the timing report through the system print dialog."""
+        print_report(self, self.report())
 
 
 RUNNING_STATES = (TimerState.RUNNING, TimerState.WRAP_UP, TimerState.OVERRUN)

@@ -17,7 +17,7 @@ from rte_desktop.domain.calendar_rules import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.calendar.cadence import CadenceRequest
 from rte_desktop.ui.settings import CALENDAR_RULES
-from rte_desktop.ui.widgets.report_actions import save_report
+from rte_desktop.ui.widgets.report_actions import Report, save_report
 
 if TYPE_CHECKING:
     from rte_desktop.ui.calendar.panel import CalendarPanel
@@ -136,12 +136,12 @@ def export_ics(panel: CalendarPanel) -> Path | None:
     )
 
 
-def save_pdf(panel: CalendarPanel) -> Path | None:
+def report(panel: CalendarPanel) -> Report | None:
+    """The calendar PDF of the ART in scope (None without an ART)."""
     if panel.art_id is None:
         return None
     art_id = panel.art_id
-    return save_report(
-        panel,
+    return Report(
         panel.tr("Calendar PDF"),
         "calendar.pdf",
         lambda path: panel.ctx.ws.calendar.calendar_pdf(path, art_id),

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,8 +31,9 @@ from rte_desktop.domain.model import Workshop
 from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.theme import BAD
-from rte_desktop.ui.widgets.report_actions import save_report
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 from rte_desktop.ui.workshop.backlog_tab import BacklogTab
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.ui.workshop.fishbone_tab import FishboneTab
@@ -127,17 +128,12 @@ class WorkshopPanel(Panel):
         step = self.ctx.settings.get(WORKSHOP_STEP)
         self.tabs.setCurrentIndex(step if 0 <= step < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
-        self._shortcut("Ctrl+Shift+N", self._ask_new_workshop)
-        self._shortcut("Ctrl+P", lambda: self.save_report(all_workshops=False))
-        self._shortcut("Ctrl+H", self.vote.toggle_hidden)
-        self._shortcut("Ctrl+Shift+R", self.vote.restate_button.click)
-        for index in range(5):
-            self._shortcut(f"Alt+{index + 1}", partial(self.show_step, index))
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        QShortcut(
-            QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
+        bind(self, "workshop.new", self._ask_new_workshop)
+        bind(self, "workshop.print", self.print_report)
+        bind(self, "workshop.save_pdf", lambda: self.save_report(all_workshops=False))
+        bind(self, "workshop.hide_dots", self.vote.toggle_hidden)
+        bind(self, "workshop.restate", self.vote.restate_button.click)
+        bind_each(self, "workshop.step", [partial(self.show_step, index) for index in range(5)])
 
     # -- scope and data ---------------------------------------------------------------------------
 
@@ -316,15 +312,23 @@ class WorkshopPanel(Panel):
             shop_id = shop.id
             self._run(lambda: self.edits.clear_votes(shop_id))
 
-    def save_report(self, all_workshops: bool = False) -> None:
+    def report(self, all_workshops: bool = False) -> Report | None:
+        """This workshop's report (or all the PI's); None without a workshop."""
         shop, pi_id = self.workshop, self.pi_id
         if shop is None or pi_id is None:
-            return
+            return None
         ids = None if all_workshops or shop.id is None else [shop.id]
         stem = "".join(ch if ch.isalnum() else "-" for ch in shop.title)[:40]
-        save_report(
-            self,
+        return Report(
             self.tr("Save the workshop report"),
             "workshops.pdf" if all_workshops else f"workshop-{stem}.pdf",
             lambda path: self.ctx.ws.inspect_adapt.render_report(path, pi_id, ids),
         )
+
+    def save_report(self, all_workshops: bool = False) -> None:
+        """Ctrl+Shift+P: save the report PDF (asks where)."""
+        save_pdf(self, self.report(all_workshops))
+
+    def print_report(self) -> None:
+        """Ctrl+P: print this workshop's report through the system print dialog."""
+        print_report(self, self.report())
