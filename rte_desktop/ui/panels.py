@@ -9,12 +9,16 @@ rows of ``ui/shortcuts.py``: a new panel adds ``window.go.<key>`` there.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from rte_desktop.ui.panel_base import Panel, PanelContext
+
+# A panel class, or a function that builds the panel with the services it uses.
+PanelFactory = Callable[[PanelContext, QWidget | None], Panel]
 
 
 def _tr(text: str) -> str:
@@ -28,13 +32,16 @@ class PanelSpec:
     purpose: str  # what the panel holds; shown while it is a placeholder
     factory: str = ""
 
-    def panel_class(self) -> type[Panel] | None:
-        """The panel's class, imported now (None while the panel is a placeholder)."""
+    def panel_class(self) -> PanelFactory | None:
+        """The panel's factory (its class, or a function handing it its services), imported now.
+
+        None while the panel is a placeholder.
+        """
         if not self.factory:
             return None
-        module_name, _, class_name = self.factory.partition(":")
-        cls: type[Panel] = getattr(importlib.import_module(module_name), class_name)
-        return cls
+        module_name, _, name = self.factory.partition(":")
+        factory: PanelFactory = getattr(importlib.import_module(module_name), name)
+        return factory
 
     def create(self, ctx: PanelContext, parent: QWidget | None = None) -> Panel:
         cls = self.panel_class()
@@ -54,7 +61,7 @@ def panel_specs() -> list[PanelSpec]:
                 "The ART calendar: PIs, iterations, the IP iteration, PI Planning, System Demos, "
                 "ART Syncs, I&A and holidays, generated from the cadence and exported as ICS."
             ),
-            factory="rte_desktop.ui.calendar.panel:CalendarPanel",
+            factory="rte_desktop.ui.calendar.panel:calendar_panel",
         ),
         PanelSpec(
             "readiness",
@@ -87,13 +94,13 @@ def panel_specs() -> list[PanelSpec]:
             "risks",
             _tr("Risks (ROAM)"),
             _tr("The ROAM board: Unroamed, Resolved, Owned, Accepted, Mitigated."),
-            factory="rte_desktop.ui.risks.panel:RisksPanel",
+            factory="rte_desktop.ui.risks.panel:risks_panel",
         ),
         PanelSpec(
             "board",
             _tr("ART Planning Board"),
             _tr("Features by team and iteration, milestones and dependencies coloured by health."),
-            factory="rte_desktop.ui.board.panel:BoardPanel",
+            factory="rte_desktop.ui.board.panel:board_panel",
         ),
         PanelSpec(
             "workshop",

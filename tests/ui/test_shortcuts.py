@@ -65,7 +65,9 @@ def test_every_binding_is_in_the_table_and_every_row_is_bound(
     preview = PdfPreviewDialog(demo_ws.objectives.export_pdf(pi.id, tmp_path / "o.pdf"))
     qtbot.addWidget(preview)
     art_id = window.art_combo.currentData()
-    holidays = HolidaysDialog(demo_ws, art_id, window.undo_stack, demo_ws.train.today(art_id))
+    holidays = HolidaysDialog(
+        demo_ws.calendar, art_id, window.undo_stack, demo_ws.train.today(art_id)
+    )
     qtbot.addWidget(holidays)
 
     bound: dict[str, set[str]] = defaultdict(set)
