@@ -30,6 +30,7 @@ from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.shortcuts import has, help_groups, keys_of
 from rte_desktop.ui.theme import apply_theme
 from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         for index, spec in enumerate(self.specs, start=1):
             self.sidebar.addItem(spec.title.replace("&&", "&"))
-            self.sidebar.item(index - 1).setToolTip(f"Ctrl+{index}")
+            if has(go := f"window.go.{spec.key}"):
+                self.sidebar.item(index - 1).setToolTip(keys_of(go))
         self.sidebar.setFixedWidth(210)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -388,21 +390,8 @@ class MainWindow(QMainWindow):
         self.bus.theme_changed.emit(choice)
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        general = [
-            ("Ctrl+1 … Ctrl+8", self.tr("Show a panel")),
-            ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
-            ("Ctrl+N", self.tr("New train")),
-            ("Ctrl+O", self.tr("Open a train file")),
-            ("Ctrl+Shift+O", self.tr("Connect to a PostgreSQL server")),
-            ("Ctrl+Shift+B", self.tr("Back up")),
-            ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
-            ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
-            ("F1", self.tr("This list")),
-            ("Ctrl+Q", self.tr("Quit")),
-        ]
-        groups = [(self.tr("Everywhere"), general)]
-        groups += [(spec.title, list(spec.shortcuts)) for spec in self.specs if spec.shortcuts]
-        return groups
+        """Help's list, built from the one shortcut table (``ui/shortcuts.py``)."""
+        return help_groups([(spec.key, spec.title) for spec in self.specs])
 
     def show_shortcuts(self) -> None:
         from rte_desktop.ui.dialogs.shortcuts import ShortcutsDialog

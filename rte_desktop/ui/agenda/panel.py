@@ -27,11 +27,12 @@ from rte_desktop.ui.agenda.presenter_view import SKY, AgendaPresenterView, Prese
 from rte_desktop.ui.agenda.view import AgendaView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.ui.settings import AGENDA_CHOSEN, AGENDA_MUTED, AGENDA_WRAP_UP_MIN
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD, INFO, OK, WARN, is_dark
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 TICK_MS = 200
-MUTE_KEY = "agenda/muted"
-WRAP_UP_KEY = "agenda/wrap_up_min"
 
 
 class AgendaPanel(Panel):
@@ -46,9 +47,9 @@ class AgendaPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.chime = Chime(self)
-        self.chime.muted = ctx.settings.value(MUTE_KEY, "false") == "true"
+        self.chime.muted = ctx.settings.get(AGENDA_MUTED)
         self.view.mute_box.setChecked(self.chime.muted)
-        self.view.wrap_up_spin.setValue(int(ctx.settings.value(WRAP_UP_KEY, "2") or 2))
+        self.view.wrap_up_spin.setValue(ctx.settings.get(AGENDA_WRAP_UP_MIN))
         self.presenter_view = AgendaPresenterView()
         self.data: AgendaRunData | None = None
         self.run: TimerRun | None = None
@@ -93,6 +94,8 @@ class AgendaPanel(Panel):
         v.wrap_up_spin.valueChanged.connect(self._on_wrap_up)
         v.screen_combo.activated.connect(lambda _i: presenting.screen_chosen(self))
         v.report_button.clicked.connect(self.save_report)
+        bind(self, "agenda.print", self.print_report)
+        bind(self, "agenda.save_pdf", self.save_report)
 
     def _keys_active(self, widget: QWidget | None) -> bool:
         if self.data is None:
@@ -118,12 +121,12 @@ class AgendaPanel(Panel):
         """Reload the agendas of the PI and the chosen agenda's items and timer log."""
         combo = self.view.agenda_combo
         agendas = self.ctx.ws.agenda.agendas(self.pi_id) if self.pi_id is not None else []
-        remembered = self.ctx.settings.value(f"agenda/chosen/{self.pi_id}", "")
+        remembered = self.ctx.settings.get(AGENDA_CHOSEN, pi_id=self.pi_id)
         chosen = combo.currentData() if combo.count() else None
-        if remembered and remembered != str(chosen):
+        if remembered is not None and remembered != chosen:
             chosen = None  # another agenda was chosen (or created) since
         if chosen not in [a.id for a in agendas]:
-            chosen = next((a.id for a in agendas if str(a.id) == remembered), None)
+            chosen = next((a.id for a in agendas if a.id == remembered), None)
         if chosen is None and agendas:
             chosen = self.ctx.ws.agenda.find(self.pi_id or 0).id
         combo.blockSignals(True)
@@ -173,7 +176,7 @@ class AgendaPanel(Panel):
 
     def choose_agenda(self, agenda_id: int | None) -> None:
         """Show this agenda (remembered per PI)."""
-        self.ctx.settings.set_value(f"agenda/chosen/{self.pi_id}", str(agenda_id))
+        self.ctx.settings.put(AGENDA_CHOSEN, agenda_id, pi_id=self.pi_id)
         self._follow_day = None
         combo = self.view.agenda_combo
         if combo.findData(agenda_id) < 0:
@@ -342,10 +345,10 @@ class AgendaPanel(Panel):
 
     def set_muted(self, muted: bool) -> None:
         self.chime.muted = muted
-        self.ctx.settings.set_value(MUTE_KEY, "true" if muted else "false")
+        self.ctx.settings.put(AGENDA_MUTED, muted)
 
     def _on_wrap_up(self, minutes: int) -> None:
-        self.ctx.settings.set_value(WRAP_UP_KEY, str(minutes))
+        self.ctx.settings.put(AGENDA_WRAP_UP_MIN, minutes)
         self.tick()
 
     # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
@@ -362,19 +365,25 @@ class AgendaPanel(Panel):
         """F5: show the presenter on the chosen screen; again: toggle full screen."""
         presenting.toggle_presenter(self)
 
-    def save_report(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+    def report(self) -> Report | None:
+        """The chosen agenda's timing report (None without one)."""
         agenda_id = self.agenda_id
         if agenda_id is None or self.data is None:
-            return
+            return None
         name = self.data.agenda.title.replace("/", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("Timing report"),
             f"{name} timing.pdf",
             lambda path: self.ctx.ws.agenda_timer.timing_report(agenda_id, path),
         )
+
+    def save_report(self) -> None:
+        """Ctrl+Shift+P: save the timing report PDF (asks where)."""
+        save_pdf(self, self.report())
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the timing report through the system print dialog."""
+        print_report(self, self.report())
 
 
 RUNNING_STATES = (TimerState.RUNNING, TimerState.WRAP_UP, TimerState.OVERRUN)

@@ -1,7 +1,8 @@
 """The agenda's presenter window: which screen it opens on (remembered), showing and toggling it.
 
 The window itself is the app-wide ``PresenterWindow.shared()``; the agenda puts its
-``AgendaPresenterView`` in it. The chosen screen is kept in the settings under ``SCREEN_KEY``.
+``AgendaPresenterView`` in it. The chosen screen is kept in the settings under
+``AGENDA_PRESENTER_SCREEN``.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication, QScreen
 
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.ui.settings import AGENDA_PRESENTER_SCREEN
 
 if TYPE_CHECKING:
     from rte_desktop.ui.agenda.panel import AgendaPanel
-
-SCREEN_KEY = "agenda/presenter_screen"
 
 
 def fill_screens(panel: AgendaPanel) -> None:
@@ -34,7 +34,7 @@ def fill_screens(panel: AgendaPanel) -> None:
         size = screen.size()
         label = screen.name() or panel.tr("Screen %d") % (combo.count() + 1)
         combo.addItem(f"{label} ({size.width()}x{size.height()})", screen.name())
-    wanted = panel.ctx.settings.value(SCREEN_KEY, "")
+    wanted = panel.ctx.settings.get(AGENDA_PRESENTER_SCREEN)
     index = combo.findData(wanted)
     if index < 0:  # the projector: the first screen that is not the primary one
         primary = QGuiApplication.primaryScreen()
@@ -49,7 +49,7 @@ def screen_chosen(panel: AgendaPanel) -> None:
         panel: The agenda panel whose screen box changed.
     """
     name = str(panel.view.screen_combo.currentData())
-    panel.ctx.settings.set_value(SCREEN_KEY, name)
+    panel.ctx.settings.put(AGENDA_PRESENTER_SCREEN, name)
     window = PresenterWindow._shared
     if window is not None and window.isVisible():
         window.show_on(chosen_screen(panel), window.isFullScreen())

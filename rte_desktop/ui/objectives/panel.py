@@ -7,10 +7,10 @@ actions (import, template, PDF, preview, print) live in ``actions.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,8 @@ from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, Objectives
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import OBJECTIVES_PAPER
+from rte_desktop.ui.shortcuts import bind_action, bind_each, shortcut
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
 
@@ -62,9 +64,7 @@ class ObjectivesPanel(Panel):
         self.paper = QComboBox()
         for key, label in (("a4", "A4"), ("letter", "Letter"), ("a3", "A3")):
             self.paper.addItem(label, key)
-        self.paper.setCurrentIndex(
-            max(0, self.paper.findData(ctx.settings.value("objectives/paper", "a4")))
-        )
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ctx.settings.get(OBJECTIVES_PAPER))))
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self.predictability = PredictabilityView()
         self._build_layout()
@@ -114,41 +114,54 @@ class ObjectivesPanel(Panel):
         bar: QToolBar | None,
         text: str,
         slot: Callable[[], object],
-        keys: tuple[str, ...],
+        action_id: str | None,
         tip: str,
     ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip} ({', '.join(keys)})" if keys else tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        """A toolbar action; its keys come from the shortcut table (``ui/shortcuts.py``)."""
+        if action_id is None:
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+        else:
+            action = bind_action(self, action_id, slot)
+            action.setText(text)
+        keys = ", ".join(k.toString() for k in action.shortcuts())
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if bar is not None:
             bar.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         e, f = self.edit_bar, self.file_bar
-        self._act(e, self.tr("Add"), self.add_objective, ("Ins",), self.tr("Add an objective"))
-        self._act(e, self.tr("Delete"), self.delete_objective, ("Ctrl+Del",), self.tr("Delete"))
         self._act(
-            e, self.tr("Up"), lambda: self.move_objective(-1), ("Ctrl+Up",), self.tr("Move up")
+            e, self.tr("Add"), self.add_objective, "objectives.add", self.tr("Add an objective")
         )
         self._act(
-            e, self.tr("Down"), lambda: self.move_objective(1), ("Ctrl+Down",), self.tr("Move down")
+            e, self.tr("Delete"), self.delete_objective, "objectives.delete", self.tr("Delete")
         )
+        up, down = shortcut("objectives.move").keys
+        for step, keys, text, tip in (
+            (-1, up, self.tr("Up"), self.tr("Move up")),
+            (1, down, self.tr("Down"), self.tr("Move down")),
+        ):
+            action = bind_action(
+                self, "objectives.move", partial(self.move_objective, step), [keys]
+            )
+            action.setText(text)
+            action.setToolTip(f"{tip} ({keys})")
+            e.addAction(action)
         self._act(
             e,
             self.tr("Move to team…"),
             self.move_to_team,
-            ("Ctrl+M",),
+            "objectives.move_to_team",
             self.tr("Give the objective to another team"),
         )
         self._act(
             e,
             self.tr("Committed"),
             self.toggle_committed,
-            ("Ctrl+K",),
+            "objectives.committed",
             self.tr("Toggle committed / uncommitted"),
         )
         e.addSeparator()
@@ -156,23 +169,24 @@ class ObjectivesPanel(Panel):
             e,
             self.tr("BO scoring"),
             self.open_scoring,
-            ("F6",),
+            "objectives.scoring",
             self.tr("Business Owner scoring mode, one objective at a time"),
         )
-        self._act(None, "", lambda: self.step_team(-1), ("Ctrl+PgUp",), "")
-        self._act(None, "", lambda: self.step_team(1), ("Ctrl+PgDown",), "")
+        bind_each(
+            self, "objectives.step_team", [lambda: self.step_team(-1), lambda: self.step_team(1)]
+        )
         self._act(
             f,
             self.tr("Import…"),
             lambda: actions.import_dialog(self),
-            ("Ctrl+Alt+I",),
+            "objectives.import",
             self.tr("Import objectives from CSV or XLSX"),
         )
         self._act(
             f,
             self.tr("Template…"),
             lambda: actions.template_dialog(self),
-            (),
+            None,
             self.tr("Save an import template (CSV or XLSX)"),
         )
         f.addSeparator()
@@ -181,21 +195,21 @@ class ObjectivesPanel(Panel):
             f,
             self.tr("PDF…"),
             lambda: actions.pdf_dialog(self),
-            ("Ctrl+Shift+P",),
+            "objectives.save_pdf",
             self.tr("Save the PI objectives PDF"),
         )
         self._act(
             f,
             self.tr("Preview"),
             lambda: actions.preview(self),
-            ("Ctrl+Alt+P",),
+            "objectives.preview",
             self.tr("Open the PDF in the system viewer"),
         )
         self._act(
             f,
             self.tr("Print…"),
             lambda: actions.print_dialog(self),
-            ("Ctrl+P",),
+            "objectives.print",
             self.tr("Print the PI objectives"),
         )
 
@@ -353,7 +367,7 @@ class ObjectivesPanel(Panel):
         self._show_team()
 
     def _on_paper_changed(self, _index: int) -> None:
-        self.ctx.settings.set_value("objectives/paper", self.paper_key())
+        self.ctx.settings.put(OBJECTIVES_PAPER, self.paper_key())
 
     def scoring_items(self) -> list[tuple[str, Objective]]:
         if self.pi_id is None:

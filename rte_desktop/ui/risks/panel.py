@@ -11,8 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,6 +40,8 @@ from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
 from rte_desktop.ui.risks.edits import RiskEdits
 from rte_desktop.ui.risks.history import HistoryView
+from rte_desktop.ui.shortcuts import bind
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 
 def risks_panel(ctx: PanelContext, parent: QWidget | None = None) -> RisksPanel:
@@ -121,16 +122,11 @@ class RisksPanel(Panel):
         self.board.delete_requested.connect(self.delete_risk)
         self.board.new_requested.connect(self.new_risk)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        # Panel shortcuts only act while the panel has focus: every panel lives in one window.
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster, context=context)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.text_filter,
-            self._clear_filter,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # Keys and their contexts: ui/shortcuts.py (these act while the panel is visible).
+        bind(self, "risks.filter", self._focus_filter)
+        bind(self, "risks.print", self.print_poster)
+        bind(self, "risks.save_pdf", self.save_poster)
+        bind(self.text_filter, "risks.filter_box.clear", self._clear_filter)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -273,16 +269,22 @@ class RisksPanel(Panel):
             lambda: self.edits.delete(risk_id)
         )
 
-    def save_poster(self) -> None:
+    def poster_report(self) -> Report | None:
+        """The poster of the PI in scope (None without a PI)."""
         if self.pi_id is None:
-            return
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+            return None
         pi_id = self.pi_id
         name = self._train.pi(pi_id).name.replace(" ", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("ROAM poster"),
             f"roam-{name}.pdf",
             lambda path: self._risks.poster(pi_id, Path(path)),
         )
+
+    def save_poster(self) -> None:
+        """Ctrl+Shift+P: save the poster PDF (asks where)."""
+        save_pdf(self, self.poster_report())
+
+    def print_poster(self) -> None:
+        """Ctrl+P: print the poster through the system print dialog."""
+        print_report(self, self.poster_report())

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rte_desktop.ui.vote.panel import VotePanel
+    from rte_desktop.ui.widgets.report_actions import Report
 
 
 def toggle_projector(panel: VotePanel) -> None:
@@ -48,21 +49,34 @@ def on_the_wall(panel: VotePanel) -> bool:
     return PresenterWindow.is_showing(panel.projector_view)
 
 
+def report(panel: VotePanel) -> Report | None:
+    """The PI's confidence-vote report (None without a PI in scope)."""
+    from rte_desktop.ui.widgets.report_actions import Report
+
+    if panel.pi_id is None:
+        return None
+    pi_id, votes = panel.pi_id, panel.ctx.ws.votes
+    name = panel.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+    return Report(
+        panel.tr("Save the vote report"),
+        f"confidence-vote-{name}.pdf",
+        lambda path: votes.render_report(pi_id, path),
+    )
+
+
 def save_report(panel: VotePanel) -> None:
     """Save the PI's confidence-vote report as a PDF (asks where).
 
     Args:
         panel: The vote panel; nothing happens without a PI in scope.
     """
-    from rte_desktop.ui.widgets.report_actions import save_report as save_pdf
+    from rte_desktop.ui.widgets.report_actions import save_pdf
 
-    if panel.pi_id is None:
-        return
-    pi_id, votes = panel.pi_id, panel.ctx.ws.votes
-    name = panel.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
-    save_pdf(
-        panel,
-        panel.tr("Save the vote report"),
-        f"confidence-vote-{name}.pdf",
-        lambda path: votes.render_report(pi_id, path),
-    )
+    save_pdf(panel, report(panel))
+
+
+def print_report(panel: VotePanel) -> None:
+    """Print the PI's confidence-vote report (preview and system print dialog)."""
+    from rte_desktop.ui.widgets.report_actions import print_report as print_pdf
+
+    print_pdf(panel, report(panel))

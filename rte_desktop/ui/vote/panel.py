@@ -8,17 +8,18 @@ is reported in the message line without a dialog, so counting hands is never int
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidget
 
 from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.vote.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import VOTE_SCOPE
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
 from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from rte_desktop.ui.vote.projector import VoteProjectorView
 
 ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
-SETTING = "vote/scope"
 
 
 class VotePanel(Panel):
@@ -74,35 +74,25 @@ class VotePanel(Panel):
         v.currentChanged.connect(lambda _i: self.refresh())
 
     def _shortcuts(self) -> None:
-        def key(keys: QKeySequence | str, slot: Callable[[], object]) -> None:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        for value in range(1, 6):
-            digit = Qt.Key(Qt.Key.Key_0 + value)
-            add = functools.partial(self.add_value, value)
-            key(QKeySequence(digit), add)
-            key(QKeySequence(Qt.KeyboardModifier.KeypadModifier | digit), add)
-        key(QKeySequence(Qt.Key.Key_Backspace), self.remove_last)
-        key("Ctrl+Return", self.start_or_revote)
-        key(
-            QKeySequence(
-                Qt.KeyboardModifier.ControlModifier
-                | Qt.KeyboardModifier.KeypadModifier
-                | Qt.Key.Key_Enter
-            ),
-            self.start_or_revote,
+        hands = [functools.partial(self.add_value, value) for value in range(1, 6)]
+        bind_each(self, "vote.hand", hands)  # 1-5, then the keypad's 1-5
+        bind(self, "vote.take_back", self.remove_last)
+        bind(self, "vote.start", self.start_or_revote)
+        bind(self, "vote.close_round", self.toggle_closed)
+        bind(self, "vote.reveal", self.reveal)
+        bind(self, "vote.projector", self.toggle_projector)
+        bind(self, "vote.print", self.print_report)
+        bind(self, "vote.save_pdf", self.save_report)
+        bind(self, "vote.concern", self.view.concerns.edit.setFocus)
+        bind(self, "vote.concern_to_risk", self.view.concerns.request_risk)
+        bind_each(
+            self, "vote.step_scope", [lambda: self._step_scope(-1), lambda: self._step_scope(1)]
         )
-        key("Ctrl+L", self.toggle_closed)
-        key("Ctrl+Shift+R", self.reveal)
-        key("Ctrl+Shift+P", self.toggle_projector)
-        key("Ctrl+P", self.save_report)
-        key("Ctrl+K", self.view.concerns.edit.setFocus)
-        key("Ctrl+Shift+K", self.view.concerns.request_risk)
-        key("Alt+Up", lambda: self._step_scope(-1))
-        key("Alt+Down", lambda: self._step_scope(1))
-        key("Ctrl+Shift+S", lambda: self.view.setCurrentIndex(1 - self.view.currentIndex()))
+        bind(
+            self,
+            "vote.summary",
+            lambda: self.view.setCurrentIndex(1 - self.view.currentIndex()),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Take the keyboard, so 1-5 count hands as soon as the panel is on screen."""
@@ -230,7 +220,7 @@ class VotePanel(Panel):
     # -- scope and round ------------------------------------------------------------------------
 
     def _saved_scope(self) -> object:
-        saved = self.ctx.settings.value(SETTING, "")
+        saved = self.ctx.settings.get(VOTE_SCOPE)
         if saved.isdigit():
             return int(saved)
         return ART if saved == ART else None  # None: the first team (teams vote first)
@@ -240,7 +230,7 @@ class VotePanel(Panel):
         if item is None:
             return
         self._scope_key = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.settings.set_value(SETTING, str(self._scope_key))
+        self.ctx.settings.put(VOTE_SCOPE, str(self._scope_key))
         self._shown_round = None
         self.view.message.clear()
         self.refresh()
@@ -389,5 +379,9 @@ class VotePanel(Panel):
         self.view.projector.setChecked(actions.on_the_wall(self))
 
     def save_report(self) -> None:
-        """Save the PI's confidence-vote report as a PDF (asks where)."""
+        """Ctrl+Shift+P: save the PI's confidence-vote report as a PDF (asks where)."""
         actions.save_report(self)
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the PI's confidence-vote report through the system print dialog."""
+        actions.print_report(self)
