@@ -328,7 +328,11 @@ class MainWindow(QMainWindow):
     # -- view and help ---------------------------------------------------------------------------
 
     def on_go_action(self, row: int, _checked: bool = False) -> None:
+        """Ctrl+1..8: show the panel and give it the keyboard (its keys work without a click)."""
         self.show_panel(row)
+        panel = self.current_panel()
+        if panel is not None and self.sidebar.currentRow() == row:
+            panel.take_focus()
 
     def on_theme_action(self, choice: str, _checked: bool = False) -> None:
         self.set_theme(choice)

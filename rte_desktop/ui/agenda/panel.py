@@ -114,6 +114,10 @@ class AgendaPanel(Panel):
     def agenda_id(self) -> int | None:
         return self.data.agenda.id if self.data else None
 
+    def main_widget(self) -> QWidget | None:
+        """The day's table: the timer keys (Space, N, P, J, F5...) act on it."""
+        return self.view.table
+
     def refresh(self) -> None:
         """Reload the agendas of the PI and the chosen agenda's items and timer log."""
         combo = self.view.agenda_combo

@@ -222,6 +222,10 @@ class CalendarPanel(Panel):
         self._view = None
         self.timeline.set_view(None, today, today)
 
+    def main_widget(self) -> QWidget | None:
+        """The timeline or the month, whichever is shown."""
+        return self.views.currentWidget()
+
     def refresh(self) -> None:
         ws = self.ctx.ws
         if self.art_id is None:

@@ -30,7 +30,14 @@ from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.changes import Area
 from rte_desktop.ui import undo
 from rte_desktop.ui.objectives import actions, commands
-from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel
+from rte_desktop.ui.objectives.models import (
+    COMMITTED,
+    FIELDS,
+    NUMBER,
+    PLANNED,
+    TEXT,
+    ObjectivesTableModel,
+)
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
@@ -207,6 +214,16 @@ class ObjectivesPanel(Panel):
 
     def paper_key(self) -> str:
         return str(self.paper.currentData())
+
+    def main_widget(self) -> QWidget | None:
+        """The objectives table (digits score, Space toggles committed)."""
+        if self.tabs.currentIndex() != 0:
+            return self.predictability
+        index = self.table.currentIndex()
+        if self.model.rowCount() and (not index.isValid() or index.column() in (NUMBER, TEXT)):
+            # On a BV cell, digits score at once (Enter on the text would open an editor).
+            self.table.setCurrentIndex(self.model.index(max(0, index.row()), PLANNED))
+        return self.table
 
     def refresh(self) -> None:
         if self.art_id is None or self.pi_id is None:

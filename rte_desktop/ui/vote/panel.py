@@ -113,6 +113,10 @@ class VotePanel(Panel):
 
     # -- reading --------------------------------------------------------------------------------
 
+    def main_widget(self) -> QWidget | None:
+        """The list of teams: digits count hands from there."""
+        return self.view.scopes
+
     def refresh(self) -> None:
         votes = self.ctx.ws.votes
         if self.pi_id is None or self.art_id is None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
 from rte_desktop.services.changes import Area
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.report_actions import save_report
 from rte_desktop.ui.workshop.backlog_tab import BacklogTab
@@ -146,6 +146,14 @@ class WorkshopPanel(Panel):
 
     def _remembered_key(self) -> str:
         return f"workshop/current/{self.pi_id}"
+
+    def main_widget(self) -> QWidget | None:
+        """The fishbone on its step; else the first field of the step shown ("New workshop"...)."""
+        if self.pages.currentWidget() is not self.tabs:
+            return self.new_button  # no workshop yet: Enter starts one
+        if self.tabs.currentIndex() == FISHBONE:
+            return self.fishbone.view
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
