@@ -313,7 +313,8 @@ class AgendaPanel(Panel):
         timer = self.ctx.ws.agenda_timer
         selected = self.editor.selected_item_id()
         actions = {
-            "toggle": lambda: timer.toggle(agenda_id, selected),
+            # Space never moves the timer: it starts (or pauses, resumes) the current item.
+            "toggle": lambda: timer.toggle(agenda_id),
             "next": lambda: timer.next(agenda_id),
             "previous": lambda: timer.previous(agenda_id),
             "jump": lambda: timer.jump(agenda_id, selected) if selected else None,
