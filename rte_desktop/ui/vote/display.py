@@ -122,14 +122,17 @@ class VoteDisplay(QWidget):
             self._font(7.5 * u, bold=True),
         )
         detail = QRectF(rect.left(), rect.top() + 9 * u, rect.width() - right_w, 5 * u)
-        self._text(
-            painter,
-            detail,
-            Align.AlignLeft | Align.AlignVCenter,
-            state.detail,
-            self._font(3.6 * u),
-            self._muted(),
-        )
+        if state.warning:  # a miscount outranks the round's detail line: box, sign and words
+            self._warning(painter, state.warning, detail.adjusted(0, 0, right_w, 0), u)
+        else:
+            self._text(
+                painter,
+                detail,
+                Align.AlignLeft | Align.AlignVCenter,
+                state.detail,
+                self._font(3.6 * u),
+                self._muted(),
+            )
         if state.participation:
             side = QRectF(rect.right() - right_w, rect.top(), right_w, 9 * u)
             self._text(
@@ -139,6 +142,19 @@ class VoteDisplay(QWidget):
                 state.participation,
                 self._font(4.6 * u, bold=True),
             )
+
+    def _warning(self, painter: QPainter, text: str, rect: QRectF, u: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(WARN)
+        painter.drawRoundedRect(rect, 1.5 * u, 1.5 * u)
+        self._text(
+            painter,
+            rect.adjusted(2 * u, 0, -2 * u, 0),
+            Align.AlignLeft | Align.AlignVCenter,
+            "⚠ " + text,
+            self._font(3.6 * u, bold=True),
+            QColor(Qt.GlobalColor.black),
+        )
 
     def _histogram(
         self, painter: QPainter, counts: tuple[int, ...], rect: QRectF, u: float

@@ -21,7 +21,12 @@ from rte_desktop.services.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
-from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
+from rte_desktop.ui.vote.state import (
+    DisplayState,
+    display_state,
+    empty_state,
+    over_count_warning,
+)
 from rte_desktop.ui.vote.view import VoteView
 
 if TYPE_CHECKING:
@@ -170,6 +175,8 @@ class VotePanel(Panel):
         prefix = self.tr("R%d ") % vote.round_no if vote.round_no > 1 else ""
         if vote.mode is VoteMode.HIDDEN and not vote.revealed:
             return prefix + self.tr("hidden, %d in") % stats.ballots
+        if vote.eligible and stats.ballots > vote.eligible:
+            prefix += self.tr("! %d of %d, ") % (stats.ballots, vote.eligible)
         if vote.is_open:
             return prefix + self.tr("voting, %d in") % stats.ballots
         if stats.passed is None:
@@ -295,11 +302,13 @@ class VotePanel(Panel):
             return
         self.view.form.clear()
         count = len(view.ballots) + 1
-        self.view.message.setText(
+        said = (
             self.tr("Ballot %d recorded.") % count
             if view.hidden
             else self.tr("Added a %d (%d ballots).") % (value, count)
         )
+        warning = over_count_warning(count, view.round.eligible)
+        self.view.message.setText(f"{said} {warning}".strip())
 
     def remove_last(self) -> None:
         view = self._taking_ballots()
