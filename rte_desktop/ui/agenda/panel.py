@@ -50,6 +50,7 @@ class AgendaPanel(Panel):
         self.view.mute_box.setChecked(self.chime.muted)
         self.view.wrap_up_spin.setValue(int(ctx.settings.value(WRAP_UP_KEY, "2") or 2))
         self.presenter_view = AgendaPresenterView()
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self.data: AgendaRunData | None = None
         self.run: TimerRun | None = None
         self.snapshot: TimerSnapshot | None = None
@@ -97,7 +98,7 @@ class AgendaPanel(Panel):
     def _keys_active(self, widget: QWidget | None) -> bool:
         if self.data is None:
             return False
-        presenter = PresenterWindow._shared
+        presenter = self.presenter_window
         if presenter is not None and widget is not None and presenter.isAncestorOf(widget):
             return presenter.content() is self.presenter_view
         if presenter is not None and widget is presenter:
@@ -107,6 +108,11 @@ class AgendaPanel(Panel):
             and widget is not None
             and (widget is self or self.isAncestorOf(widget))
         )
+
+    @property
+    def shown_day(self) -> int:
+        """The day whose tab is shown (the editor inserts and moves items within it)."""
+        return self._shown_day
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -152,7 +158,7 @@ class AgendaPanel(Panel):
             self._shown_day, self._follow_day = day_now, day_now  # follow the timer's day
         self._fill_day_tabs()
         self.tick(full=True)
-        self._update_ticker()
+        self.update_ticker()
 
     def _fill_day_tabs(self) -> None:
         tabs = self.view.day_tabs
@@ -260,7 +266,7 @@ class AgendaPanel(Panel):
         if snap.state in (TimerState.WRAP_UP, TimerState.OVERRUN) and key != previous:
             self.chime.play()
 
-    def _update_ticker(self) -> None:
+    def update_ticker(self) -> None:
         """Tick and take the timer keys while someone can see the timer.
 
         Projected times move even when paused. The keys' application-wide filter would otherwise
@@ -287,15 +293,15 @@ class AgendaPanel(Panel):
 
     def presenter_changed(self) -> None:
         """The presenter closes (still visible now) or shows another panel: look again soon."""
-        QTimer.singleShot(0, self._update_ticker)
+        QTimer.singleShot(0, self.update_ticker)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     # -- commands ----------------------------------------------------------------------------------
 
@@ -355,12 +361,27 @@ class AgendaPanel(Panel):
 
     # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
 
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where F5 shows the timer."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return self.presenter_window is not None and self.presenter_window.is_showing(
+            self.presenter_view
+        )
+
+    def take_the_wall(self) -> None:
+        """Show this timer on the presenter window where it is (another train was opened)."""
+        if presenting.presenter(self) is not None:
+            self.tick()
+            self.update_ticker()
+
     def chosen_screen(self) -> QScreen | None:
         """The screen chosen for the presenter, if it is still connected."""
         return presenting.chosen_screen(self)
 
-    def presenter(self) -> PresenterWindow:
-        """The shared presenter window, showing this panel's timer."""
+    def presenter(self) -> PresenterWindow | None:
+        """The presenter window, made to show this panel's timer (None: none was handed in)."""
         return presenting.presenter(self)
 
     def toggle_presenter(self) -> None:

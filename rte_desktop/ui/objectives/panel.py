@@ -7,7 +7,7 @@ actions (import, template, PDF, preview, print) live in ``actions.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,6 +44,10 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
 
+if TYPE_CHECKING:
+    from rte_desktop.ui.objectives.scoring import ScoringView
+    from rte_desktop.ui.presenter.window import PresenterWindow
+
 
 class ObjectivesPanel(Panel):
     areas: ClassVar[tuple[Area, ...]] = (Area.OBJECTIVES,)
@@ -51,7 +55,9 @@ class ObjectivesPanel(Panel):
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.teams: list[Team] = []
-        self.scoring: Any = None  # the presenter window while scoring
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
+        self.scoring_view: ScoringView | None = None
+        self.scoring: PresenterWindow | None = None  # the presenter window while it scores
         self.team_list = QListWidget()
         self.team_list.setMinimumWidth(150)
         self.team_list.setMaximumWidth(240)
@@ -253,8 +259,8 @@ class ObjectivesPanel(Panel):
         self.team_list.blockSignals(False)
         self._show_team()
         self.predictability.show_data(summary, ws.objectives.history(self.art_id))
-        if self.scoring is not None:
-            self.scoring.content().set_items(self.scoring_items())
+        if self.scoring is not None and self.scoring_view is not None:
+            self.scoring_view.set_items(self.scoring_items())
 
     def _show_team(self) -> None:
         team = self.current_team()
@@ -381,33 +387,51 @@ class ObjectivesPanel(Panel):
             (names.get(o.team_id, "?"), o) for o in self.ctx.ws.objectives.objectives(self.pi_id)
         ]
 
-    def open_scoring(self) -> None:
-        from rte_desktop.ui.objectives.scoring import ScoringView
-        from rte_desktop.ui.presenter.window import PresenterWindow
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window: Business Owner scoring shows there."""
+        self.presenter_window = window
 
-        if self.scoring is None:
-            window = PresenterWindow(self)
-            view = ScoringView(self._score)
-            window.show_content(view)
-            window.setWindowTitle(self.tr("Business Owner scoring — RTE Desktop"))
+    def on_the_wall(self) -> bool:
+        return self.scoring is not None and self.scoring.is_showing(self.scoring_view)
+
+    def take_the_wall(self) -> None:
+        self.open_scoring()
+
+    def open_scoring(self) -> None:
+        """F6: Business Owner scoring on the presenter window (it replaces what was shown)."""
+        from rte_desktop.ui.objectives.scoring import ScoringView
+
+        window = self.presenter_window
+        if window is None:
+            return
+        view = self.scoring_view
+        if view is None or not window.holds(view):
+            view = self.scoring_view = ScoringView(self._score)
             view.close_requested.connect(window.close)
             window.closed.connect(self._on_scoring_closed)
-            self.scoring = window
+            window.content_changed.connect(self._on_wall_changed)
+        window.show_content(view)
+        self.scoring = window
         current = self.current_objective()
-        self.scoring.content().set_items(self.scoring_items(), current.id if current else None)
-        self.scoring.show()
-        self.scoring.raise_()
-        self.scoring.activateWindow()
-        self.scoring.content().setFocus()
+        view.set_items(self.scoring_items(), current.id if current else None)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        view.setFocus()
 
     def _score(self, item: Objective, field: str, value: int | None) -> bool:
         ok = self._edit(item, field, value)
-        if not ok and self.message.text() and self.scoring is not None:
-            self.scoring.content().hint.setText(self.message.text())
+        if not ok and self.message.text() and self.scoring_view is not None:
+            self.scoring_view.hint.setText(self.message.text())
         return ok
 
     def _on_scoring_closed(self) -> None:
         self.scoring = None
+
+    def _on_wall_changed(self) -> None:
+        """Another panel took the presenter window: scoring is over."""
+        if self.scoring is not None and self.scoring.content() is not self.scoring_view:
+            self.scoring = None
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         if self.scoring is not None:

@@ -52,6 +52,7 @@ class VotePanel(Panel):
         self._shown_round: int | None = None  # None: follow the latest round
         self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
         self.projector_view: VoteProjectorView | None = None
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self._connect()
         self._shortcuts()
 
@@ -385,10 +386,20 @@ class VotePanel(Panel):
 
     @property
     def presenter(self) -> PresenterWindow | None:
-        """The app's presenter window once the vote has been on it (it may show the agenda)."""
-        from rte_desktop.ui.presenter.window import PresenterWindow
+        """The presenter window once the vote has been on it (it may show the agenda now)."""
+        return self.presenter_window if self.projector_view is not None else None
 
-        return PresenterWindow._shared if self.projector_view is not None else None
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where the projector view goes."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return actions.on_the_wall(self)
+
+    def take_the_wall(self) -> None:
+        """Show this vote on the presenter window where it is (another train was opened)."""
+        if not actions.on_the_wall(self):
+            actions.toggle_projector(self)
 
     def toggle_projector(self) -> None:
         """Put the vote on the presenter window (F5 there: full screen), or close it."""
