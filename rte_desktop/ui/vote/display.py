@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from rte_desktop.ui.theme import BAD, INFO, OK, WARN
+from rte_desktop.ui.theme import BAD_DEEP, INFO, OK_DEEP, WARN
 from rte_desktop.ui.vote.state import DisplayState, finger_labels
 
 Align = Qt.AlignmentFlag
@@ -279,7 +279,7 @@ class VoteDisplay(QWidget):
 
     def _badge(self, painter: QPainter, verdict: str, passed: bool, rect: QRectF, u: float) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(OK if passed else BAD)
+        painter.setBrush(OK_DEEP if passed else BAD_DEEP)  # white words on it: deep shades
         painter.drawRoundedRect(rect, 2.5 * u, 2.5 * u)
         icon = QRectF(rect.left() + 3 * u, rect.center().y() - 4.5 * u, 9 * u, 9 * u)
         pen = QPen(
