@@ -99,9 +99,11 @@ def test_scoring_and_the_vote_use_the_main_windows_wall(
     qtbot.keyClick(objectives.scoring_view, Qt.Key.Key_8)
     assert demo_ws.objectives.get(first.id).planned_bv == 8
     assert [w for w in _walls() if w.isVisible()] == [wall]
-
-    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wall)
+    _key(qtbot, Qt.Key.Key_Escape)  # scoring done: the wall closes, the keys come back
+    assert not wall.isVisible()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert objectives.isAncestorOf(QApplication.focusWidget())
     _key(qtbot, Qt.Key.Key_4, CTRL)
     _key(qtbot, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)  # the vote's projector
     vote = window.panels["vote"]

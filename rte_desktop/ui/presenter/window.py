@@ -118,6 +118,9 @@ class PresenterWindow(QWidget):
     def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self.closed.emit()
         super().closeEvent(event)  # type: ignore[arg-type]
+        owner = self.parentWidget()
+        if owner is not None and owner.isVisible():
+            owner.activateWindow()  # Esc in scoring: the keys go back to the main window
 
 
 @runtime_checkable
