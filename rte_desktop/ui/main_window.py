@@ -378,6 +378,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, choice)
+            # A widget with a style sheet keeps the palette it was polished with: polish again.
+            for widget in (self, *self.findChildren(QWidget)):
+                if sheet := widget.styleSheet():
+                    widget.setStyleSheet(sheet)
         self.bus.theme_changed.emit(choice)
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
