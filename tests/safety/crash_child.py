@@ -23,8 +23,8 @@ import sys
 from pathlib import Path
 
 from rte_desktop.domain.agenda_timer import TimerRun
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.train.train import NewTrain
+from rte_desktop.workspace import Workspace, open_workspace
 
 TEAMS_PER_NEW_TRAIN = 3
 

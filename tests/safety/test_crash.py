@@ -18,8 +18,8 @@ import pytest
 
 from rte_desktop.domain.agenda_timer import replay
 from rte_desktop.domain.model import Agenda, Art, Iteration, PlanningInterval, Team
-from rte_desktop.services import json_format
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.services.transfer import json_format
+from rte_desktop.workspace import open_workspace
 from tests.safety.crash_child import TEAMS_PER_NEW_TRAIN, run_summary
 from tests.safety.crash_harness import Trial, child_count, integrity, run_and_kill
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from rte_desktop.domain.kinds import RoamStatus
 from rte_desktop.domain.model import TimerAction
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier

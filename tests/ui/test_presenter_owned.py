@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.model import TimerAction
-from rte_desktop.services.workspace import Workspace, open_workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.workspace import Workspace, open_workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.theme import is_dark
+from rte_desktop.workspace import Workspace
 
 
 def _ground(widget) -> int:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain import board_layout as bl
-from rte_desktop.services.board_data import BoardData, short_iteration_name
+from rte_desktop.services.board.board_data import BoardData, short_iteration_name
 from rte_desktop.ui.board.items import HEALTH_COLOUR, Z_EDGE, Z_GRID, Z_LABEL, CardItem, EdgeItem
 from rte_desktop.ui.theme import WARN, is_dark
 
@@ -257,6 +257,10 @@ class BoardScene(QGraphicsScene):
         for item_key, item in self.cards.items():
             item.highlighted = item_key in linked
             item.update()
+
+    def card_activated(self, kind: str, item_id: int) -> None:
+        """A card was double-clicked: ask for its editor."""
+        self.activated.emit(kind, item_id)
 
     def dropped(self, card: CardItem) -> None:
         """A card was dragged: ask for the cell under its centre, or snap it back."""

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError, UnreadableFileError
-from rte_desktop.services.backup import BackupInfo, restore_backup
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.backup.backup import BackupInfo, restore_backup
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def _size(size: int) -> str:
@@ -144,7 +144,7 @@ def restore_interactively(parent: QWidget, ws: Workspace) -> Workspace | None:
         return None
     ws.close()
     try:
-        restore_backup(chosen, db)
+        restore_backup(chosen, db, ws.clock)
         return open_workspace(db, ws.clock)
     except (DomainError, OSError) as exc:
         QMessageBox.warning(parent, parent.tr("Restore a backup"), str(exc))

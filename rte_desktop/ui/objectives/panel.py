@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui import undo
 from rte_desktop.ui.objectives import actions, commands
 from rte_desktop.ui.objectives.models import (
@@ -106,7 +106,9 @@ class ObjectivesPanel(Panel):
         lbox.setContentsMargins(0, 0, 0, 0)
         lbox.addWidget(QLabel(self.tr("Teams")))
         lbox.addWidget(self.team_list, 1)
-        self.inputs = ImprovementInputsWidget(self.ctx)  # I&A items aimed at this PI
+        self.inputs = ImprovementInputsWidget(
+            self.ctx, self.ctx.ws.improvements
+        )  # I&A items aimed at this PI
         self.inputs.compact()
         lbox.addWidget(self.inputs, 1)
         left.setMaximumWidth(260)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.report_actions import save_report
@@ -310,7 +310,7 @@ class WorkshopPanel(Panel):
             self.refresh()  # a refused edit shows the stored text again
 
     def _on_votes(self, cause_id: int, votes: int) -> None:
-        cause = self.vote._cause(cause_id)
+        cause = self.vote.cause(cause_id)
         if cause is not None:
             self._run(lambda: self.edits.set_votes(cause, votes))
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.agenda.chime import SilentChime
 from rte_desktop.ui.agenda.panel import AgendaPanel
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.workspace import Workspace
 
 
 def build_panel(qtbot, ctx: PanelContext, presenter: PresenterWindow | None = None) -> AgendaPanel:
