@@ -182,18 +182,22 @@ class AgendaEditor(QObject):
     # -- items ---------------------------------------------------------------------------------
 
     def edit_cell(self, item_id: int, field: str, text: str) -> bool:
+        # The item as this window shows it: another client's edit of the same field since
+        # then is refused instead of overwritten.
+        data = self.panel.data
+        seen = next((i for i in data.items if i.id == item_id), None) if data else None
+
         def change() -> None:
+            edit = self.ws.agenda.edit_item
             if field == "start":
-                self.ws.agenda.edit_item(item_id, start=parse_time(text))
+                edit(item_id, seen, start=parse_time(text))
             elif field == "duration_min":
-                self.ws.agenda.edit_item(item_id, duration_min=parse_minutes(text))
+                edit(item_id, seen, duration_min=parse_minutes(text))
             elif field == "kind":
                 kinds = models.KINDS
-                self.ws.agenda.edit_item(
-                    item_id, is_break=text == kinds[2], all_hands=text == kinds[0]
-                )
+                edit(item_id, seen, is_break=text == kinds[2], all_hands=text == kinds[0])
             else:
-                self.ws.agenda.edit_item(item_id, **{field: text})
+                edit(item_id, seen, **{field: text})
 
         return self.undoable(self.tr("Edit agenda item"), change)
 

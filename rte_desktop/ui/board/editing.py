@@ -228,12 +228,19 @@ class BoardEditor:
                 return
 
             def save_feature(f: Feature) -> None:
-                push(
-                    self.ctx.undo,
-                    self.panel.tr("Edit feature"),
-                    lambda: service.update_feature(f),
-                    lambda: service.update_feature(old_feature),
-                )
+                # Each step names what it expects to find: another client's change of the same
+                # field in between is refused, never overwritten.
+                stored = {"before": old_feature}
+
+                def do() -> None:
+                    stored["after"] = service.update_feature(f, seen=stored["before"]).value
+
+                def undo() -> None:
+                    stored["before"] = service.update_feature(
+                        old_feature, seen=stored["after"]
+                    ).value
+
+                push(self.ctx.undo, self.panel.tr("Edit feature"), do, undo)
 
             FeatureDialog(old_feature, board, save_feature, self.panel).exec()
         else:

@@ -22,12 +22,21 @@ def _tr(text: str) -> str:
 
 
 def edit(service: ObjectiveService, item: Objective, field: str, value: Any) -> Command:
+    """Change one field of ``item`` as this window shows it.
+
+    Each step says what it expects to find (``seen``), so another client's change of the same
+    field in between is refused, never overwritten.
+    """
     oid, old = item.id or 0, getattr(item, field)
-    return (
-        _tr("Change %1").replace("%1", field.replace("_", " ")),
-        lambda: service.update(oid, **{field: value}),
-        lambda: service.update(oid, **{field: old}),
-    )
+    stored: dict[str, Objective] = {"before": item}
+
+    def do() -> None:
+        stored["after"] = service.update(oid, stored["before"], **{field: value}).value
+
+    def undo() -> None:
+        stored["before"] = service.update(oid, stored["after"], **{field: old}).value
+
+    return _tr("Change %1").replace("%1", field.replace("_", " ")), do, undo
 
 
 def add(

@@ -292,22 +292,29 @@ class RisksPanel(Panel):
         old = self._risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit risk"),
-                lambda: self._risks.update(risk),
-                lambda: self._risks.update(old, note="undo"),
-            )
+            # Each step names what it expects to find: another client's change of the same
+            # field in between is refused, never overwritten.
+            stored = {"before": old}
+
+            def do() -> None:
+                stored["after"] = self._risks.update(risk, seen=stored["before"]).value
+
+            def undo() -> None:
+                stored["before"] = self._risks.update(old, note="undo", seen=stored["after"]).value
+
+            push(self.ctx.undo, self.tr("Edit risk"), do, undo)
 
         RiskDialog(old, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete risk"),
-            lambda: self._risks.delete(risk_id).value,
-            self._risks.restore,
+        self._guard(  # a refusal (a read-only role, a lost server) is one message, not a crash
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.tr("Delete risk"),
+                lambda: self._risks.delete(risk_id).value,
+                self._risks.restore,
+            )
         )
 
     def save_poster(self) -> None:
