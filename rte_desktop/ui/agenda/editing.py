@@ -201,7 +201,7 @@ class AgendaEditor(QObject):
         after = self.selected_item_id()
         if after is None and self.panel.model.items:
             after = self.panel.model.items[-1].id
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         new_ids: list[int] = []
 
         def change() -> None:
@@ -235,7 +235,7 @@ class AgendaEditor(QObject):
             self.move_within_day(item_id, row)
 
     def move_within_day(self, item_id: int, index: int) -> None:
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         if self.undoable(
             self.tr("Move agenda item"), lambda: self.ws.agenda.move_item(item_id, day, index)
         ):

@@ -51,6 +51,7 @@ class AgendaPanel(Panel):
         self.view.mute_box.setChecked(self.chime.muted)
         self.view.wrap_up_spin.setValue(ctx.settings.get(AGENDA_WRAP_UP_MIN))
         self.presenter_view = AgendaPresenterView()
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self.data: AgendaRunData | None = None
         self.run: TimerRun | None = None
         self.snapshot: TimerSnapshot | None = None
@@ -100,7 +101,7 @@ class AgendaPanel(Panel):
     def _keys_active(self, widget: QWidget | None) -> bool:
         if self.data is None:
             return False
-        presenter = PresenterWindow._shared
+        presenter = self.presenter_window
         if presenter is not None and widget is not None and presenter.isAncestorOf(widget):
             return presenter.content() is self.presenter_view
         if presenter is not None and widget is presenter:
@@ -111,11 +112,20 @@ class AgendaPanel(Panel):
             and (widget is self or self.isAncestorOf(widget))
         )
 
+    @property
+    def shown_day(self) -> int:
+        """The day whose tab is shown (the editor inserts and moves items within it)."""
+        return self._shown_day
+
     # -- loading -----------------------------------------------------------------------------------
 
     @property
     def agenda_id(self) -> int | None:
         return self.data.agenda.id if self.data else None
+
+    def main_widget(self) -> QWidget | None:
+        """The day's table: the timer keys (Space, N, P, J, F5...) act on it."""
+        return self.view.table
 
     def refresh(self) -> None:
         """Reload the agendas of the PI and the chosen agenda's items and timer log."""
@@ -151,7 +161,7 @@ class AgendaPanel(Panel):
             self._shown_day, self._follow_day = day_now, day_now  # follow the timer's day
         self._fill_day_tabs()
         self.tick(full=True)
-        self._update_ticker()
+        self.update_ticker()
 
     def _fill_day_tabs(self) -> None:
         tabs = self.view.day_tabs
@@ -259,7 +269,7 @@ class AgendaPanel(Panel):
         if snap.state in (TimerState.WRAP_UP, TimerState.OVERRUN) and key != previous:
             self.chime.play()
 
-    def _update_ticker(self) -> None:
+    def update_ticker(self) -> None:
         """Tick and take the timer keys while someone can see the timer.
 
         Projected times move even when paused. The keys' application-wide filter would otherwise
@@ -286,15 +296,15 @@ class AgendaPanel(Panel):
 
     def presenter_changed(self) -> None:
         """The presenter closes (still visible now) or shows another panel: look again soon."""
-        QTimer.singleShot(0, self._update_ticker)
+        QTimer.singleShot(0, self.update_ticker)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     # -- commands ----------------------------------------------------------------------------------
 
@@ -312,7 +322,8 @@ class AgendaPanel(Panel):
         timer = self.ctx.ws.agenda_timer
         selected = self.editor.selected_item_id()
         actions = {
-            "toggle": lambda: timer.toggle(agenda_id, selected),
+            # Space never moves the timer: it starts (or pauses, resumes) the current item.
+            "toggle": lambda: timer.toggle(agenda_id),
             "next": lambda: timer.next(agenda_id),
             "previous": lambda: timer.previous(agenda_id),
             "jump": lambda: timer.jump(agenda_id, selected) if selected else None,
@@ -353,12 +364,27 @@ class AgendaPanel(Panel):
 
     # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
 
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where F5 shows the timer."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return self.presenter_window is not None and self.presenter_window.is_showing(
+            self.presenter_view
+        )
+
+    def take_the_wall(self) -> None:
+        """Show this timer on the presenter window where it is (another train was opened)."""
+        if presenting.presenter(self) is not None:
+            self.tick()
+            self.update_ticker()
+
     def chosen_screen(self) -> QScreen | None:
         """The screen chosen for the presenter, if it is still connected."""
         return presenting.chosen_screen(self)
 
-    def presenter(self) -> PresenterWindow:
-        """The shared presenter window, showing this panel's timer."""
+    def presenter(self) -> PresenterWindow | None:
+        """The presenter window, made to show this panel's timer (None: none was handed in)."""
         return presenting.presenter(self)
 
     def toggle_presenter(self) -> None:

@@ -1,8 +1,8 @@
 """The agenda's presenter window: which screen it opens on (remembered), showing and toggling it.
 
-The window itself is the app-wide ``PresenterWindow.shared()``; the agenda puts its
-``AgendaPresenterView`` in it. The chosen screen is kept in the settings under
-``AGENDA_PRESENTER_SCREEN``.
+The window itself belongs to the main window, which hands it to the panel
+(``panel.presenter_window``); the agenda puts its ``AgendaPresenterView`` in it. The chosen
+screen is kept in the settings under ``AGENDA_PRESENTER_SCREEN``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QScreen
 
-from rte_desktop.ui.presenter.window import PresenterWindow
 from rte_desktop.ui.settings import AGENDA_PRESENTER_SCREEN
 
 if TYPE_CHECKING:
     from rte_desktop.ui.agenda.panel import AgendaPanel
+    from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 def fill_screens(panel: AgendaPanel) -> None:
@@ -50,7 +50,7 @@ def screen_chosen(panel: AgendaPanel) -> None:
     """
     name = str(panel.view.screen_combo.currentData())
     panel.ctx.settings.put(AGENDA_PRESENTER_SCREEN, name)
-    window = PresenterWindow._shared
+    window = panel.presenter_window
     if window is not None and window.isVisible():
         window.show_on(chosen_screen(panel), window.isFullScreen())
 
@@ -74,19 +74,22 @@ def on_screen(panel: AgendaPanel) -> bool:
     Args:
         panel: The agenda panel (it may be hidden while the presenter window shows its timer).
     """
-    return panel.isVisible() or PresenterWindow.is_showing(panel.presenter_view)
+    window = panel.presenter_window
+    return panel.isVisible() or (window is not None and window.is_showing(panel.presenter_view))
 
 
-def presenter(panel: AgendaPanel) -> PresenterWindow:
-    """The shared presenter window, made to show the panel's presenter view.
+def presenter(panel: AgendaPanel) -> PresenterWindow | None:
+    """The panel's presenter window, made to show the panel's presenter view.
 
     Args:
         panel: The agenda panel.
 
     Returns:
-        The shared presenter window.
+        The presenter window, or None when the main window handed none in.
     """
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
+    if window is None:
+        return None
     if not window.holds(panel.presenter_view):  # first time: stop ticking when it goes
         window.closed.connect(panel.presenter_changed)
         window.content_changed.connect(panel.presenter_changed)
@@ -101,8 +104,10 @@ def toggle_presenter(panel: AgendaPanel) -> None:
     Args:
         panel: The agenda panel whose timer is presented.
     """
-    window = PresenterWindow.shared()
-    if PresenterWindow.is_showing(panel.presenter_view):
+    window = panel.presenter_window
+    if window is None:
+        return
+    if window.is_showing(panel.presenter_view):
         window.toggle_full_screen()
     else:
         presenter(panel)
@@ -110,4 +115,4 @@ def toggle_presenter(panel: AgendaPanel) -> None:
         several = len(QGuiApplication.screens()) > 1
         window.show_on(screen, full_screen=several)
     panel.tick()
-    panel._update_ticker()
+    panel.update_ticker()

@@ -121,6 +121,10 @@ class BoardPanel(Panel):
 
     # -- loading --------------------------------------------------------------------------------
 
+    def main_widget(self) -> QWidget | None:
+        """The board (arrows select cards)."""
+        return self.view
+
     def refresh(self) -> None:
         self.inputs.set_pi(self.pi_id)
         if self.pi_id is None:

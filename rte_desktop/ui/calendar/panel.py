@@ -266,6 +266,10 @@ class CalendarPanel(Panel):
         self._view = None
         self.timeline.set_view(None, today, today)
 
+    def main_widget(self) -> QWidget | None:
+        """The timeline or the month, whichever is shown."""
+        return self.views.currentWidget()
+
     def refresh(self) -> None:
         if self.art_id is None:
             self._show_no_view()

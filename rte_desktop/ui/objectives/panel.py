@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -30,7 +30,14 @@ from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.objectives import actions
 from rte_desktop.ui.objectives.edits import ObjectiveEdits
-from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel
+from rte_desktop.ui.objectives.models import (
+    COMMITTED,
+    FIELDS,
+    NUMBER,
+    PLANNED,
+    TEXT,
+    ObjectivesTableModel,
+)
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
@@ -38,6 +45,10 @@ from rte_desktop.ui.settings import OBJECTIVES_PAPER
 from rte_desktop.ui.shortcuts import bind_action, bind_each, shortcut
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.objectives.scoring import ScoringView
+    from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 class ObjectivesPanel(Panel):
@@ -47,7 +58,9 @@ class ObjectivesPanel(Panel):
         super().__init__(ctx, parent)
         self.edits = ObjectiveEdits(ctx.ws.objectives, ctx.undo)  # the one write path (undoable)
         self.teams: list[Team] = []
-        self.scoring: Any = None  # the presenter window while scoring
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
+        self.scoring_view: ScoringView | None = None
+        self.scoring: PresenterWindow | None = None  # the presenter window while it scores
         self.team_list = QListWidget()
         self.team_list.setMinimumWidth(150)
         self.team_list.setMaximumWidth(240)
@@ -225,6 +238,16 @@ class ObjectivesPanel(Panel):
     def paper_key(self) -> str:
         return str(self.paper.currentData())
 
+    def main_widget(self) -> QWidget | None:
+        """The objectives table (digits score, Space toggles committed)."""
+        if self.tabs.currentIndex() != 0:
+            return self.predictability
+        index = self.table.currentIndex()
+        if self.model.rowCount() and (not index.isValid() or index.column() in (NUMBER, TEXT)):
+            # On a BV cell, digits score at once (Enter on the text would open an editor).
+            self.table.setCurrentIndex(self.model.index(max(0, index.row()), PLANNED))
+        return self.table
+
     def refresh(self) -> None:
         if self.art_id is None or self.pi_id is None:
             self.teams = []
@@ -253,8 +276,8 @@ class ObjectivesPanel(Panel):
         self.team_list.blockSignals(False)
         self._show_team()
         self.predictability.show_data(summary, ws.objectives.history(self.art_id))
-        if self.scoring is not None:
-            self.scoring.content().set_items(self.scoring_items())
+        if self.scoring is not None and self.scoring_view is not None:
+            self.scoring_view.set_items(self.scoring_items())
 
     def _show_team(self) -> None:
         team = self.current_team()
@@ -377,33 +400,51 @@ class ObjectivesPanel(Panel):
             (names.get(o.team_id, "?"), o) for o in self.ctx.ws.objectives.objectives(self.pi_id)
         ]
 
-    def open_scoring(self) -> None:
-        from rte_desktop.ui.objectives.scoring import ScoringView
-        from rte_desktop.ui.presenter.window import PresenterWindow
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window: Business Owner scoring shows there."""
+        self.presenter_window = window
 
-        if self.scoring is None:
-            window = PresenterWindow(self)
-            view = ScoringView(self._score)
-            window.show_content(view)
-            window.setWindowTitle(self.tr("Business Owner scoring — RTE Desktop"))
+    def on_the_wall(self) -> bool:
+        return self.scoring is not None and self.scoring.is_showing(self.scoring_view)
+
+    def take_the_wall(self) -> None:
+        self.open_scoring()
+
+    def open_scoring(self) -> None:
+        """F6: Business Owner scoring on the presenter window (it replaces what was shown)."""
+        from rte_desktop.ui.objectives.scoring import ScoringView
+
+        window = self.presenter_window
+        if window is None:
+            return
+        view = self.scoring_view
+        if view is None or not window.holds(view):
+            view = self.scoring_view = ScoringView(self._score)
             view.close_requested.connect(window.close)
             window.closed.connect(self._on_scoring_closed)
-            self.scoring = window
+            window.content_changed.connect(self._on_wall_changed)
+        window.show_content(view)
+        self.scoring = window
         current = self.current_objective()
-        self.scoring.content().set_items(self.scoring_items(), current.id if current else None)
-        self.scoring.show()
-        self.scoring.raise_()
-        self.scoring.activateWindow()
-        self.scoring.content().setFocus()
+        view.set_items(self.scoring_items(), current.id if current else None)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        view.setFocus()
 
     def _score(self, item: Objective, field: str, value: int | None) -> bool:
         ok = self._edit(item, field, value)
-        if not ok and self.message.text() and self.scoring is not None:
-            self.scoring.content().hint.setText(self.message.text())
+        if not ok and self.message.text() and self.scoring_view is not None:
+            self.scoring_view.hint.setText(self.message.text())
         return ok
 
     def _on_scoring_closed(self) -> None:
         self.scoring = None
+
+    def _on_wall_changed(self) -> None:
+        """Another panel took the presenter window: scoring is over."""
+        if self.scoring is not None and self.scoring.content() is not self.scoring_view:
+            self.scoring = None
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         if self.scoring is not None:

@@ -164,6 +164,14 @@ class ReadinessPanel(Panel):
 
     # -- showing ----------------------------------------------------------------------------------
 
+    def main_widget(self) -> QWidget | None:
+        """The checklists, on an item (Space ticks it at once)."""
+        if self.selected_item() is None:
+            first = self.model.index(0, 0)
+            if self.model.rowCount(first):
+                self.tree.setCurrentIndex(self.model.index(0, 0, first))
+        return self.tree
+
     def refresh(self) -> None:
         self.planned_pi_id = self._planned_pi()
         if self.planned_pi_id is None:

@@ -34,7 +34,7 @@ from rte_desktop.services.risks.risks import RiskService
 from rte_desktop.services.train.train import TrainService
 from rte_desktop.ui.art_sync.timer import SyncTimerServices
 from rte_desktop.ui.art_sync.view import ArtSyncView
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
@@ -148,6 +148,14 @@ class RisksPanel(Panel):
     def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
         self.art_sync.set_scope(art_id, pi_id)
         super().set_scope(art_id, pi_id)
+
+    def main_widget(self) -> QWidget | None:
+        """The ROAM board's first column with a risk on the board tab; else the tab's page."""
+        if self.tabs.currentWidget() is self.board:
+            columns = self.board.columns
+            filled = [v for v in columns.values() if v.model() and v.model().rowCount()]
+            return filled[0] if filled else columns[RoamStatus.UNROAMED]
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         if self.team_filter.count() == 0 or self.team_filter.property("art") != self.art_id:

@@ -12,17 +12,19 @@ if TYPE_CHECKING:
 def toggle_projector(panel: VotePanel) -> None:
     """Put the vote on the presenter window (F5 there: full screen), or close it.
 
-    The vote takes the app's one presenter window: if the agenda timer is on the projector,
-    the vote replaces it where it is (same screen, still full screen), and F5 in the agenda
-    takes the wall back. The projector view is made on first use (``panel.projector_view``).
+    The vote takes the main window's one presenter window (``panel.presenter_window``): if the
+    agenda timer is on the projector, the vote replaces it where it is (same screen, still full
+    screen), and F5 in the agenda takes the wall back. The projector view is made on first use
+    (``panel.projector_view``). Without a presenter window nothing happens.
 
     Args:
         panel: The vote panel whose vote is projected.
     """
-    from rte_desktop.ui.presenter.window import PresenterWindow
     from rte_desktop.ui.vote.projector import VoteProjectorView
 
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
+    if window is None:
+        return
     if on_the_wall(panel):
         window.close()
         return
@@ -44,9 +46,8 @@ def toggle_projector(panel: VotePanel) -> None:
 
 def on_the_wall(panel: VotePanel) -> bool:
     """Whether the presenter window shows this panel's vote now."""
-    from rte_desktop.ui.presenter.window import PresenterWindow
-
-    return PresenterWindow.is_showing(panel.projector_view)
+    window = panel.presenter_window
+    return window is not None and window.is_showing(panel.projector_view)
 
 
 def report(panel: VotePanel) -> Report | None:

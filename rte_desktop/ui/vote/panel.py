@@ -22,7 +22,12 @@ from rte_desktop.ui.settings import VOTE_SCOPE
 from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
-from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
+from rte_desktop.ui.vote.state import (
+    DisplayState,
+    display_state,
+    empty_state,
+    over_count_warning,
+)
 from rte_desktop.ui.vote.view import VoteView
 
 if TYPE_CHECKING:
@@ -47,6 +52,7 @@ class VotePanel(Panel):
         self._shown_round: int | None = None  # None: follow the latest round
         self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
         self.projector_view: VoteProjectorView | None = None
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self._connect()
         self._shortcuts()
 
@@ -103,6 +109,10 @@ class VotePanel(Panel):
 
     # -- reading --------------------------------------------------------------------------------
 
+    def main_widget(self) -> QWidget | None:
+        """The list of teams: digits count hands from there."""
+        return self.view.scopes
+
     def refresh(self) -> None:
         votes = self.ctx.ws.votes
         if self.pi_id is None or self.art_id is None:
@@ -156,6 +166,8 @@ class VotePanel(Panel):
         prefix = self.tr("R%d ") % vote.round_no if vote.round_no > 1 else ""
         if vote.mode is VoteMode.HIDDEN and not vote.revealed:
             return prefix + self.tr("hidden, %d in") % stats.ballots
+        if vote.eligible and stats.ballots > vote.eligible:
+            prefix += self.tr("! %d of %d, ") % (stats.ballots, vote.eligible)
         if vote.is_open:
             return prefix + self.tr("voting, %d in") % stats.ballots
         if stats.passed is None:
@@ -281,11 +293,13 @@ class VotePanel(Panel):
             return
         self.view.form.clear()
         count = len(view.ballots) + 1
-        self.view.message.setText(
+        said = (
             self.tr("Ballot %d recorded.") % count
             if view.hidden
             else self.tr("Added a %d (%d ballots).") % (value, count)
         )
+        warning = over_count_warning(count, view.round.eligible)
+        self.view.message.setText(f"{said} {warning}".strip())
 
     def remove_last(self) -> None:
         view = self._taking_ballots()
@@ -362,10 +376,20 @@ class VotePanel(Panel):
 
     @property
     def presenter(self) -> PresenterWindow | None:
-        """The app's presenter window once the vote has been on it (it may show the agenda)."""
-        from rte_desktop.ui.presenter.window import PresenterWindow
+        """The presenter window once the vote has been on it (it may show the agenda now)."""
+        return self.presenter_window if self.projector_view is not None else None
 
-        return PresenterWindow._shared if self.projector_view is not None else None
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where the projector view goes."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return actions.on_the_wall(self)
+
+    def take_the_wall(self) -> None:
+        """Show this vote on the presenter window where it is (another train was opened)."""
+        if not actions.on_the_wall(self):
+            actions.toggle_projector(self)
 
     def toggle_projector(self) -> None:
         """Put the vote on the presenter window (F5 there: full screen), or close it."""

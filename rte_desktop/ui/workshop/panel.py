@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
 from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.theme import BAD
@@ -140,6 +140,14 @@ class WorkshopPanel(Panel):
     @property
     def workshop(self) -> Workshop | None:
         return next((w for w in self.workshops if w.id == self.workshop_id), None)
+
+    def main_widget(self) -> QWidget | None:
+        """The fishbone on its step; else the first field of the step shown ("New workshop"...)."""
+        if self.pages.currentWidget() is not self.tabs:
+            return self.new_button  # no workshop yet: Enter starts one
+        if self.tabs.currentIndex() == FISHBONE:
+            return self.fishbone.view
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
