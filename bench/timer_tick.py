@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from rte_desktop.domain.clock import FakeClock  # noqa: E402
 from rte_desktop.ui.agenda.chime import SilentChime  # noqa: E402
-from rte_desktop.ui.agenda.panel import AgendaPanel  # noqa: E402
+from rte_desktop.ui.agenda.panel import agenda_panel  # noqa: E402
 from rte_desktop.ui.bus import AppEvents  # noqa: E402
 from rte_desktop.ui.panel_base import PanelContext  # noqa: E402
 from rte_desktop.ui.presenter.window import PresenterWindow  # noqa: E402
@@ -65,7 +65,7 @@ def main() -> int:
         bus = AppEvents()
         ws.listeners.append(bus.data_changed.emit)
         settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        panel = AgendaPanel(PanelContext(ws=ws, bus=bus, undo=UndoStack(), settings=settings))
+        panel = agenda_panel(PanelContext(ws=ws, bus=bus, undo=UndoStack(), settings=settings))
         panel.chime = SilentChime(panel)
         bus.data_changed.connect(panel.on_changes)
         art = ws.train.arts()[0]

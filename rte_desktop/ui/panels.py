@@ -73,7 +73,7 @@ def panel_specs() -> list[PanelSpec]:
             "agenda",
             _tr("Agenda && Timer"),
             _tr("The timed PI Planning agenda with a presenter window for the projector."),
-            factory="rte_desktop.ui.agenda.panel:AgendaPanel",
+            factory="rte_desktop.ui.agenda.panel:agenda_panel",
         ),
         PanelSpec(
             "vote",

@@ -18,13 +18,6 @@ KNOWN_CIRCLES: set[frozenset[str]] = {
             "rte_desktop.ui.warm_up",
         }
     ),
-    frozenset(
-        {
-            "rte_desktop.ui.agenda.editing",
-            "rte_desktop.ui.agenda.panel",
-            "rte_desktop.ui.agenda.presenting",
-        }
-    ),
     frozenset({"rte_desktop.ui.vote.actions", "rte_desktop.ui.vote.panel"}),
     frozenset({"rte_desktop.ui.objectives.actions", "rte_desktop.ui.objectives.panel"}),
 }

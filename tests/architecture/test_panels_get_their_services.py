@@ -14,6 +14,7 @@ import pytest
 
 UI = Path(__file__).resolve().parents[2] / "rte_desktop" / "ui"
 CONVERTED = {
+    "agenda": "agenda_panel",
     "art_sync": "",
     "board": "board_panel",
     "calendar": "calendar_panel",

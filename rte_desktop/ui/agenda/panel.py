@@ -1,6 +1,6 @@
 """Agenda & Timer panel: the whole day with planned vs projected times, the timer, the presenter.
 
-One QTimer (200 ms) only repaints: each tick reads ``ws.clock`` once and asks the replayed run
+One QTimer (200 ms) only repaints: each tick reads the clock once and asks the replayed run
 (``domain/agenda_timer.py``) for the state; nothing is counted. Commands write one timer event
 each through the service; the panel reloads from the database when the service says the timer or
 the agenda changed, so what it shows is always what a restart would show.
@@ -16,14 +16,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from rte_desktop.domain.agenda_schedule import DaySchedule, current_day, project
 from rte_desktop.domain.agenda_timer import Reading, TimerRun, TimerSnapshot, TimerState
+from rte_desktop.domain.clock import Clock
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.agenda.agenda_timer import AgendaRunData
+from rte_desktop.services.agenda.agenda import AgendaService
+from rte_desktop.services.agenda.agenda_timer import AgendaRunData, AgendaTimerService
 from rte_desktop.services.common.changes import Area, Changes
-from rte_desktop.ui.agenda import display, editing, presenting
+from rte_desktop.ui.agenda import display
 from rte_desktop.ui.agenda.chime import Chime
+from rte_desktop.ui.agenda.editing import AgendaEditor
 from rte_desktop.ui.agenda.keys import KeyCommand, TimerKeys
 from rte_desktop.ui.agenda.models import AgendaTableModel
 from rte_desktop.ui.agenda.presenter_view import SKY, AgendaPresenterView, PresenterFrame
+from rte_desktop.ui.agenda.presenting import AgendaWall
 from rte_desktop.ui.agenda.view import AgendaView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
@@ -35,11 +39,35 @@ from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 TICK_MS = 200
 
 
+def agenda_panel(ctx: PanelContext, parent: QWidget | None = None) -> AgendaPanel:
+    """The Agenda & Timer panel with the services it uses."""
+    ws = ctx.ws
+    return AgendaPanel(ctx, ws.agenda, ws.agenda_timer, ws.clock, parent)
+
+
 class AgendaPanel(Panel):
+    """The day's agenda with planned and projected times, the timer and its presenter.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        agenda: the agendas and their items.
+        timer: the timer's log and its run.
+        clock: read once per tick.
+        parent: the parent widget.
+    """
+
     areas: ClassVar[tuple[Area, ...]] = (Area.AGENDA, Area.TIMER)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        agenda: AgendaService,
+        timer: AgendaTimerService,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self.agenda, self.timer, self.clock = agenda, timer, clock
         self.view = AgendaView(self)
         self.model = AgendaTableModel()
         self.view.set_model(self.model)
@@ -51,7 +79,9 @@ class AgendaPanel(Panel):
         self.view.mute_box.setChecked(self.chime.muted)
         self.view.wrap_up_spin.setValue(ctx.settings.get(AGENDA_WRAP_UP_MIN))
         self.presenter_view = AgendaPresenterView()
-        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
+        self.wall = AgendaWall(
+            self.view.screen_combo, ctx.settings, self.presenter_view, self.presenter_changed
+        )
         self.data: AgendaRunData | None = None
         self.run: TimerRun | None = None
         self.snapshot: TimerSnapshot | None = None
@@ -68,9 +98,9 @@ class AgendaPanel(Panel):
         if app is not None:
             # Detach before Python tears down: a live filter at exit can crash shiboken.
             self.destroyed.connect(lambda *_: app.removeEventFilter(self.keys))
-        self.editor = editing.AgendaEditor(self)
+        self.editor = AgendaEditor(self, self.view, self.model, agenda, ctx.undo)
         self._connect()
-        presenting.fill_screens(self)
+        self.wall.fill_screens()
 
     # -- wiring ------------------------------------------------------------------------------------
 
@@ -93,7 +123,7 @@ class AgendaPanel(Panel):
         v.presenter_button.clicked.connect(self.toggle_presenter)
         v.mute_box.toggled.connect(self.set_muted)
         v.wrap_up_spin.valueChanged.connect(self._on_wrap_up)
-        v.screen_combo.activated.connect(lambda _i: presenting.screen_chosen(self))
+        v.screen_combo.activated.connect(lambda _i: self.wall.screen_chosen())
         v.report_button.clicked.connect(self.save_report)
         bind(self, "agenda.print", self.print_report)
         bind(self, "agenda.save_pdf", self.save_report)
@@ -130,7 +160,7 @@ class AgendaPanel(Panel):
     def refresh(self) -> None:
         """Reload the agendas of the PI and the chosen agenda's items and timer log."""
         combo = self.view.agenda_combo
-        agendas = self.ctx.ws.agenda.agendas(self.pi_id) if self.pi_id is not None else []
+        agendas = self.agenda.agendas(self.pi_id) if self.pi_id is not None else []
         remembered = self.ctx.settings.get(AGENDA_CHOSEN, pi_id=self.pi_id)
         chosen = combo.currentData() if combo.count() else None
         if remembered is not None and remembered != chosen:
@@ -138,7 +168,7 @@ class AgendaPanel(Panel):
         if chosen not in [a.id for a in agendas]:
             chosen = next((a.id for a in agendas if a.id == remembered), None)
         if chosen is None and agendas:
-            chosen = self.ctx.ws.agenda.find(self.pi_id or 0).id
+            chosen = self.agenda.find(self.pi_id or 0).id
         combo.blockSignals(True)
         combo.clear()
         for agenda in agendas:
@@ -149,7 +179,7 @@ class AgendaPanel(Panel):
         self.load(chosen)
 
     def load(self, agenda_id: int | None) -> None:
-        self.data = self.ctx.ws.agenda_timer.run_data(agenda_id) if agenda_id else None
+        self.data = self.timer.run_data(agenda_id) if agenda_id else None
         self.run = self.data.run() if self.data else None
         enabled = self.data is not None
         for widget in (self.view.strip, self.view.table, self.view.report_button):
@@ -198,8 +228,7 @@ class AgendaPanel(Panel):
     # -- the display tick --------------------------------------------------------------------------
 
     def reading(self) -> Reading:
-        clock = self.ctx.ws.clock
-        return Reading.of(clock.now(), clock.monotonic())
+        return Reading.of(self.clock.now(), self.clock.monotonic())
 
     @property
     def wrap_up_s(self) -> int:
@@ -275,7 +304,7 @@ class AgendaPanel(Panel):
         Projected times move even when paused. The keys' application-wide filter would otherwise
         run Python for every event of every panel.
         """
-        live = self.data is not None and presenting.on_screen(self)
+        live = self.data is not None and self.timer_seen()
         if live and not self.ticker.isActive():
             self.ticker.start()
         elif not live:
@@ -291,7 +320,7 @@ class AgendaPanel(Panel):
     def on_changes(self, changes: Changes) -> None:
         """Refresh as any panel does, and also while hidden if the projector shows the timer."""
         super().on_changes(changes)
-        if self._stale and presenting.on_screen(self):
+        if self._stale and self.timer_seen():
             self.refresh_now()
 
     def presenter_changed(self) -> None:
@@ -319,7 +348,7 @@ class AgendaPanel(Panel):
         agenda_id = self.agenda_id
         if agenda_id is None:
             return
-        timer = self.ctx.ws.agenda_timer
+        timer = self.timer
         selected = self.editor.selected_item_id()
         actions = {
             # Space never moves the timer: it starts (or pauses, resumes) the current item.
@@ -352,7 +381,7 @@ class AgendaPanel(Panel):
         )
         if answer == QMessageBox.StandardButton.Yes:
             agenda_id = self.agenda_id
-            self.guard(lambda: self.ctx.ws.agenda_timer.reset(agenda_id))
+            self.guard(lambda: self.timer.reset(agenda_id))
 
     def set_muted(self, muted: bool) -> None:
         self.chime.muted = muted
@@ -364,32 +393,41 @@ class AgendaPanel(Panel):
 
     # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
 
+    @property
+    def presenter_window(self) -> PresenterWindow | None:
+        """The main window's presenter window (None until it is handed in)."""
+        return self.wall.window
+
     def set_presenter(self, window: PresenterWindow) -> None:
         """The main window's presenter window, where F5 shows the timer."""
-        self.presenter_window = window
+        self.wall.window = window
 
     def on_the_wall(self) -> bool:
-        return self.presenter_window is not None and self.presenter_window.is_showing(
-            self.presenter_view
-        )
+        return self.wall.showing()
+
+    def timer_seen(self) -> bool:
+        """Whether someone can see the timer: on the panel, or on the projector."""
+        return self.isVisible() or self.wall.showing()
 
     def take_the_wall(self) -> None:
         """Show this timer on the presenter window where it is (another train was opened)."""
-        if presenting.presenter(self) is not None:
+        if self.wall.presenter() is not None:
             self.tick()
             self.update_ticker()
 
     def chosen_screen(self) -> QScreen | None:
         """The screen chosen for the presenter, if it is still connected."""
-        return presenting.chosen_screen(self)
+        return self.wall.chosen_screen()
 
     def presenter(self) -> PresenterWindow | None:
         """The presenter window, made to show this panel's timer (None: none was handed in)."""
-        return presenting.presenter(self)
+        return self.wall.presenter()
 
     def toggle_presenter(self) -> None:
         """F5: show the presenter on the chosen screen; again: toggle full screen."""
-        presenting.toggle_presenter(self)
+        self.wall.toggle()
+        self.tick()
+        self.update_ticker()
 
     def report(self) -> Report | None:
         """The chosen agenda's timing report (None without one)."""
@@ -400,7 +438,7 @@ class AgendaPanel(Panel):
         return Report(
             self.tr("Timing report"),
             f"{name} timing.pdf",
-            lambda path: self.ctx.ws.agenda_timer.timing_report(agenda_id, path),
+            lambda path: self.timer.timing_report(agenda_id, path),
         )
 
     def save_report(self) -> None:

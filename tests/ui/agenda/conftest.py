@@ -3,14 +3,14 @@ from __future__ import annotations
 import pytest
 
 from rte_desktop.ui.agenda.chime import SilentChime
-from rte_desktop.ui.agenda.panel import AgendaPanel
+from rte_desktop.ui.agenda.panel import AgendaPanel, agenda_panel
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
 from rte_desktop.workspace import Workspace
 
 
 def build_panel(qtbot, ctx: PanelContext, presenter: PresenterWindow | None = None) -> AgendaPanel:
-    panel = AgendaPanel(ctx)
+    panel = agenda_panel(ctx)
     if presenter is None:
         presenter = PresenterWindow()
         qtbot.addWidget(presenter)

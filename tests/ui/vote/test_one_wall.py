@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rte_desktop.ui.agenda.chime import SilentChime
-from rte_desktop.ui.agenda.panel import AgendaPanel
+from rte_desktop.ui.agenda.panel import agenda_panel
 from rte_desktop.ui.presenter.window import PresenterWindow
 from rte_desktop.ui.vote.panel import VotePanel
 
@@ -15,7 +15,7 @@ def test_the_vote_takes_the_wall_from_the_timer_and_gives_it_back(
     qtbot, vote_panel: VotePanel
 ) -> None:
     ctx = vote_panel.ctx
-    agenda = AgendaPanel(ctx)
+    agenda = agenda_panel(ctx)
     agenda.set_presenter(vote_panel.presenter_window)  # the main window hands both the same
     agenda.chime = SilentChime(agenda)
     qtbot.addWidget(agenda)
