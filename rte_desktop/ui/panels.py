@@ -88,7 +88,7 @@ def panel_specs() -> list[PanelSpec]:
             "objectives",
             _tr("PI Objectives"),
             _tr("Committed and uncommitted PI objectives with business value and predictability."),
-            factory="rte_desktop.ui.objectives.panel:ObjectivesPanel",
+            factory="rte_desktop.ui.objectives.panel:objectives_panel",
         ),
         PanelSpec(
             "risks",

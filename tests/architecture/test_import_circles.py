@@ -19,7 +19,6 @@ KNOWN_CIRCLES: set[frozenset[str]] = {
         }
     ),
     frozenset({"rte_desktop.ui.vote.actions", "rte_desktop.ui.vote.panel"}),
-    frozenset({"rte_desktop.ui.objectives.actions", "rte_desktop.ui.objectives.panel"}),
 }
 
 

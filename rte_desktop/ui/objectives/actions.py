@@ -1,6 +1,6 @@
 """The objectives panel's file actions: import, template, PDF, preview and print.
 
-Each action has a dialog wrapper (asks for a file) and a plain function taking a path, which the
+Each action has a dialog wrapper (asks for a file) and a plain method taking a path, which the
 tests call directly.
 """
 
@@ -8,129 +8,156 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.objectives import UnknownTeamsError
+from rte_desktop.services.objectives.objectives import ObjectiveService
+from rte_desktop.services.train.train import TrainService
 
 if TYPE_CHECKING:
-    from rte_desktop.ui.objectives.panel import ObjectivesPanel
     from rte_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
 IMPORT_FILTER = "Objectives (*.csv *.xlsx *.xlsm *.txt);;All files (*)"
 
 
-def _warn(panel: ObjectivesPanel, title: str, error: Exception) -> None:
-    text = str(error) if isinstance(error, DomainError) else f"{error}"
-    QMessageBox.warning(panel, title, text)
+class FilesHost(Protocol):
+    """What the file actions read of the panel (the panel, structurally)."""
+
+    pi_id: int | None
+    art_id: int | None
+    message: QLabel  # a refusal, in red under the table
+    summary: QLabel  # what an import did
+
+    def paper_key(self) -> str: ...
 
 
-def import_from(panel: ObjectivesPanel, path: Path, ask: bool = True) -> int:
-    """Import a file into the panel's PI; returns the number imported (0: nothing changed).
+class ObjectiveFiles(QObject):
+    """Import, template, PDF, preview and print for the panel's PI.
 
-    Unknown teams are listed and, after a Yes (``ask``), created.
+    Args:
+        host: the panel: its ART and PI, its paper size, where messages go.
+        window: the widget dialogs open over (the panel).
+        objectives: the objective service.
+        train: the train service (the PI's name for a file name).
     """
-    if panel.pi_id is None:
-        return 0
-    service = panel.ctx.ws.objectives
-    title = panel.tr("Import objectives")
-    try:
+
+    def __init__(
+        self,
+        host: FilesHost,
+        window: QWidget,
+        objectives: ObjectiveService,
+        train: TrainService,
+    ) -> None:
+        super().__init__(window)
+        self.host, self.window = host, window
+        self.objectives, self.train = objectives, train
+
+    def _warn(self, title: str, error: Exception) -> None:
+        QMessageBox.warning(self.window, title, str(error))
+
+    def import_from(self, path: Path, ask: bool = True) -> int:
+        """Import a file into the panel's PI; returns the number imported (0: nothing changed).
+
+        Unknown teams are listed and, after a Yes (``ask``), created.
+        """
+        pi_id = self.host.pi_id
+        if pi_id is None:
+            return 0
+        title = self.tr("Import objectives")
         try:
-            result = service.import_file(path, panel.pi_id).value
-        except UnknownTeamsError as exc:
-            if not ask:
-                raise
-            question = (
-                panel.tr("%1\n\nCreate the team(s) %2 and import?")
-                .replace("%1", str(exc))
-                .replace("%2", ", ".join(exc.names))
-            )
-            answer = QMessageBox.question(panel, title, question)
-            if answer != QMessageBox.StandardButton.Yes:
-                return 0
-            result = service.import_file(path, panel.pi_id, create_teams=True).value
-    except (DomainError, OSError) as exc:
-        panel.message.setText(str(exc))
-        _warn(panel, title, exc)
-        return 0
-    panel.message.clear()
-    panel.summary.setText(
-        panel.tr("Imported %1 objectives from %2 (not undoable: delete them to take it back).")
-        .replace("%1", str(result.count))
-        .replace("%2", path.name)
-    )
-    return result.count
+            try:
+                result = self.objectives.import_file(path, pi_id).value
+            except UnknownTeamsError as exc:
+                if not ask:
+                    raise
+                question = (
+                    self.tr("%1\n\nCreate the team(s) %2 and import?")
+                    .replace("%1", str(exc))
+                    .replace("%2", ", ".join(exc.names))
+                )
+                answer = QMessageBox.question(self.window, title, question)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return 0
+                result = self.objectives.import_file(path, pi_id, create_teams=True).value
+        except (DomainError, OSError) as exc:
+            self.host.message.setText(str(exc))
+            self._warn(title, exc)
+            return 0
+        self.host.message.clear()
+        self.host.summary.setText(
+            self.tr("Imported %1 objectives from %2 (not undoable: delete them to take it back).")
+            .replace("%1", str(result.count))
+            .replace("%2", path.name)
+        )
+        return result.count
 
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import objectives"), "", self.tr(IMPORT_FILTER)
+        )
+        if name:
+            self.import_from(Path(name))
 
-def import_dialog(panel: ObjectivesPanel) -> None:
-    name, _ = QFileDialog.getOpenFileName(
-        panel, panel.tr("Import objectives"), "", panel.tr(IMPORT_FILTER)
-    )
-    if name:
-        import_from(panel, Path(name))
+    def template_dialog(self) -> None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the import template"),
+            "objectives-template.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.casefold() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".csv" if "csv" in chosen.casefold() else ".xlsx")
+        try:
+            self.objectives.write_template(path, self.host.art_id)
+        except (DomainError, OSError) as exc:
+            self._warn(self.tr("Template"), exc)
 
+    def write_pdf(self, path: Path) -> Path | None:
+        """Write the PI objectives PDF to ``path`` (None: no PI, or refused with a message)."""
+        pi_id = self.host.pi_id
+        if pi_id is None:
+            return None
+        try:
+            return self.objectives.export_pdf(pi_id, path, self.host.paper_key())
+        except (DomainError, OSError) as exc:
+            self._warn(self.tr("PI objectives PDF"), exc)
+            return None
 
-def template_dialog(panel: ObjectivesPanel) -> None:
-    name, chosen = QFileDialog.getSaveFileName(
-        panel,
-        panel.tr("Save the import template"),
-        "objectives-template.xlsx",
-        panel.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
-    )
-    if not name:
-        return
-    path = Path(name)
-    if path.suffix.casefold() not in (".xlsx", ".csv"):
-        path = path.with_suffix(".csv" if "csv" in chosen.casefold() else ".xlsx")
-    try:
-        panel.ctx.ws.objectives.write_template(path, panel.art_id)
-    except (DomainError, OSError) as exc:
-        _warn(panel, panel.tr("Template"), exc)
+    def _suggested_name(self) -> str:
+        pi_id = self.host.pi_id
+        pi = self.train.pi(pi_id) if pi_id is not None else None
+        stem = (pi.name if pi else "pi").replace(" ", "-").replace("/", "-")
+        return f"objectives-{stem}.pdf"
 
+    def pdf_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the PI objectives PDF"),
+            self._suggested_name(),
+            "PDF (*.pdf)",
+        )
+        if name and (path := self.write_pdf(Path(name))) is not None:
+            from rte_desktop.ui.widgets.pdf_preview import preview_pdf  # QtPdf: only when used
 
-def write_pdf(panel: ObjectivesPanel, path: Path) -> Path | None:
-    if panel.pi_id is None:
-        return None
-    try:
-        return panel.ctx.ws.objectives.export_pdf(panel.pi_id, path, panel.paper_key())
-    except (DomainError, OSError) as exc:
-        _warn(panel, panel.tr("PI objectives PDF"), exc)
-        return None
+            preview_pdf(path, self.window)
 
-
-def _suggested_name(panel: ObjectivesPanel) -> str:
-    pi = panel.ctx.ws.train.pi(panel.pi_id) if panel.pi_id is not None else None
-    stem = (pi.name if pi else "pi").replace(" ", "-").replace("/", "-")
-    return f"objectives-{stem}.pdf"
-
-
-def pdf_dialog(panel: ObjectivesPanel) -> None:
-    name, _ = QFileDialog.getSaveFileName(
-        panel, panel.tr("Save the PI objectives PDF"), _suggested_name(panel), "PDF (*.pdf)"
-    )
-    if name and (path := write_pdf(panel, Path(name))) is not None:
+    def preview(self) -> PdfPreviewDialog | None:
+        """Render to a temporary file and show it in the in-app preview (QtPdf)."""
         from rte_desktop.ui.widgets.pdf_preview import preview_pdf  # QtPdf: only when used
 
-        preview_pdf(path, panel)
+        folder = Path(tempfile.mkdtemp(prefix="rte-desktop-"))
+        path = self.write_pdf(folder / self._suggested_name())
+        return preview_pdf(path, self.window) if path is not None else None
 
-
-def _temporary_pdf(panel: ObjectivesPanel) -> Path | None:
-    folder = Path(tempfile.mkdtemp(prefix="rte-desktop-"))
-    return write_pdf(panel, folder / _suggested_name(panel))
-
-
-def preview(panel: ObjectivesPanel) -> PdfPreviewDialog | None:
-    """Render to a temporary file and show it in the in-app preview (QtPdf)."""
-    from rte_desktop.ui.widgets.pdf_preview import preview_pdf  # QtPdf: only when used
-
-    path = _temporary_pdf(panel)
-    return preview_pdf(path, panel) if path is not None else None
-
-
-def print_dialog(panel: ObjectivesPanel) -> None:
-    """Render, then print through the system print dialog (from the preview's pages)."""
-    dialog = preview(panel)
-    if dialog is not None:
-        dialog.print_document()
+    def print_dialog(self) -> None:
+        """Render, then print through the system print dialog (from the preview's pages)."""
+        dialog = self.preview()
+        if dialog is not None:
+            dialog.print_document()

@@ -1,7 +1,7 @@
 """PI objectives per team, the Business Owner scoring mode and the predictability chart.
 
 Every edit is one undoable service call; refreshes come back through ``data_changed``. File
-actions (import, template, PDF, preview, print) live in ``actions.py``.
+actions (import, template, PDF, preview, print) live in ``actions.py`` (``ObjectiveFiles``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui.objectives import actions
+from rte_desktop.services.objectives.objectives import ObjectiveService
+from rte_desktop.services.train.train import TrainService
+from rte_desktop.services.workshop.improvements import ImprovementService
+from rte_desktop.ui.objectives.actions import ObjectiveFiles
 from rte_desktop.ui.objectives.edits import ObjectiveEdits
 from rte_desktop.ui.objectives.models import (
     COMMITTED,
@@ -51,12 +54,36 @@ if TYPE_CHECKING:
     from rte_desktop.ui.presenter.window import PresenterWindow
 
 
+def objectives_panel(ctx: PanelContext, parent: QWidget | None = None) -> ObjectivesPanel:
+    """The PI Objectives panel with the services it uses."""
+    ws = ctx.ws
+    return ObjectivesPanel(ctx, ws.objectives, ws.train, ws.improvements, parent)
+
+
 class ObjectivesPanel(Panel):
+    """The PI objectives per team, Business Owner scoring and the ART's predictability.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        objectives: the objective service.
+        train: the train service (teams, PIs).
+        improvements: the I&A improvement items aimed at this PI (shown beside the teams).
+        parent: the parent widget.
+    """
+
     areas: ClassVar[tuple[Area, ...]] = (Area.OBJECTIVES,)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        objectives: ObjectiveService,
+        train: TrainService,
+        improvements: ImprovementService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
-        self.edits = ObjectiveEdits(ctx.ws.objectives, ctx.undo)  # the one write path (undoable)
+        self.objectives, self.train, self.improvements = objectives, train, improvements
+        self.edits = ObjectiveEdits(objectives, ctx.undo)  # the one write path (undoable)
         self.teams: list[Team] = []
         self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self.scoring_view: ScoringView | None = None
@@ -80,6 +107,7 @@ class ObjectivesPanel(Panel):
         self.paper.setCurrentIndex(max(0, self.paper.findData(ctx.settings.get(OBJECTIVES_PAPER))))
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self.predictability = PredictabilityView()
+        self.files = ObjectiveFiles(self, self, objectives, train)
         self._build_layout()
         self._build_actions()
         self.team_list.currentRowChanged.connect(self._on_team_row)
@@ -107,9 +135,7 @@ class ObjectivesPanel(Panel):
         lbox.setContentsMargins(0, 0, 0, 0)
         lbox.addWidget(QLabel(self.tr("Teams")))
         lbox.addWidget(self.team_list, 1)
-        self.inputs = ImprovementInputsWidget(
-            self.ctx, self.ctx.ws.improvements
-        )  # I&A items aimed at this PI
+        self.inputs = ImprovementInputsWidget(self.ctx, self.improvements)  # aimed at this PI
         self.inputs.compact()
         lbox.addWidget(self.inputs, 1)
         left.setMaximumWidth(260)
@@ -191,14 +217,14 @@ class ObjectivesPanel(Panel):
         self._act(
             f,
             self.tr("Import…"),
-            lambda: actions.import_dialog(self),
+            self.files.import_dialog,
             "objectives.import",
             self.tr("Import objectives from CSV or XLSX"),
         )
         self._act(
             f,
             self.tr("Template…"),
-            lambda: actions.template_dialog(self),
+            self.files.template_dialog,
             None,
             self.tr("Save an import template (CSV or XLSX)"),
         )
@@ -207,21 +233,21 @@ class ObjectivesPanel(Panel):
         self._act(
             f,
             self.tr("PDF…"),
-            lambda: actions.pdf_dialog(self),
+            self.files.pdf_dialog,
             "objectives.save_pdf",
             self.tr("Save the PI objectives PDF"),
         )
         self._act(
             f,
             self.tr("Preview"),
-            lambda: actions.preview(self),
+            self.files.preview,
             "objectives.preview",
             self.tr("Open the PDF in the system viewer"),
         )
         self._act(
             f,
             self.tr("Print…"),
-            lambda: actions.print_dialog(self),
+            self.files.print_dialog,
             "objectives.print",
             self.tr("Print the PI objectives"),
         )
@@ -254,11 +280,10 @@ class ObjectivesPanel(Panel):
             self.team_list.clear()
             self.model.set_rows([])
             return
-        ws = self.ctx.ws
         self.inputs.set_pi(self.pi_id)
         chosen = self.current_team()
-        self.teams = ws.train.teams(self.art_id)
-        summary = ws.objectives.predictability(self.pi_id)
+        self.teams = self.train.teams(self.art_id)
+        summary = self.objectives.predictability(self.pi_id)
         lines = {line.team.id: line for line in summary.teams}
         self.team_list.blockSignals(True)
         self.team_list.clear()
@@ -275,7 +300,7 @@ class ObjectivesPanel(Panel):
         self.team_list.setCurrentRow(row if self.teams else -1)
         self.team_list.blockSignals(False)
         self._show_team()
-        self.predictability.show_data(summary, ws.objectives.history(self.art_id))
+        self.predictability.show_data(summary, self.objectives.history(self.art_id))
         if self.scoring is not None and self.scoring_view is not None:
             self.scoring_view.set_items(self.scoring_items())
 
@@ -286,7 +311,7 @@ class ObjectivesPanel(Panel):
             self.summary.clear()
             return
         keep = self.table.currentIndex()
-        rows = self.ctx.ws.objectives.objectives(self.pi_id, team.id)
+        rows = self.objectives.objectives(self.pi_id, team.id)
         self.model.set_rows(rows)
         if not keep.isValid() and rows:
             self.table.setCurrentIndex(self.model.index(0, TEXT))
@@ -396,9 +421,7 @@ class ObjectivesPanel(Panel):
         if self.pi_id is None:
             return []
         names = {t.id: t.name for t in self.teams}
-        return [
-            (names.get(o.team_id, "?"), o) for o in self.ctx.ws.objectives.objectives(self.pi_id)
-        ]
+        return [(names.get(o.team_id, "?"), o) for o in self.objectives.objectives(self.pi_id)]
 
     def set_presenter(self, window: PresenterWindow) -> None:
         """The main window's presenter window: Business Owner scoring shows there."""

@@ -8,9 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from rte_desktop.ui.objectives import actions
 from rte_desktop.ui.objectives.models import ACTUAL, COMMITTED, PLANNED, TEXT
-from rte_desktop.ui.objectives.panel import ObjectivesPanel
+from rte_desktop.ui.objectives.panel import ObjectivesPanel, objectives_panel
 from tests.pdf_tools import pdf_text
 
 
@@ -18,7 +17,7 @@ from tests.pdf_tools import pdf_text
 def panel(qtbot, panel_context, presenter) -> ObjectivesPanel:
     ws = panel_context.ws
     pi = ws.train.find_pi(None, None)
-    widget = ObjectivesPanel(panel_context)
+    widget = objectives_panel(panel_context)
     widget.set_presenter(presenter)  # the main window's job
     panel_context.bus.data_changed.connect(widget.on_changes)  # the main window's job
     qtbot.addWidget(widget)
@@ -173,14 +172,14 @@ def test_file_actions_import_pdf_and_preview(
     csv.write_text(
         "team,objective,committed,planned_bv\nPhoenix,Imported one,no,4\n", encoding="utf-8"
     )
-    assert actions.import_from(panel, csv) == 1
+    assert panel.files.import_from(csv) == 1
     assert _stored(panel)[-1].text == "Imported one"
     assert panel.model.rowCount() == len(_stored(panel))
     panel.paper.setCurrentIndex(panel.paper.findData("letter"))
     assert panel.ctx.settings.value("objectives/paper") == "letter"
-    path = actions.write_pdf(panel, tmp_path / "o.pdf")
+    path = panel.files.write_pdf(tmp_path / "o.pdf")
     assert "Imported one" in pdf_text(path)[1]
-    shown = actions.preview(panel)
+    shown = panel.files.preview()
     qtbot.addWidget(shown)
     assert shown.document.pageCount() == 9
     assert "Imported one" in pdf_text(shown.path)[1]
