@@ -54,9 +54,7 @@ COMMANDS = [
 
 
 def test_only_copy_names_its_databases_otherwise() -> None:
-    assert {" ".join(w) for w, _p in ALL_COMMANDS} - {" ".join(w) for w, _p in COMMANDS} == {
-        "copy"
-    }
+    assert {" ".join(w) for w, _p in ALL_COMMANDS} - {" ".join(w) for w, _p in COMMANDS} == {"copy"}
 
 
 def test_the_command_tree_is_found() -> None:
