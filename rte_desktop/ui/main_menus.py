@@ -4,32 +4,78 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from rte_desktop.ui.panels import PanelSpec
+from rte_desktop.ui.settings import UiSettings
 from rte_desktop.ui.shortcuts import has, make_action, shortcut
+from rte_desktop.ui.undo import UndoStack
 
-if TYPE_CHECKING:
-    from rte_desktop.ui.main_window import MainWindow
+
+class MenuHost(Protocol):
+    """What the menus call on the main window (the window, structurally)."""
+
+    @property
+    def undo_stack(self) -> UndoStack: ...
+
+    @property
+    def settings(self) -> UiSettings: ...
+
+    @property
+    def specs(self) -> list[PanelSpec]: ...
+
+    def window(self) -> QWidget: ...
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 (Qt's name)
+
+    def tr(self, text: str) -> str: ...
+
+    def create_train(self) -> None: ...
+
+    def open_file(self) -> None: ...
+
+    def connect_to_server(self) -> None: ...
+
+    def back_up(self) -> None: ...
+
+    def restore_backup(self) -> None: ...
+
+    def export_json(self) -> None: ...
+
+    def import_json(self) -> None: ...
+
+    def export_calendar(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def on_theme_action(self, choice: str, _checked: bool = False) -> None: ...
+
+    def on_go_action(self, row: int, _checked: bool = False) -> None: ...
+
+    def show_shortcuts(self) -> None: ...
+
+    def show_about(self) -> None: ...
 
 
 def _action(
-    window: MainWindow,
+    window: MenuHost,
     menu: QMenu,
     text: str,
     slot: Callable[[], object],
     action_id: str | None = None,
 ) -> QAction:
     """A menu entry; its keys come from the shortcut table (``ui/shortcuts.py``)."""
-    action = make_action(action_id, window, text) if action_id else QAction(text, window)
+    parent = window.window()
+    action = make_action(action_id, parent, text) if action_id else QAction(text, parent)
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
 
 
-def build_menus(w: MainWindow) -> dict[str, QMenu]:
+def build_menus(w: MenuHost) -> dict[str, QMenu]:
     """Fill ``w``'s menu bar and return its menus by name."""
     bar = w.menuBar()
     menus = {
@@ -52,8 +98,8 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
     file.addSeparator()
     _action(w, file, w.tr("&Quit"), w.close, "window.quit")
 
-    undo = w.undo_stack.createUndoAction(w, w.tr("&Undo"))
-    redo = w.undo_stack.createRedoAction(w, w.tr("&Redo"))
+    undo = w.undo_stack.createUndoAction(w.window(), w.tr("&Undo"))
+    redo = w.undo_stack.createRedoAction(w.window(), w.tr("&Redo"))
     for action, action_id in ((undo, "window.undo"), (redo, "window.redo")):
         row = shortcut(action_id)
         action.setObjectName(action_id)
@@ -61,13 +107,13 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
     menus["edit"].addActions([undo, redo])
 
     theme_menu = menus["view"].addMenu(w.tr("&Theme"))
-    group = QActionGroup(w)
+    group = QActionGroup(w.window())
     for key, label in (
         ("system", w.tr("Follow the &system")),
         ("light", w.tr("&Light")),
         ("dark", w.tr("&Dark")),
     ):
-        action = QAction(label, w, checkable=True)
+        action = QAction(label, w.window(), checkable=True)
         action.setChecked(w.settings.theme == key)
         action.setData(key)
         action.triggered.connect(partial(w.on_theme_action, key))

@@ -12,15 +12,36 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QComboBox, QWidget
 
-if TYPE_CHECKING:
-    from rte_desktop.ui.main_window import MainWindow
+from rte_desktop.ui.panel_base import Panel
+from rte_desktop.ui.panels import PanelSpec
 
 Step = Callable[[], object]
+
+
+class WarmHost(Protocol):
+    """What the warmer reads of the main window (the window, structurally)."""
+
+    @property
+    def ws(self) -> object: ...  # the open workspace: another one stops this warm-up
+
+    @property
+    def specs(self) -> list[PanelSpec]: ...
+
+    @property
+    def panels(self) -> dict[str, Panel]: ...  # the panels built so far
+
+    @property
+    def art_combo(self) -> QComboBox: ...  # empty: no train to show
+
+    def panel(self, key: str) -> Panel: ...
+
+    def window(self) -> QWidget: ...
 
 
 class PanelWarmer(QObject):
@@ -30,8 +51,8 @@ class PanelWarmer(QObject):
     prints them); ``done`` is True once every panel is ready.
     """
 
-    def __init__(self, window: MainWindow, gap_ms: int = 1) -> None:
-        super().__init__(window)
+    def __init__(self, window: WarmHost, gap_ms: int = 1) -> None:
+        super().__init__(window.window())
         self._window = window
         self._gap_ms = gap_ms
         self._steps: Iterator[Step] = iter(())
@@ -71,11 +92,11 @@ class PanelWarmer(QObject):
         QTimer.singleShot(self._gap_ms, self._next)
 
 
-def _load(window: MainWindow, key: str) -> None:
+def _load(window: WarmHost, key: str) -> None:
     window.panel(key).refresh_if_stale()
 
 
-def _lay_out_and_paint(window: MainWindow, key: str) -> None:
+def _lay_out_and_paint(window: WarmHost, key: str) -> None:
     """Paint a hidden panel off screen: its layout, item sizes and fonts are then ready."""
     panel = window.panels.get(key)
     if panel is not None and not panel.isVisible():

@@ -10,14 +10,6 @@ from __future__ import annotations
 import grimp
 
 KNOWN_CIRCLES: set[frozenset[str]] = {
-    frozenset(
-        {
-            "rte_desktop.ui.file_actions",
-            "rte_desktop.ui.main_menus",
-            "rte_desktop.ui.main_window",
-            "rte_desktop.ui.warm_up",
-        }
-    ),
     frozenset({"rte_desktop.ui.vote.actions", "rte_desktop.ui.vote.panel"}),
 }
 
