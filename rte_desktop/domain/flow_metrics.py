@@ -102,6 +102,7 @@ class FlowItem:
     created: date | None
     resolved: date | None
     history: tuple[Change, ...] = ()
+    active_known: bool = True  # False: the history gives start and done, not the waiting time
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def item_times(item: FlowItem, workflow: Workflow) -> ItemTimes:
     if start is not None and done is not None and done < start:
         done = start  # dates out of order in the source: never a negative flow time
     active = None
-    if start is not None and done is not None:
+    if start is not None and done is not None and item.active_known:
         active = _active_days(item.history, workflow, start, done)
     return ItemTimes(item.key, start, done, active, history=True)
 
