@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.calendar.cadence import CadenceService
     from rte_desktop.services.calendar.calendar import CalendarService
     from rte_desktop.services.demo.demo import DemoService
+    from rte_desktop.services.flow.flow import FlowService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.readiness.readiness import ReadinessService
     from rte_desktop.services.risks.risks import RiskService
@@ -119,6 +120,12 @@ class Workspace:
         from rte_desktop.services.demo.demo import DemoService
 
         return DemoService(self)
+
+    @functools.cached_property
+    def flow(self) -> FlowService:
+        from rte_desktop.services.flow.flow import FlowService
+
+        return FlowService(self)
 
     @functools.cached_property
     def objectives(self) -> ObjectiveService:

@@ -26,7 +26,7 @@ from enum import StrEnum
 
 from rte_desktop.domain.errors import ImportFormatError
 from rte_desktop.domain.flow_csv import EXAMPLES, DateReader, Problems, Table, Where, read_table
-from rte_desktop.domain.flow_metrics import StageKind
+from rte_desktop.domain.flow_metrics import StageKind, WorkType
 
 MAX_KEY = 64
 MAX_TITLE = 500
@@ -113,6 +113,22 @@ def guess_kind(status: str) -> StageKind:
     if any(w in name for w in ("wait", "queue", "ready", "blocked", "hold", "awaiting")):
         return StageKind.WAITING
     return StageKind.ACTIVE
+
+
+def guess_work_type(raw_type: str) -> WorkType | None:
+    """SAFe's work type of an export's item type, None when the name does not say."""
+    name = raw_type.casefold()
+    rules = (
+        (("bug", "defect", "incident", "problem"), WorkType.DEFECT),
+        (("enabler", "spike", "technical story", "architecture"), WorkType.ENABLER),
+        (("debt", "refactor"), WorkType.DEBT),
+        (("risk",), WorkType.RISK),
+        (("story", "feature", "epic", "product backlog item", "requirement"), WorkType.FEATURE),
+    )
+    for words, work_type in rules:
+        if any(word in name for word in words):
+            return work_type
+    return None
 
 
 class _Columns:

@@ -1,0 +1,114 @@
+"""Flow on the command line: import work items, print the flow figures (JSON or text)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rte_desktop.cli.common import Groups, add_command, open_ws
+from rte_desktop.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from rte_desktop.workspace import Workspace
+
+
+def register(groups: Groups) -> None:
+    parser = add_command(
+        groups,
+        "import",
+        "work-items",
+        _import_work_items,
+        "work items and their history from a Jira CSV, jira-agile-metrics cycle data, "
+        "a status-transition CSV or an Azure DevOps query CSV",
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="the export file")
+    _art_option(parser)
+    parser.add_argument(
+        "--add-statuses",
+        action="store_true",
+        help="add statuses the ART's workflow does not know yet (kind guessed from the name)",
+    )
+    flow = add_command(groups, "", "flow", _flow, "the SAFe flow metrics of an ART or a team")
+    _art_option(flow)
+    flow.add_argument("--team", metavar="NAME", default=None, help="one team (default: the ART)")
+    flow.add_argument("--pi", metavar="NAME", default=None, help="the PI (default: the current)")
+    flow.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_day, default=None)
+    flow.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_day, default=None)
+    flow.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
+
+
+def _art_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--art", metavar="NAME", default=None, help="the ART by name (default: the only one)"
+    )
+
+
+def _pick_art(ws: Workspace, name: str | None) -> int:
+    arts = ws.train.arts()
+    if not arts:
+        raise DomainError("This file holds no ART yet; create a train or the demo first.")
+    if name is None:
+        if len(arts) > 1:
+            names = ", ".join(a.name for a in arts)
+            raise DomainError(f"This file holds several ARTs ({names}); choose one with --art.")
+        chosen = arts[0]
+    else:
+        found = [a for a in arts if a.name.casefold() == name.strip().casefold()]
+        if not found:
+            names = ", ".join(a.name for a in arts)
+            raise DomainError(f"No ART is named '{name}'. ARTs: {names}.")
+        chosen = found[0]
+    assert chosen.id is not None
+    return chosen.id
+
+
+def _import_work_items(args: argparse.Namespace) -> int:
+    ws = open_ws(args, writes=True)
+    art_id = _pick_art(ws, args.art)
+    summary = ws.flow.import_work_items(art_id, args.file, add_statuses=args.add_statuses).value
+    for line in summary.lines():
+        print(line)
+    return 0
+
+
+def _flow(args: argparse.Namespace) -> int:
+    ws = open_ws(args)
+    art_id = _pick_art(ws, args.art)
+    if (args.first is None) != (args.last is None):
+        raise DomainError("Give both --from and --to, or neither.")
+    if args.first is not None and args.pi is not None:
+        raise DomainError("Give either --pi or --from/--to, not both.")
+    if args.first is not None:
+        first, last = args.first, args.last
+    else:
+        first, last = ws.flow.window_of_pi(art_id, args.pi)
+    figures = ws.flow.figures(art_id, args.team, first, last)
+    if args.json:
+        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    stats = figures.flow_time
+    scope = figures.team or figures.art
+    print(f"{scope}, {first} to {last} ({figures.basis})")
+    print(f"Velocity: {figures.velocity} items finished")
+    shares = ", ".join(f"{name} {share:g}%" for name, share in figures.distribution.items())
+    print(f"Distribution: {shares or 'nothing finished'}")
+    if stats.count:
+        print(
+            f"{figures.basis.capitalize()}: p50 {stats.p50:g}, p85 {stats.p85:g}, "
+            f"p95 {stats.p95:g} days (mean {stats.mean:.1f}, {stats.count} items)"
+        )
+    print(f"Load: {figures.mean_load:.1f} items in progress on average")
+    efficiency = figures.efficiency_percent
+    print(f"Efficiency: {'n/a' if efficiency is None else f'{efficiency:.0f}%'}")
+    print(figures.little_law())
+    return 0
