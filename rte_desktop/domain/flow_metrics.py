@@ -18,12 +18,14 @@ Pure Python: every function takes plain values and returns plain values; "today"
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from math import floor
+from typing import NamedTuple
 
 
 class StageKind(StrEnum):
@@ -60,14 +62,18 @@ class Workflow:
     stages: tuple[Stage, ...]
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "_index", {stage.name.casefold(): i for i, stage in enumerate(self.stages)}
-        )
+        folded = {stage.name.casefold(): i for i, stage in enumerate(self.stages)}
+        object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_exact", {stage.name: i for i, stage in enumerate(self.stages)})
 
     def index(self, status: str) -> int | None:
         """The stage's position in the workflow (case-insensitive), None when unknown."""
-        found: dict[str, int] = self._index  # type: ignore[attr-defined]
-        return found.get(status.casefold())
+        exact: dict[str, int] = self._exact  # type: ignore[attr-defined]
+        found = exact.get(status)
+        if found is None:
+            folded: dict[str, int] = self._folded  # type: ignore[attr-defined]
+            found = folded.get(status.casefold())
+        return found
 
     def kind(self, status: str) -> StageKind | None:
         """The stage's kind, None when the status is not in the workflow."""
@@ -83,9 +89,8 @@ class Workflow:
         return len(self.stages)
 
 
-@dataclass(frozen=True)
-class Change:
-    """The item entered ``status`` on ``day``."""
+class Change(NamedTuple):
+    """The item entered ``status`` on ``day`` (a tuple: histories hold hundreds of thousands)."""
 
     day: date
     status: str
@@ -131,15 +136,16 @@ def item_times(item: FlowItem, workflow: Workflow) -> ItemTimes:
     if not item.history:
         return ItemTimes(item.key, item.created, item.resolved, None, history=False)
     commitment = workflow.commitment
+    kinds = [stage.kind for stage in workflow.stages]
+    positions = [workflow.index(change.status) for change in item.history]
     start: date | None = None
     done: date | None = None
-    for change in item.history:
-        position = workflow.index(change.status)
+    for change, position in zip(item.history, positions, strict=True):
         if position is None:
             continue
         if start is None and position >= commitment:
             start = change.day
-        if workflow.stages[position].kind is StageKind.DONE:
+        if kinds[position] is StageKind.DONE:
             if done is None:
                 done = change.day
         else:
@@ -148,21 +154,42 @@ def item_times(item: FlowItem, workflow: Workflow) -> ItemTimes:
         done = start  # dates out of order in the source: never a negative flow time
     active = None
     if start is not None and done is not None and item.active_known:
-        active = _active_days(item.history, workflow, start, done)
+        active = 0  # days in active stages, each interval clipped to start..done
+        history = item.history
+        for number in range(len(history) - 1):
+            position = positions[number]
+            if position is None or kinds[position] is not StageKind.ACTIVE:
+                continue
+            begin = max(history[number].day, start)
+            end = min(history[number + 1].day, done)
+            if end > begin:
+                active += (end - begin).days
     return ItemTimes(item.key, start, done, active, history=True)
 
 
-def _active_days(history: Sequence[Change], workflow: Workflow, start: date, done: date) -> int:
-    """Days spent in active stages between start and done (intervals clipped to that span)."""
-    total = 0
-    for change, following in zip(history, history[1:], strict=False):
-        if workflow.kind(change.status) is not StageKind.ACTIVE:
+def reach_days(item: FlowItem, workflow: Workflow, done: date | None) -> list[date | None]:
+    """Per stage, the first day the item was in that stage or a later one (None: never).
+
+    The done stages follow ``done`` (from ``item_times``): an item that moved back out of done
+    has not reached them, and it reaches them on its done day.
+    """
+    reached: list[date | None] = [None] * len(workflow.stages)
+    furthest = -1
+    for change in item.history:
+        position = workflow.index(change.status)
+        if position is None or position <= furthest:
             continue
-        begin = max(change.day, start)
-        end = min(following.day, done)
-        if end > begin:
-            total += (end - begin).days
-    return total
+        for stage in range(furthest + 1, position + 1):
+            reached[stage] = change.day
+        furthest = position
+    first_done = next(
+        (i for i, s in enumerate(workflow.stages) if s.kind is StageKind.DONE),
+        len(workflow.stages),
+    )
+    for stage in range(first_done, len(reached)):
+        day = reached[stage]
+        reached[stage] = None if day is None or done is None else max(day, done)
+    return reached
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -279,48 +306,64 @@ def cumulative_flow(
     lies on or above the next one's; the done line counts items done (by ``item_times``) by D.
     Stages are keyed by name in workflow order; lists are indexed by day from ``first``.
     """
-    days = (last - first).days + 1
-    size = max(days, 0)
-    stage_count = len(workflow.stages)
-    arrivals = [[0] * (size + 1) for _ in range(stage_count)]
-    done_stages = [i for i, s in enumerate(workflow.stages) if s.kind is StageKind.DONE]
-    first_done = done_stages[0] if done_stages else stage_count
+    index = ScopeIndex.build(list(items), workflow)
+    return index.cumulative_flow(workflow, first, last)
 
-    def slot(day: date) -> int | None:
-        offset = (day - first).days
-        if offset >= size:
-            return None
-        return max(offset, 0)  # reached before the window: already there on its first day
 
-    for item in items:
-        reached: dict[int, date] = {}  # stage -> first day the item was there or further
-        furthest = -1
-        for change in item.history:
-            position = workflow.index(change.status)
-            if position is None or position <= furthest:
+@dataclass(frozen=True)
+class ScopeIndex:
+    """Sorted start, done and stage-reach days of a set of items, for fast windows.
+
+    Built once per ART or team; each window is then a handful of binary searches (the Flow
+    panel redraws on every change of team or window).
+    """
+
+    times: tuple[ItemTimes, ...]
+    starts: tuple[date, ...]
+    dones: tuple[date, ...]
+    reach: tuple[tuple[date, ...], ...]  # per stage, sorted
+
+    @classmethod
+    def build(
+        cls, items: Sequence[FlowItem], workflow: Workflow, times: Sequence[ItemTimes] = ()
+    ) -> ScopeIndex:
+        """Index ``items`` (``times`` are their ``item_times``, computed when not given)."""
+        all_times = list(times) or [item_times(item, workflow) for item in items]
+        reach: list[list[date]] = [[] for _ in workflow.stages]
+        for item, timing in zip(items, all_times, strict=True):
+            if not item.history:
                 continue
-            for stage in range(furthest + 1, position + 1):
-                reached[stage] = change.day
-            furthest = position
-        done_day = item_times(item, workflow).done if reached else None
-        for stage, day in reached.items():
-            if stage >= first_done:
-                # done bands follow "done": a move back out of done takes the item out of them
-                if done_day is None:
-                    continue
-                day = max(day, done_day)
-            where = slot(day)
-            if where is not None:
-                arrivals[stage][where] += 1
-    bands: dict[str, list[int]] = {}
-    for position, named in enumerate(workflow.stages):
-        running = 0
-        line: list[int] = []
-        for offset in range(size):
-            running += arrivals[position][offset]
-            line.append(running)
-        bands[named.name] = line
-    return bands
+            for stage, day in enumerate(reach_days(item, workflow, timing.done)):
+                if day is not None:
+                    reach[stage].append(day)
+        return cls(
+            tuple(all_times),
+            tuple(sorted(t.start for t in all_times if t.start is not None)),
+            tuple(sorted(t.done for t in all_times if t.done is not None)),
+            tuple(tuple(sorted(days)) for days in reach),
+        )
+
+    def load(self, first: date, last: date) -> dict[date, int]:
+        """Items in progress at the end of each day (same as ``load_by_day``)."""
+        return {
+            day: bisect_right(self.starts, day) - bisect_right(self.dones, day)
+            for day in days_between(first, last)
+        }
+
+    def cumulative_flow(self, workflow: Workflow, first: date, last: date) -> dict[str, list[int]]:
+        """Per stage, items that had reached it or a later stage by each day of the window."""
+        window = days_between(first, last)
+        return {
+            stage.name: [bisect_right(days, day) for day in window]
+            for stage, days in zip(workflow.stages, self.reach, strict=True)
+        }
+
+    def throughput(self, first: date, last: date) -> list[int]:
+        """Items finished on each day of the window (same as ``daily_throughput``)."""
+        return [
+            bisect_right(self.dones, day) - bisect_left(self.dones, day)
+            for day in days_between(first, last)
+        ]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from rte_desktop.domain.flow_metrics import (
     Change,
     FlowItem,
     ItemTimes,
+    ScopeIndex,
     Stage,
     StageKind,
     Workflow,
@@ -205,3 +206,16 @@ def test_percentile_is_monotone_and_bounded(values: list[int], p: float, q: floa
 def test_item_times_ignores_unknown_statuses() -> None:
     odd = item("X", (1, "Somewhere"), (2, "Analysis"), (4, "Done"))
     assert item_times(odd, FLOW) == ItemTimes("X", jan(2), jan(4), 2, history=True)
+
+
+@SLOW_BOX
+@given(st.lists(histories(), max_size=25), st.integers(0, 30), st.integers(0, 40))
+def test_the_index_agrees_with_the_definitions(
+    items: list[FlowItem], offset: int, length: int
+) -> None:
+    first = DAY0 + timedelta(days=offset)
+    last = first + timedelta(days=length)
+    times = [item_times(i, FLOW) for i in items]
+    index = ScopeIndex.build(items, FLOW)
+    assert index.load(first, last) == load_by_day(times, first, last)
+    assert index.throughput(first, last) == daily_throughput(times, first, last)

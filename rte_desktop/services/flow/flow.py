@@ -21,19 +21,16 @@ from rte_desktop.domain.flow_metrics import (
     Change,
     FlowItem,
     ItemTimes,
+    ScopeIndex,
     Stage,
     StageKind,
     TimeStats,
     Workflow,
     WorkType,
     aging,
-    cumulative_flow,
-    daily_throughput,
     distribution,
     efficiency_percent,
-    finished_in,
     item_times,
-    load_by_day,
     time_stats,
 )
 from rte_desktop.domain.model import (
@@ -161,6 +158,7 @@ class FlowService:
     def __init__(self, ctx: FlowContext) -> None:
         self._ctx = ctx
         self._cache: dict[int, FlowData] = {}
+        self._indexes: dict[tuple[int, str | None], tuple[list[FlowItem], ScopeIndex]] = {}
 
     # -- import and mappings --------------------------------------------------------------------
 
@@ -234,12 +232,25 @@ class FlowService:
         return Outcome(None, self._changed(art_id))
 
     def _changed(self, art_id: int) -> Changes:
-        self._cache.pop(art_id, None)
+        self.forget()
         return self._ctx.publish(Changes.of(Area.FLOW))
 
     def forget(self) -> None:
         """Drop the cached data (another part of the app changed the train)."""
         self._cache.clear()
+        self._indexes.clear()
+
+    def _scope(self, art_id: int, team: str | None) -> tuple[list[FlowItem], ScopeIndex]:
+        """The items of the ART or one team, and their index (cached like the data)."""
+        folded = team.casefold() if team else None
+        found = self._indexes.get((art_id, folded))
+        if found is None:
+            data = self.data(art_id)
+            items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
+            times = [data.times[i.key] for i in items]
+            found = (items, ScopeIndex.build(items, data.workflow, times))
+            self._indexes[(art_id, folded)] = found
+        return found
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -260,14 +271,24 @@ class FlowService:
         by_source.update({m.source_value.casefold(): team_name[m.team_id] for m in team_maps})
         types = {m.raw_type.casefold(): m.work_type for m in type_maps}
         history: dict[int, list[Change]] = defaultdict(list)
-        for item_id, at, status in changes:
-            history[item_id].append(Change(at.date(), status))
+        days: dict[str, dt.date] = {}
+        for item_id, day_text, status in changes:
+            day = days.get(day_text)
+            if day is None:
+                day = days[day_text] = dt.date.fromisoformat(day_text)
+            history[item_id].append(Change(day, status))
+        guessed: dict[str, WorkType | None] = {}
         items = []
         for row in rows:
             item_id, key, title, raw_type, _status, source, created, resolved = row[:8]
             has_history, active_known = row[8], row[9]
             folded = raw_type.casefold()
-            work_type = types[folded] if folded in types else guess_work_type(raw_type)
+            if folded in types:
+                work_type: WorkType | None = types[folded]
+            else:
+                if folded not in guessed:
+                    guessed[folded] = guess_work_type(raw_type)
+                work_type = guessed[folded]
             items.append(
                 FlowItem(
                     key=key,
@@ -321,15 +342,12 @@ class FlowService:
         if team is not None and team.casefold() not in {t.casefold() for t in data.teams}:
             known = ", ".join(data.teams) or "none"
             raise ValidationError(f"The ART has no team '{team}'. Teams: {known}.")
-        items = [
-            i for i in data.items if team is None or (i.team or "").casefold() == team.casefold()
-        ]
-        times = [data.times[i.key] for i in items]
+        items, index = self._scope(art_id, team)
         by_key = {i.key: i for i in items}
-        finished = finished_in(times, first, last)
+        finished = [t for t in index.times if t.done is not None and first <= t.done <= last]
         durations = [t.flow_days for t in finished if t.flow_days is not None]
         stats = time_stats(durations)
-        history = any(t.history for t in times)
+        history = any(t.history for t in index.times)
         scatter = [
             FinishedItem(
                 t.key,
@@ -352,13 +370,13 @@ class FlowService:
             velocity=len(finished),
             distribution=distribution(str(by_key[t.key].work_type or UNMAPPED) for t in finished),
             flow_time=stats,
-            load=load_by_day(times, first, last),
+            load=index.load(first, last),
             efficiency_percent=efficiency_percent(finished),
             finished=scatter,
-            aging=aging(times, stats, min(today, last)),
-            cfd=cumulative_flow(items, data.workflow, first, last) if history else {},
+            aging=aging(index.times, stats, min(today, last)),
+            cfd=index.cumulative_flow(data.workflow, first, last) if history else {},
             velocity_by_iteration=self._by_iteration(art_id, finished, first, last),
-            throughput=daily_throughput(times, first, last),
+            throughput=index.throughput(first, last),
         )
 
     def _by_iteration(
@@ -400,10 +418,11 @@ class FlowService:
         if (items is None) == (until is None):
             raise ValidationError("Ask either how long N items take or how many by a date.")
         today = self.today(art_id)
-        figures = self.figures(art_id, team, today - dt.timedelta(days=history_days - 1), today)
+        _items, index = self._scope(art_id, team)
+        throughput = index.throughput(today - dt.timedelta(days=history_days - 1), today)
         if items is not None:
-            return when_done(figures.throughput, items, seed=seed)
+            return when_done(throughput, items, seed=seed)
         assert until is not None
         if until <= today:
             raise ValidationError(f"Choose a date after today ({today}).")
-        return how_many(figures.throughput, (until - today).days, seed=seed)
+        return how_many(throughput, (until - today).days, seed=seed)
