@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from rte_desktop.domain.errors import ImportFormatError
 
@@ -21,9 +22,11 @@ MAX_ERRORS = 10
 MAX_CELL = 100_000  # a description longer than this is not an export but something else
 
 
-@dataclass(frozen=True)
-class Where:
-    """Where a cell is: file name, 1-based line and column, the column's header."""
+class Where(NamedTuple):
+    """Where a cell is: file name, 1-based line and column, the column's header.
+
+    A tuple, not a dataclass: an import makes one per status change, hundreds of thousands.
+    """
 
     source: str
     line: int
@@ -97,7 +100,7 @@ def read_table(text: str, source: str) -> Table:
     start = 1
     try:
         for record in reader:
-            if any(len(cell) > MAX_CELL for cell in record):
+            if record and max(map(len, record)) > MAX_CELL:
                 raise ImportFormatError(
                     f"{source}, line {start}: a cell is longer than {MAX_CELL} characters."
                 )
@@ -108,7 +111,7 @@ def read_table(text: str, source: str) -> Table:
     header_line, header = records[0]
     if header_line != 1 or not any(h.strip() for h in header):
         raise ImportFormatError(f"{source}, line 1: the first line is not a header row.")
-    body = [(line, rec) for line, rec in records[1:] if any(cell.strip() for cell in rec)]
+    body = [(line, rec) for line, rec in records[1:] if "".join(rec).strip()]
     return Table(source, header, body)
 
 
@@ -127,6 +130,7 @@ _TEXT_MONTH = (
 _ISO = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d")
 _NUMERIC_TIME = ("", " %H:%M", " %H:%M:%S", " %I:%M %p", " %I:%M:%S %p")
 _SLASH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b")
+_HAS_LETTER = re.compile(r"[A-Za-z]{3}")
 EXAMPLES = "22/Dec/25 2:38 PM, 2025-12-22 14:38, 12/22/2025 14:38 or 22.12.2025"
 
 
@@ -134,8 +138,11 @@ class DateReader:
     """Parses the dates of one file; numeric day/month order is decided from all its dates."""
 
     def __init__(self, samples: Iterable[str]) -> None:
+        self._seen: dict[str, datetime | None] = {}
         self.day_first = False
         for sample in samples:
+            if sample[4:5] == "-" or sample[:1].isalpha():
+                continue  # ISO or text-month dates say nothing about numeric order
             match = _SLASH.match(sample)
             if match and int(match.group(1)) > 12:
                 self.day_first = True
@@ -145,20 +152,33 @@ class DateReader:
                 break
 
     def parse(self, text: str) -> datetime | None:
-        """The date and time written in ``text`` (naive, as written), None when not a date."""
+        """The date and time written in ``text`` (naive, as written), None when not a date.
+
+        Results are remembered per spelling: an export repeats the same timestamps many times,
+        and a failed ``strptime`` costs as much as a successful one.
+        """
+        if text in self._seen:
+            return self._seen[text]
+        parsed = self._parse(text)
+        if len(self._seen) < 200_000:
+            self._seen[text] = parsed
+        return parsed
+
+    def _parse(self, text: str) -> datetime | None:
         value = " ".join(text.split())
         if not value:
             return None
-        for pattern in _TEXT_MONTH + _ISO:
+        if value[4:5] == "-" and value[:4].isdigit():
+            try:
+                return datetime.fromisoformat(value).replace(tzinfo=None)
+            except ValueError:
+                pass
+        patterns = _TEXT_MONTH if _HAS_LETTER.search(value) else _ISO
+        for pattern in patterns:
             try:
                 return datetime.strptime(value, pattern)
             except ValueError:
                 continue
-        try:
-            parsed = datetime.fromisoformat(value)
-            return parsed.replace(tzinfo=None)
-        except ValueError:
-            pass
         match = _SLASH.match(value)
         if match is None:
             return None

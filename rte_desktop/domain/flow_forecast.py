@@ -29,6 +29,7 @@ from rte_desktop.domain.flow_metrics import percentile
 MIN_TRIALS = 10_000
 CONFIDENCES = (50, 85, 95)
 MAX_DAYS = 3650  # a forecast that needs more than ten years is answered "not within ten years"
+BATCH_DRAWS = 2_000_000  # daily draws held at once (bounds the memory of long forecasts)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,59 @@ class Forecast:
     trials: int
     seed: int
     by_confidence: dict[int, int | None]
+
+
+def _draws(rng: random.Random, sample: Sequence[int], count: int) -> Sequence[int]:
+    """``count`` values drawn uniformly, with replacement, from ``sample``.
+
+    Small samples of small values (every real daily throughput) are drawn as random bytes
+    mapped through a table, rejecting the top bytes that would bias the draw: the work happens
+    in C, about ten times faster than ``random.choices``.
+    """
+    size = len(sample)
+    if size > 256 or max(sample) > 255:
+        return rng.choices(sample, k=count)
+    limit = 256 - 256 % size
+    table = bytes(sample[b % size] if b < limit else 0 for b in range(256))
+    rejected = bytes(range(limit, 256))
+    parts: list[bytes] = []
+    have = 0
+    while have < count:
+        need = count - have
+        drawn = rng.randbytes(need + need // 8 + 16).translate(table, rejected)
+        parts.append(drawn)
+        have += len(drawn)
+    return b"".join(parts)[:count]
+
+
+def _days_until(
+    rng: random.Random, sample: Sequence[int], items: int, trials: int, per_trial: float
+) -> list[float]:
+    """Days each of ``trials`` trials needs to finish ``items`` (MAX_DAYS + 1: not by then).
+
+    Trials are consecutive stretches of one stream of daily draws: a prefix sum of the stream
+    and a binary search find where each trial reaches ``items``.
+    """
+    stream_size = int(trials * per_trial * 1.2) + 64
+    prefix = list(accumulate(_draws(rng, sample, stream_size), initial=0))
+    results: list[float] = []
+    offset = 0
+    for _ in range(trials):
+        target = prefix[offset] + items
+        end = bisect_left(prefix, target, offset + 1)
+        while end == len(prefix) and len(prefix) - offset <= MAX_DAYS:
+            more = _draws(rng, sample, stream_size // 4 + 64)
+            prefix.extend(accumulate(more, initial=prefix[-1]))
+            del prefix[-len(more) - 1]  # the initial value repeats the last prefix
+            end = bisect_left(prefix, target, offset + 1)
+        days = end - offset
+        if days > MAX_DAYS or end == len(prefix):
+            results.append(float(MAX_DAYS + 1))
+            offset = min(offset + MAX_DAYS + 1, len(prefix) - 1)
+        else:
+            results.append(float(days))
+            offset = end
+    return results
 
 
 def _check(throughput: Sequence[int], trials: int) -> None:
@@ -64,19 +118,12 @@ def when_done(
         return Forecast(trials, seed, {c: None for c in CONFIDENCES})
     rng = random.Random(seed)
     mean = sum(throughput) / len(throughput)
-    block = int(items / mean * 1.25) + 4  # days drawn per trial up front; rare trials need more
-    draws = rng.choices(throughput, k=trials * block)
+    per_trial = items / mean  # expected days of one trial
+    batch = max(1, min(trials, int(BATCH_DRAWS / (per_trial + 1))))
     results: list[float] = []
-    for trial in range(trials):
-        running = list(accumulate(draws[trial * block : (trial + 1) * block]))
-        if running[-1] >= items:
-            results.append(float(bisect_left(running, items) + 1))
-            continue
-        total, days = running[-1], block
-        while total < items and days <= MAX_DAYS:
-            total += rng.choice(throughput)
-            days += 1
-        results.append(float(days))
+    while len(results) < trials:
+        count = min(batch, trials - len(results))
+        results.extend(_days_until(rng, throughput, items, count, per_trial))
     results.sort()
     answers: dict[int, int | None] = {}
     for confidence in CONFIDENCES:
@@ -97,8 +144,12 @@ def how_many(
     if not 1 <= days <= MAX_DAYS:
         raise ValidationError(f"Forecast between 1 and {MAX_DAYS} days ahead, not {days}.")
     rng = random.Random(seed)
-    draws = rng.choices(throughput, k=trials * days)
-    totals = [float(sum(draws[i : i + days])) for i in range(0, trials * days, days)]
+    totals: list[float] = []
+    batch = max(1, min(trials, BATCH_DRAWS // days))
+    while len(totals) < trials:
+        count = min(batch, trials - len(totals))
+        draws = _draws(rng, throughput, count * days)
+        totals.extend(float(sum(draws[i : i + days])) for i in range(0, count * days, days))
     answers: dict[int, int | None] = {}
     for confidence in CONFIDENCES:
         # "85% of trials finished at least this many": the 15th percentile, rounded down

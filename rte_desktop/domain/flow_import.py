@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from rte_desktop.domain.errors import ImportFormatError
 from rte_desktop.domain.flow_csv import EXAMPLES, DateReader, Problems, Table, Where, read_table
@@ -219,16 +220,17 @@ class _RowChecker:
 
     def key(self, line: int, record: list[str], index: int, unique: bool = True) -> str | None:
         value = _cell(self.table, line, record, index)
-        where = _where(self.table, line, index)
         if not value:
-            self.problems.add(f"{where}: the key is empty.")
+            self.problems.add(f"{_where(self.table, line, index)}: the key is empty.")
             return None
         if len(value) > MAX_KEY:
+            where = _where(self.table, line, index)
             self.problems.add(f"{where}: the key is longer than {MAX_KEY} characters.")
             return None
         if unique:
             folded = value.casefold()
             if folded in self.first_line:
+                where = _where(self.table, line, index)
                 self.problems.add(
                     f"{where}: key {value} appears again (first on line {self.first_line[folded]})."
                 )
@@ -395,60 +397,58 @@ def _parse_transitions(table: Table) -> ParsedWorkItems:
     problems = Problems(table.source)
     check = _RowChecker(table, problems, dates)
     parsed = ParsedWorkItems(ExportFormat.TRANSITIONS, table.source)
-    items: dict[str, ItemRow] = {}
+    # per key (case-folded): [key, title, raw type, team, earliest date, latest change]
+    items: dict[str, list[Any]] = {}
     first_seen: dict[str, str] = {}
+    to_header = table.header[to_at].strip()
     for line, record in table.records:
         key = check.key(line, record, key_at, unique=False)
         when = check.date(line, record, when_at)
         if when is None and _cell(table, line, record, when_at) == "":
             problems.add(f"{_where(table, line, when_at)}: the timestamp is empty.")
         to_status = _cell(table, line, record, to_at)
-        to_where = _where(table, line, to_at)
+        to_where = Where(table.source, line, to_at + 1, to_header)
         if not to_status:
             problems.add(f"{to_where}: the status is empty.")
-        created = check.date(line, record, created_at)
+        created = check.date(line, record, created_at) if created_at is not None else None
         if key is None or when is None or not to_status:
             continue
         from_status = _cell(table, line, record, from_at) or None
-        for name in (from_status, to_status):
-            if name:
-                first_seen.setdefault(name.casefold(), name)
-        parsed.transitions.append(TransitionRow(key, when, from_status, to_status, to_where))
-        known = items.get(key.casefold())
-        title = check.title(line, record, title_at) or (known.title if known else "")
-        first = known.created if known else None
-        candidates = [d for d in (first, created, when) if d is not None]
-        items[key.casefold()] = ItemRow(
-            key=known.key if known else key,
-            title=title,
-            raw_type=_cell(table, line, record, type_at) or (known.raw_type if known else ""),
-            status=to_status,  # replaced by the latest transition's status below
-            status_at=to_where,
-            created=min(candidates),
-            team=_cell(table, line, record, team_at) or (known.team if known else None),
-            has_history=True,
-        )
+        for name in (from_status, to_status):  # every spelling, in the order first seen
+            if name and name not in first_seen:
+                first_seen[name] = name
+        change = TransitionRow(key, when, from_status, to_status, to_where)
+        parsed.transitions.append(change)
+        folded = key.casefold()
+        known = items.get(folded)
+        if known is None:
+            known = items[folded] = [key, "", "", None, when, change]
+        title = check.title(line, record, title_at)
+        known[1] = title or known[1]
+        known[2] = _cell(table, line, record, type_at) or known[2]
+        known[3] = _cell(table, line, record, team_at) or known[3]
+        known[4] = min(d for d in (known[4], created, when) if d is not None)
+        if when >= known[5].at:  # equal timestamps keep file order
+            known[5] = change
     problems.raise_if_any()
-    latest: dict[str, TransitionRow] = {}
-    for row in parsed.transitions:  # stable: equal timestamps keep file order
-        held = latest.get(row.key.casefold())
-        if held is None or row.at >= held.at:
-            latest[row.key.casefold()] = row
-    for folded, item in items.items():
-        last = latest[folded]
+    for key, title, raw_type, team, earliest, last in items.values():
         parsed.items.append(
             ItemRow(
-                key=item.key,
-                title=item.title or item.key,
-                raw_type=item.raw_type,
+                key=key,
+                title=title or key,
+                raw_type=raw_type,
                 status=last.to_status,
                 status_at=last.status_at,
-                created=item.created,
-                team=item.team,
+                created=earliest,
+                team=team,
                 has_history=True,
             )
         )
-    parsed.stages = [(name, guess_kind(name)) for name in first_seen.values()]
+    # statuses in the order first seen, once each whatever their case
+    names: dict[str, str] = {}
+    for name in first_seen.values():
+        names.setdefault(name.casefold(), name)
+    parsed.stages = [(name, guess_kind(name)) for name in names.values()]
     return parsed
 
 

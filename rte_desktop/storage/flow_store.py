@@ -100,7 +100,7 @@ def insert_changes(uow: UnitOfWork, rows: Sequence[ChangeRow]) -> None:
     """Insert status changes in one executemany statement."""
     if rows:
         uow.session.execute(
-            insert(orm.WorkItemChangeRecord),
+            insert(cast(Table, orm.WorkItemChangeRecord.__table__)),
             [
                 {"work_item_id": item, "at": at, "from_status": before, "to_status": after}
                 for item, at, before, after in rows
