@@ -28,6 +28,12 @@ def _action(
     return action
 
 
+def _import_work_items(w: MainWindow, _checked: bool = False) -> None:
+    from rte_desktop.ui.flow.import_action import import_work_items  # loaded when used
+
+    import_work_items(w)
+
+
 def build_menus(w: MainWindow) -> dict[str, QMenu]:
     """Fill ``w``'s menu bar and return its menus by name."""
     bar = w.menuBar()
@@ -47,6 +53,7 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
     _action(w, file, w.tr("&Export JSON..."), w.export_json, "Ctrl+Shift+E")
     _action(w, file, w.tr("&Import JSON..."), w.import_json, "Ctrl+Shift+I")
     _action(w, file, w.tr("Export &calendar (ICS)..."), w.export_calendar, "Ctrl+Shift+C")
+    _action(w, file, w.tr("Import &work items..."), partial(_import_work_items, w), "Ctrl+Alt+W")
     file.addSeparator()
     _action(w, file, w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 

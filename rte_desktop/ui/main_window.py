@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         general = [
-            ("Ctrl+1 … Ctrl+8", self.tr("Show a panel")),
+            ("Ctrl+1 … Ctrl+9", self.tr("Show a panel")),
             ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
             ("Ctrl+N", self.tr("New train")),
             ("Ctrl+O", self.tr("Open a train file")),

@@ -1,4 +1,4 @@
-"""The eight panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+8).
+"""The nine panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+9).
 
 Each entry names a factory that is imported only when the panel is first shown, so start-up pays
 for one panel, not eight. A capability replaces its placeholder by pointing ``factory`` at its
@@ -204,6 +204,23 @@ def panel_specs() -> list[PanelSpec]:
                 ("Ctrl+Shift+R", _tr("Restate the top cause as a new problem")),
                 ("Ctrl+Return", _tr("Save the improvement item")),
                 ("Ctrl+P", _tr("Workshop report PDF")),
+            ),
+        ),
+        PanelSpec(
+            "flow",
+            _tr("Flow"),
+            _tr(
+                "SAFe's six flow metrics for the ART and each team, cumulative flow, aging work "
+                "in progress and Monte Carlo forecasts, from Jira and Azure DevOps exports."
+            ),
+            factory="rte_desktop.ui.flow.panel:FlowPanel",
+            shortcuts=(
+                ("Alt+T / Alt+W", _tr("Choose the team / the window")),
+                ("Alt+1 … Alt+4", _tr("Flow time scatter, histogram, CFD, aging WIP")),
+                ("Alt+R", _tr("Run the forecasts")),
+                ("Ctrl+E", _tr("Export the chart as PNG or SVG")),
+                ("Ctrl+Alt+W", _tr("Import work items (File menu)")),
+                ("Hover / click a point", _tr("Name the item / show its details")),
             ),
         ),
     ]

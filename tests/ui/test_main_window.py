@@ -92,7 +92,7 @@ def test_theme_choice_is_remembered(qtbot, make_window, demo_ws: Workspace) -> N
 def test_shortcut_list_names_every_panel_key(qtbot, make_window, demo_ws: Workspace) -> None:
     window = make_window(demo_ws)
     keys = [keys for _title, rows in window.shortcut_groups() for keys, _ in rows]
-    assert "Ctrl+1 … Ctrl+8" in keys
+    assert "Ctrl+1 … Ctrl+9" in keys
 
 
 def test_opening_a_foreign_file_keeps_the_current_train(

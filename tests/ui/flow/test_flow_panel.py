@@ -1,0 +1,65 @@
+"""The Flow panel, driven by keys on the demo train: figures, team switch, chart export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog
+
+from rte_desktop.workspace import Workspace
+
+
+def test_ctrl9_shows_flow_and_switching_team_recomputes(
+    qtbot, demo_ws: Workspace, make_window, tmp_path: Path, monkeypatch
+) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.figures is not None)
+    art_id = window.art_combo.currentData()
+    pi = demo_ws.train.pi(window.pi_combo.currentData())
+    whole = demo_ws.flow.figures(art_id, None, pi.start, pi.end)
+    assert panel.figures.team is None
+    assert panel.tiles["velocity"].text().startswith(f"{whole.velocity} finished")
+    assert panel.charts, "the charts are drawn once the panel is on screen"
+
+    qtbot.keyClick(panel, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert panel.team_combo.hasFocus()
+    qtbot.keyClick(panel.team_combo, Qt.Key.Key_Down)
+    first_team = demo_ws.train.teams(art_id)[0].name
+    assert panel.figures.team == first_team
+    team = demo_ws.flow.figures(art_id, first_team, pi.start, pi.end)
+    assert panel.tiles["velocity"].text().startswith(f"{team.velocity} finished")
+    assert team.velocity < whole.velocity
+
+    png, svg = tmp_path / "scatter.png", tmp_path / "cfd.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(png), ""))
+    qtbot.keyClick(panel, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    image = QImage(str(png))  # read back by Qt, not by matplotlib
+    assert not image.isNull() and image.width() > 400
+    qtbot.keyClick(panel, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(svg), ""))
+    qtbot.keyClick(panel, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert "Cumulative flow" in svg.read_text("utf-8")
+
+
+def test_forecast_from_the_keyboard(qtbot, demo_ws: Workspace, make_window) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.figures is not None)
+    panel.forecast_items.setValue(30)
+    qtbot.keyClick(panel, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    text = panel.forecast_result.text()
+    art_id = window.art_combo.currentData()
+    expected = demo_ws.flow.forecast(art_id, None, items=30).by_confidence
+    today = demo_ws.flow.today(art_id)
+
+    assert f"85%: {today + dt.timedelta(days=expected[85])}" in text
+    assert "By " in text and "items" in text
