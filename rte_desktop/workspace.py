@@ -1,23 +1,22 @@
 """The open train: one database, one clock, and the services that work on them.
 
 ``Workspace`` is built once by the composition root (``app.py`` or the command line) and handed to
-whoever needs it; nothing is global. Services publish what they changed to ``listeners`` (the UI's
+whoever needs it; nothing is global. It sits above ``services/`` (the lazy wiring of every
+service), so no service imports it. Services publish what they changed to ``listeners`` (the UI's
 event bus subscribes) and also return it.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import UnreadableFileError
-from rte_desktop.services.common.changes import Changes
-from rte_desktop.storage.db import Engine, sqlite_path, to_url
+from rte_desktop.services.common.context import ServiceContext
+from rte_desktop.storage.db import sqlite_path, to_url
 from rte_desktop.storage.migrate import open_database
-from rte_desktop.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from rte_desktop.services.agenda.agenda import AgendaService
@@ -40,30 +39,12 @@ if TYPE_CHECKING:
     from rte_desktop.services.workshop.workshop import WorkshopService
 
 
-class Workspace:
-    """Everything a use case needs: the engine, the clock and change listeners."""
+class Workspace(ServiceContext):
+    """The open train: its ``ServiceContext`` and every service, each built on first use.
 
-    def __init__(self, engine: Engine, clock: Clock, url: str) -> None:
-        self.engine = engine
-        self.clock = clock
-        self.url = url
-        self.listeners: list[Callable[[Changes], None]] = []
-
-    @property
-    def path(self) -> Path | None:
-        """The SQLite file, if the database is one."""
-        return sqlite_path(self.url)
-
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
-
-    def publish(self, changes: Changes) -> Changes:
-        for listener in list(self.listeners):
-            listener(changes)
-        return changes
-
-    def close(self) -> None:
-        self.engine.dispose()
+    Only the adapters (``ui/``, ``cli/``) and the composition root use this bag; a service gets its
+    context and collaborators in its constructor and never sees the others.
+    """
 
     # -- services, built on first use so start-up pays only for what it shows -----------------
 
@@ -184,8 +165,9 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
             file) names the latest backup of the file when there is one.
     """
     url = to_url(target)
+    clock = clock or SystemClock()
     try:
-        engine = open_database(url)
+        engine = open_database(url, clock=clock)
     except UnreadableFileError as exc:
         path = sqlite_path(url)
         if path is None:
@@ -193,4 +175,4 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
         from rte_desktop.services.backup.backup import with_backup_advice
 
         raise with_backup_advice(exc, path) from exc
-    return Workspace(engine, clock or SystemClock(), url)
+    return Workspace(engine, clock, url)

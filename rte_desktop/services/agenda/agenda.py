@@ -21,8 +21,8 @@ from rte_desktop.domain.model import Agenda, AgendaItem, Art, PlanningInterval, 
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 EDITABLE = ("title", "start", "duration_min", "presenter", "notes", "is_break", "all_hands")
 
@@ -55,27 +55,27 @@ def _changes() -> Changes:
 
 
 class AgendaService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     # -- reading --------------------------------------------------------------------------------
 
     def agendas(self, pi_id: int) -> list[Agenda]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Agenda, pi_id=pi_id, order_by=["id"])
 
     def agenda(self, agenda_id: int) -> Agenda:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Agenda, agenda_id)
 
     def items(self, agenda_id: int) -> list[AgendaItem]:
         """The items in running order (day, position)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return plan.ordered(uow.find(AgendaItem, agenda_id=agenda_id))
 
     def time_zone(self, agenda_id: int) -> str:
         """The agenda's (first) time zone: its ART's."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return _art_of(uow, uow.get(Agenda, agenda_id)).time_zone
 
     def find(self, pi_id: int, title: str | None = None) -> Agenda:
@@ -97,7 +97,7 @@ class AgendaService:
         raise ValidationError(f"No agenda is titled '{title}'. Agendas of this PI: {known}.")
 
     def layout(self, agenda_id: int) -> AgendaLayout:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return AgendaLayout(
                 uow.get(Agenda, agenda_id),
                 tuple(plan.ordered(uow.find(AgendaItem, agenda_id=agenda_id))),
@@ -121,7 +121,7 @@ class AgendaService:
         """
         tpl = template(key)
         name = plan.check_title(title or tpl.title)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             agenda = uow.add(
                 Agenda(
@@ -152,7 +152,7 @@ class AgendaService:
                 items = plan.shift_all(items, first_start)
             for item in items:
                 uow.add(item)
-        return Outcome(agenda, self._ws.publish(_changes()))
+        return Outcome(agenda, self._ctx.publish(_changes()))
 
     @staticmethod
     def templates() -> list[tuple[str, str]]:
@@ -160,23 +160,23 @@ class AgendaService:
         return [(key, tpl.title) for key, tpl in TEMPLATES.items()]
 
     def rename(self, agenda_id: int, title: str) -> Outcome[Agenda]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             agenda = uow.patch(Agenda, agenda_id, title=plan.check_title(title))
-        return Outcome(agenda, self._ws.publish(_changes()))
+        return Outcome(agenda, self._ctx.publish(_changes()))
 
     def set_second_time_zone(self, agenda_id: int, name: str | None) -> Outcome[Agenda]:
         """Show a second time-zone column (None or "" hides it)."""
         value = str(zone(name)) if name and name.strip() else None
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             agenda = uow.patch(Agenda, agenda_id, second_time_zone=value)
-        return Outcome(agenda, self._ws.publish(_changes()))
+        return Outcome(agenda, self._ctx.publish(_changes()))
 
     def delete_agenda(self, agenda_id: int) -> Outcome[AgendaLayout]:
         """Delete an agenda with its items and timer log; returns the snapshot to restore."""
         layout = self.layout(agenda_id)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.delete(Agenda, agenda_id)
-        return Outcome(layout, self._ws.publish(_changes()))
+        return Outcome(layout, self._ctx.publish(_changes()))
 
     # -- items ----------------------------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class AgendaService:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValidationError(f"Agenda items have no field {', '.join(sorted(unknown))}.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.get(AgendaItem, item_id)
             items = uow.find(AgendaItem, agenda_id=item.agenda_id)
             if "duration_min" in changes:
@@ -204,7 +204,7 @@ class AgendaService:
             items = [dataclasses.replace(i, **changes) if i.id == item_id else i for i in items]
             _write(uow, items)
             result = uow.get(AgendaItem, item_id)
-        return Outcome(result, self._ws.publish(_changes()))
+        return Outcome(result, self._ctx.publish(_changes()))
 
     def insert_item(
         self,
@@ -215,7 +215,7 @@ class AgendaService:
         day: int = 1,
     ) -> Outcome[AgendaItem]:
         """Insert an item after ``after_id`` (or first on ``day``), pushing the day back."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             items = uow.find(AgendaItem, agenda_id=agenda_id)
             new = AgendaItem(
                 agenda_id=agenda_id,
@@ -228,30 +228,30 @@ class AgendaService:
             created = next(i for i in result if i.id is None)
             _write(uow, [i for i in result if i.id is not None])
             added = uow.add(created)
-        return Outcome(added, self._ws.publish(_changes()))
+        return Outcome(added, self._ctx.publish(_changes()))
 
     def delete_item(self, item_id: int) -> Outcome[AgendaItem]:
         """Delete an item; the rest of its day moves forward. Its timer history stays in the log."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.get(AgendaItem, item_id)
             items = uow.find(AgendaItem, agenda_id=item.agenda_id)
             _write(uow, plan.remove(items, item_id))
             uow.delete(AgendaItem, item_id)
-        return Outcome(item, self._ws.publish(_changes()))
+        return Outcome(item, self._ctx.publish(_changes()))
 
     def move_item(self, item_id: int, day: int, index: int) -> Outcome[AgendaItem]:
         """Move an item to ``index`` within ``day``; the days involved are re-timed."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.get(AgendaItem, item_id)
             _write(
                 uow, plan.move(uow.find(AgendaItem, agenda_id=item.agenda_id), item_id, day, index)
             )
             moved = uow.get(AgendaItem, item_id)
-        return Outcome(moved, self._ws.publish(_changes()))
+        return Outcome(moved, self._ctx.publish(_changes()))
 
     def restore(self, layout: AgendaLayout) -> Outcome[Agenda]:
         """Put an agenda back exactly as in ``layout`` (undo); later timer events are kept."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             agenda_id = layout.agenda.id
             assert agenda_id is not None
             if uow.count(Agenda, id=agenda_id):
@@ -275,7 +275,7 @@ class AgendaService:
                     uow.add(event)
                 elif events[event.id].item_id != event.item_id:
                     uow.update(event)  # relink after the item came back
-        return Outcome(layout.agenda, self._ws.publish(_changes()))
+        return Outcome(layout.agenda, self._ctx.publish(_changes()))
 
 
 def _write(uow: UnitOfWork, items: list[AgendaItem]) -> None:

@@ -38,8 +38,8 @@ from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -67,15 +67,15 @@ class AgendaRunData:
 
 
 class AgendaTimerService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def now(self) -> Reading:
-        clock = self._ws.clock
+        clock = self._ctx.clock
         return Reading.of(clock.now(), clock.monotonic())
 
     def run_data(self, agenda_id: int) -> AgendaRunData:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return _run_data(uow, agenda_id)
 
     def snapshot(self, agenda_id: int, wrap_up_s: float = DEFAULT_WRAP_UP_S) -> TimerSnapshot:
@@ -92,7 +92,7 @@ class AgendaTimerService:
         Raises:
             ValidationError: the agenda has no items, or the item is not on this agenda.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             data = _run_data(uow, agenda_id)
             if not data.items:
                 raise ValidationError("This agenda has no items yet; add one first.")
@@ -112,11 +112,11 @@ class AgendaTimerService:
                     action=action,
                     item_id=target,
                     amount_s=int(amount_s),
-                    wall=self._ws.clock.now(),
-                    mono=self._ws.clock.monotonic(),
+                    wall=self._ctx.clock.now(),
+                    mono=self._ctx.clock.monotonic(),
                 )
             )
-        return Outcome(event, self._ws.publish(Changes.of(Area.TIMER)))
+        return Outcome(event, self._ctx.publish(Changes.of(Area.TIMER)))
 
     @staticmethod
     def _target(run: TimerRun, action: TimerAction, item_id: int | None) -> int | None:

@@ -15,10 +15,11 @@ from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, ArtSyncAction, ArtSyncMeeting, PlanningInterval, Risk
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.dates import art_today
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 # Agenda-timer templates of the two usual ART Sync lengths (DOMAIN.md §7.2: 30-60 min).
 TIMER_TEMPLATES = {30: "art_sync_30", 60: "art_sync_60"}
@@ -43,30 +44,30 @@ class DeletedMeeting:
 
 
 class ArtSyncService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def _done(self) -> Changes:
-        return self._ws.publish(Changes.of(Area.ART_SYNC))
+        return self._ctx.publish(Changes.of(Area.ART_SYNC))
 
     def local_now(self, pi_id: int) -> dt.datetime:
         """Now in the ART's time zone, naive, to the minute (a new meeting's default time)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.get(Art, uow.get(PlanningInterval, pi_id).art_id)
-        now = self._ws.clock.now().astimezone(zone_or_utc(art.time_zone)).replace(tzinfo=None)
+        now = self._ctx.clock.now().astimezone(zone_or_utc(art.time_zone)).replace(tzinfo=None)
         return now.replace(second=0, microsecond=0)
 
     # -- meetings -------------------------------------------------------------------------------
 
     def meetings(self, pi_id: int) -> list[ArtSyncMeeting]:
         """The PI's meetings, newest first."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             found = uow.find(ArtSyncMeeting, pi_id=pi_id, order_by=["held_at"])
         return list(reversed(found))
 
     def open_counts(self, pi_id: int) -> dict[int, int]:
         """Open actions per meeting of the PI (two queries, however many meetings)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             ids = [m.id for m in uow.find(ArtSyncMeeting, pi_id=pi_id) if m.id is not None]
             actions = uow.find(ArtSyncAction, meeting_id=ids, done=False)
         counts = dict.fromkeys(ids, 0)
@@ -75,7 +76,7 @@ class ArtSyncService:
         return counts
 
     def meeting(self, meeting_id: int) -> ArtSyncMeeting:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(ArtSyncMeeting, meeting_id)
 
     def add_meeting(
@@ -83,7 +84,7 @@ class ArtSyncService:
     ) -> Outcome[ArtSyncMeeting]:
         """Start the log of a meeting (now, in the ART's time zone, unless told otherwise)."""
         when = held_at or self.local_now(pi_id)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(PlanningInterval, pi_id)
             meeting = uow.add(ArtSyncMeeting(pi_id=pi_id, held_at=when))
         return Outcome(meeting, self._done())
@@ -93,13 +94,13 @@ class ArtSyncService:
         cleaned = dataclasses.replace(
             meeting, **{name: getattr(meeting, name).strip() for name in MEETING_TEXT_FIELDS}
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(ArtSyncMeeting, meeting.id)
             saved = uow.update(dataclasses.replace(cleaned, pi_id=old.pi_id))
         return Outcome(saved, self._done())
 
     def delete_meeting(self, meeting_id: int) -> Outcome[DeletedMeeting]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             meeting = uow.get(ArtSyncMeeting, meeting_id)
             actions = tuple(uow.find(ArtSyncAction, meeting_id=meeting_id, order_by=["id"]))
             uow.delete_where(ArtSyncAction, meeting_id=meeting_id)
@@ -107,7 +108,7 @@ class ArtSyncService:
         return Outcome(DeletedMeeting(meeting, actions), self._done())
 
     def restore_meeting(self, snapshot: DeletedMeeting) -> Outcome[ArtSyncMeeting]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             meeting = uow.add(snapshot.meeting)
             for action in snapshot.actions:
                 if action.risk_id is not None and not uow.count(Risk, id=action.risk_id):
@@ -118,7 +119,7 @@ class ArtSyncService:
     # -- actions --------------------------------------------------------------------------------
 
     def actions(self, meeting_id: int) -> list[ArtSyncAction]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(ArtSyncAction, meeting_id=meeting_id, order_by=["id"])
 
     def add_action(
@@ -138,7 +139,7 @@ class ArtSyncService:
         draft = _clean_action(
             ArtSyncAction(meeting_id=meeting_id, text=text, owner=owner, due=due, risk_id=risk_id)
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             _check_risk(uow, meeting_id, risk_id)
             action = uow.add(draft)
         return Outcome(action, self._done())
@@ -147,25 +148,25 @@ class ArtSyncService:
         action_id = action.id
         assert action_id is not None
         action = _clean_action(action)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(ArtSyncAction, action_id)
             _check_risk(uow, old.meeting_id, action.risk_id)
             saved = uow.update(dataclasses.replace(action, meeting_id=old.meeting_id))
         return Outcome(saved, self._done())
 
     def set_done(self, action_id: int, done: bool) -> Outcome[ArtSyncAction]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             saved = uow.patch(ArtSyncAction, action_id, done=done)
         return Outcome(saved, self._done())
 
     def delete_action(self, action_id: int) -> Outcome[ArtSyncAction]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             action = uow.get(ArtSyncAction, action_id)
             uow.delete(ArtSyncAction, action_id)
         return Outcome(action, self._done())
 
     def restore_action(self, action: ArtSyncAction) -> Outcome[ArtSyncAction]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             saved = uow.add(action)
         return Outcome(saved, self._done())
 
@@ -176,7 +177,7 @@ class ArtSyncService:
         meeting first: an action does not stop mattering when its PI ends.
         """
         today = self.local_today(art_id)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pis = {p.id: p for p in uow.find(PlanningInterval, art_id=art_id)}
             meetings = {m.id: m for m in uow.find(ArtSyncMeeting, pi_id=list(pis))}
             actions = uow.find(ArtSyncAction, meeting_id=list(meetings), done=False)
@@ -207,7 +208,7 @@ class ArtSyncService:
 
     def local_today(self, art_id: int) -> dt.date:
         """Today in the ART's time zone (what decides that an action is overdue)."""
-        return self._ws.train.today(art_id)
+        return art_today(self._ctx, art_id)
 
 
 def _clean_action(action: ArtSyncAction) -> ArtSyncAction:

@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError, DomainError, UnreadableFileError
+from rte_desktop.domain.model import Art
 from rte_desktop.paths import backup_dir, lock_path
 from rte_desktop.storage.backup import backup_file, copy_into
 from rte_desktop.storage.schema_check import inspect_sqlite_file, known_revisions
 
 if TYPE_CHECKING:
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
 
 DAILY_KEEP = 14
 _NAME = re.compile(
@@ -68,8 +70,9 @@ class Restored:
     set_aside: bool  # True: the replaced file was unreadable and was moved, not copied
 
 
-def _local_now() -> dt.datetime:
-    return dt.datetime.now()
+def _local_now(clock: Clock | None) -> dt.datetime:
+    """The clock's "now" in this computer's time zone, naive: backup names are local times."""
+    return (clock or SystemClock()).now().astimezone().replace(tzinfo=None)
 
 
 def _stamp(when: dt.datetime) -> str:
@@ -142,8 +145,12 @@ def lock_holder(db: Path) -> str | None:
     return f"process {pid} on {host or 'this computer'}"
 
 
-def make_backup(db: Path, out: Path | None = None, kind: str = "manual") -> Path:
+def make_backup(
+    db: Path, out: Path | None = None, kind: str = "manual", clock: Clock | None = None
+) -> Path:
     """Back up the train file ``db`` to ``out`` (default: a ``manual`` backup in its folder).
+
+    ``clock`` dates the backup's name (the system clock when none is given).
 
     Raises:
         DatabaseError: ``db`` is missing, not ours or damaged; or ``out`` is ``db`` itself.
@@ -153,9 +160,8 @@ def make_backup(db: Path, out: Path | None = None, kind: str = "manual") -> Path
         raise DatabaseError(f"{db} does not exist.")
     if inspect_sqlite_file(db) is None:
         raise DatabaseError(f"{db} holds no train yet; there is nothing to back up.")
-    target = (
-        Path(out) if out else backup_dir(db) / f"{db.stem}-{kind}-{_stamp(_local_now())}.sqlite"
-    )
+    name = f"{db.stem}-{kind}-{_stamp(_local_now(clock))}.sqlite"
+    target = Path(out) if out else backup_dir(db) / name
     if target.expanduser().resolve() == db:
         raise DomainError("Choose another file: a backup cannot replace the train itself.")
     return _copy(db, target)
@@ -168,7 +174,7 @@ def _copy(source: Path, target: Path) -> Path:
         raise DatabaseError(f"The backup to {target} failed: {exc}.") from exc
 
 
-def restore_backup(backup: Path, db: Path, now: dt.datetime | None = None) -> Restored:
+def restore_backup(backup: Path, db: Path, clock: Clock | None = None) -> Restored:
     """Replace the train file ``db`` with ``backup``; the workspace on ``db`` must be CLOSED.
 
     The backup is checked first (ours, sound, not newer). The current file is backed up before
@@ -180,7 +186,7 @@ def restore_backup(backup: Path, db: Path, now: dt.datetime | None = None) -> Re
     """
     backup = Path(backup).expanduser().resolve()
     db = Path(db).expanduser().resolve()
-    stamp = _stamp(now or _local_now())
+    stamp = _stamp(_local_now(clock))
     if backup == db:
         raise DatabaseError("A file cannot be restored over itself.")
     if not backup.is_file():
@@ -226,11 +232,15 @@ def _set_aside(db: Path, target: Path) -> Path:
 
 
 class BackupService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def _has_no_train(self) -> bool:
+        with self._ctx.uow() as uow:
+            return uow.count(Art) == 0
 
     def _db(self) -> Path:
-        source = self._ws.path
+        source = self._ctx.path
         if source is None:
             raise DomainError("Only a local train file can be backed up.")
         return source
@@ -248,7 +258,7 @@ class BackupService:
 
     def backups(self) -> list[BackupInfo]:
         """The backups of the open train, newest first (empty for a non-file database)."""
-        return list_backups(self._ws.path) if self._ws.path else []
+        return list_backups(self._ctx.path) if self._ctx.path else []
 
     def daily_backup(self, keep: int = DAILY_KEEP) -> Path | None:
         """Take today's backup unless there is one already, then keep only the newest ``keep``.
@@ -259,13 +269,13 @@ class BackupService:
         Returns:
             The new backup, or None when none was needed.
         """
-        db = self._ws.path
+        db = self._ctx.path
         if db is None:
             return None
-        now = self._ws.clock.now().astimezone().replace(tzinfo=None)
+        now = _local_now(self._ctx.clock)
         dailies = [b for b in list_backups(db) if b.kind == "daily"]
         taken: Path | None = None
-        if not any(b.taken.date() == now.date() for b in dailies) and not self._ws.train.is_empty():
+        if not any(b.taken.date() == now.date() for b in dailies) and not self._has_no_train():
             taken = _copy(db, backup_dir(db) / f"{db.stem}-daily-{_stamp(now)}.sqlite")
             dailies = [b for b in list_backups(db) if b.kind == "daily"]
         for old in dailies[keep:]:

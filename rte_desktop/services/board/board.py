@@ -26,15 +26,14 @@ from rte_desktop.domain.model import (
     Team,
     WorkKind,
 )
-from rte_desktop.domain.train import clean_name
+from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.board.board_data import BoardData
-from rte_desktop.services.calendar.calendar import today_in
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
     from rte_desktop.services.board.feature_import import ImportSummary
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -50,17 +49,17 @@ class DeletedMilestone:
 
 
 class BoardService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def _done(self, value: object) -> Changes:
-        return self._ws.publish(Changes.of(Area.BOARD))
+        return self._ctx.publish(Changes.of(Area.BOARD))
 
     # -- reading --------------------------------------------------------------------------------
 
     def board(self, pi_id: int) -> BoardData:
         """The PI's board with every dependency's health."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             art = uow.get(Art, pi.art_id)
             teams = uow.find(Team, art_id=art.id)
@@ -123,7 +122,7 @@ class BoardService:
         Raises:
             ValidationError: the team is not of this train, or the iteration not of the PI.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             feature = uow.get(Feature, feature_id)
             _check_place(uow, feature.pi_id, team_id, iteration_id)
             cell = uow.find(
@@ -157,7 +156,7 @@ class BoardService:
             iteration_id=iteration_id,
             kind=kind,
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             _check_place(uow, pi_id, team_id, iteration_id)
             _check_unique_key(uow, pi_id, draft.key, None)
             position = max((f.position for f in uow.find(Feature, pi_id=pi_id)), default=-1) + 1
@@ -172,7 +171,7 @@ class BoardService:
             title=clean_name(feature.title, "The feature's title"),
             key=_clean_key(feature.key),
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Feature, feature_id)
             _check_place(uow, old.pi_id, feature.team_id, feature.iteration_id)
             _check_unique_key(uow, old.pi_id, feature.key, feature_id)
@@ -181,7 +180,7 @@ class BoardService:
 
     def delete_feature(self, feature_id: int) -> Outcome[DeletedFeature]:
         """Delete a feature with the dependencies it takes part in (undo with ``restore``)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             feature = uow.get(Feature, feature_id)
             deps = {
                 d.id or 0: d
@@ -195,7 +194,7 @@ class BoardService:
         return Outcome(snapshot, self._done(snapshot))
 
     def restore_feature(self, snapshot: DeletedFeature) -> Outcome[Feature]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             feature = uow.add(snapshot.feature)
             for dep in snapshot.dependencies:
                 uow.add(dep)
@@ -206,7 +205,7 @@ class BoardService:
     def add_milestone(
         self, pi_id: int, title: str, *, iteration_id: int | None = None, day: dt.date | None = None
     ) -> Outcome[Milestone]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             _check_place(uow, pi_id, None, iteration_id)
             milestone = uow.add(
                 Milestone(
@@ -220,7 +219,7 @@ class BoardService:
 
     def update_milestone(self, milestone: Milestone) -> Outcome[Milestone]:
         assert milestone.id is not None
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Milestone, milestone.id)
             _check_place(uow, old.pi_id, None, milestone.iteration_id)
             saved = uow.update(
@@ -233,7 +232,7 @@ class BoardService:
         return Outcome(saved, self._done(saved))
 
     def delete_milestone(self, milestone_id: int) -> Outcome[DeletedMilestone]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             milestone = uow.get(Milestone, milestone_id)
             deps = tuple(uow.find(Dependency, consumer_milestone_id=milestone_id))
             uow.delete_where(Dependency, consumer_milestone_id=milestone_id)
@@ -242,7 +241,7 @@ class BoardService:
         return Outcome(snapshot, self._done(snapshot))
 
     def restore_milestone(self, snapshot: DeletedMilestone) -> Outcome[Milestone]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             milestone = uow.add(snapshot.milestone)
             for dep in snapshot.dependencies:
                 uow.add(dep)
@@ -272,7 +271,7 @@ class BoardService:
             needed_iteration_id=needed_iteration_id,
             description=description.strip(),
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             _check_dependency(uow, dep)
             saved = uow.add(dep)
         return Outcome(saved, self._done(saved))
@@ -281,20 +280,20 @@ class BoardService:
         dep_id = dep.id
         assert dep_id is not None
         dep = dataclasses.replace(dep, description=dep.description.strip())
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Dependency, dep_id)
             _check_dependency(uow, dep)
             saved = uow.update(dep)
         return Outcome(saved, self._done(saved))
 
     def delete_dependency(self, dep_id: int) -> Outcome[Dependency]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             dep = uow.get(Dependency, dep_id)
             uow.delete(Dependency, dep_id)
         return Outcome(dep, self._done(dep))
 
     def restore_dependency(self, dep: Dependency) -> Outcome[Dependency]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             saved = uow.add(dep)
         return Outcome(saved, self._done(saved))
 
@@ -304,7 +303,7 @@ class BoardService:
         """Import features and dependencies from a CSV file (all or nothing)."""
         from rte_desktop.services.board.feature_import import import_features
 
-        summary = import_features(self._ws, Path(path), pi_id)
+        summary = import_features(self._ctx, Path(path), pi_id)
         return Outcome(summary, self._done(summary))
 
     def poster(self, pi_id: int, out: Path, paper: str = "a3") -> Path:
@@ -312,7 +311,9 @@ class BoardService:
         from rte_desktop.services.board.board_poster import write_board_poster
 
         data = self.board(pi_id)
-        return write_board_poster(data, out, paper, today_in(data.art, self._ws.clock.now()))
+        return write_board_poster(
+            data, out, paper, local_date(self._ctx.clock.now(), data.art.time_zone)
+        )
 
 
 def _clean_key(key: str) -> str:

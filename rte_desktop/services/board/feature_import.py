@@ -21,7 +21,7 @@ from rte_desktop.domain.iteration_match import match_iteration
 from rte_desktop.domain.model import Dependency, Feature, Iteration, PlanningInterval, Team
 
 if TYPE_CHECKING:
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def import_features(ws: Workspace, path: Path, pi_id: int) -> ImportSummary:
+def import_features(ctx: ServiceContext, path: Path, pi_id: int) -> ImportSummary:
     """Resolve and store a parsed CSV in one unit of work.
 
     Raises:
@@ -66,7 +66,7 @@ def import_features(ws: Workspace, path: Path, pi_id: int) -> ImportSummary:
     """
     parsed = parse_features_csv(read_text(path))
     errors = ErrorList()
-    with ws.uow() as uow:
+    with ctx.uow() as uow:
         pi = uow.get(PlanningInterval, pi_id)
         teams = uow.find(Team, art_id=pi.art_id)
         iterations = uow.find(Iteration, pi_id=pi_id, order_by=["number"])

@@ -22,11 +22,11 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.domain.regeneration import EventDiff, PiMatch, diff_events, match_pis
 from rte_desktop.services.common.changes import Area, Changes, Outcome
-from rte_desktop.services.train.train import add_pi
+from rte_desktop.services.common.pis import add_pi
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,8 @@ class _Plan:
 
 
 class CadenceService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def preview(self, art_id: int, request: CadenceRequest) -> CadencePreview:
         """What ``generate`` would do; writes nothing.
@@ -153,7 +153,7 @@ class CadenceService:
         Raises:
             ValidationError: impossible input (lengths, counts, naming, holidays, overlaps).
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             plan = self._plan(uow, art_id, request)
             pi_ids = {
                 i: (m.existing.id if m.existing and m.existing.id else -1 - i)
@@ -167,7 +167,7 @@ class CadenceService:
         Raises:
             ValidationError: impossible input; nothing is written then.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             plan = self._plan(uow, art_id, request)
             pi_ids: dict[int, int] = {}
             for index, match in enumerate(plan.matches):
@@ -193,7 +193,7 @@ class CadenceService:
                     art_sync_time=rules.sync.start,
                 )
             )
-        return Outcome(result, self._ws.publish(Changes.of(Area.TRAIN, Area.CALENDAR)))
+        return Outcome(result, self._ctx.publish(Changes.of(Area.TRAIN, Area.CALENDAR)))
 
     # -- internals ------------------------------------------------------------------------------
 

@@ -31,8 +31,8 @@ from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.services.calendar.ics import HolidayImport
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 MAX_EVENT_DAYS = 14
 
@@ -75,11 +75,6 @@ def check_event(event: Event) -> None:
         )
 
 
-def today_in(art: Art, now: dt.datetime) -> dt.date:
-    """Today's date in the ART's time zone (``now`` is aware)."""
-    return local_date(now, art.time_zone)
-
-
 def _pi_for(uow: UnitOfWork, art_id: int, day: dt.date) -> int | None:
     for pi in uow.find(Pi, art_id=art_id, order_by=["start"]):
         if pi.contains(day):
@@ -88,14 +83,14 @@ def _pi_for(uow: UnitOfWork, art_id: int, day: dt.date) -> int | None:
 
 
 class CalendarService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     # -- reading ------------------------------------------------------------------------------
 
     def view(self, art_id: int, start: dt.date, end: dt.date) -> CalendarView:
         """PIs, iterations, events and holidays overlapping ``start``..``end`` (inclusive)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.get(Art, art_id)
             pis = [
                 p
@@ -127,32 +122,32 @@ class CalendarService:
             tuple(iterations),
             tuple(events),
             tuple(holidays),
-            today_in(art, self._ws.clock.now()),
+            local_date(self._ctx.clock.now(), art.time_zone),
         )
 
     def pi_view(self, pi_id: int) -> CalendarView:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(Pi, pi_id)
         return self.view(pi.art_id, pi.start, pi.end)
 
     def events(self, art_id: int, pi_id: int | None = None) -> list[Event]:
         """The ART's events in date order (one PI's when ``pi_id`` is given)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             if pi_id is None:
                 return uow.find(Event, art_id=art_id, order_by=["start"])
             return uow.find(Event, art_id=art_id, pi_id=pi_id, order_by=["start"])
 
     def event(self, event_id: int) -> Event:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Event, event_id)
 
     def holidays(self, art_id: int) -> list[Holiday]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Holiday, art_id=art_id, order_by=["start"])
 
     def day_note(self, art_id: int, day: dt.date) -> str | None:
         """Why ``day`` is not a working day for the ART (holiday name, weekday), or None."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.get(Art, art_id)
             holidays = uow.find(Holiday, art_id=art_id)
         calendar = cadence.WorkingCalendar(
@@ -184,7 +179,7 @@ class CalendarService:
             note=note.strip(),
         )
         check_event(event)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Art, art_id)
             stored = uow.add(dataclasses.replace(event, pi_id=_pi_for(uow, art_id, start.date())))
         return Outcome(stored, self._publish())
@@ -200,7 +195,7 @@ class CalendarService:
         note: str,
     ) -> Outcome[Event]:
         """Change an event; it becomes ``manual`` (regeneration keeps it)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Event, event_id)
             new = dataclasses.replace(
                 old,
@@ -235,14 +230,14 @@ class CalendarService:
     def put_event(self, event: Event) -> Outcome[Event]:
         """Write ``event`` exactly as given (undo of an edit, or of a deletion)."""
         check_event(event)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             exists = event.id is not None and uow.count(Event, id=event.id) > 0
             stored = uow.update(event) if exists else uow.add(event)
         return Outcome(stored, self._publish())
 
     def delete_event(self, event_id: int) -> Outcome[Event]:
         """Delete an event and return it (so it can be put back)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             event = uow.get(Event, event_id)
             uow.delete(Event, event_id)
         return Outcome(event, self._publish())
@@ -253,20 +248,20 @@ class CalendarService:
         """Add a holiday or blackout range (both ends inclusive)."""
         cleaned = " ".join(name.split())
         cadence.check_blackout(cadence.Blackout(cleaned, start, end))
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Art, art_id)
             holiday = uow.add(Holiday(art_id=art_id, name=cleaned, start=start, end=end))
         return Outcome(holiday, self._publish())
 
     def put_holiday(self, holiday: Holiday) -> Outcome[Holiday]:
         cadence.check_blackout(cadence.Blackout(holiday.name, holiday.start, holiday.end))
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             exists = holiday.id is not None and uow.count(Holiday, id=holiday.id) > 0
             stored = uow.update(holiday) if exists else uow.add(holiday)
         return Outcome(stored, self._publish())
 
     def delete_holiday(self, holiday_id: int) -> Outcome[Holiday]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             holiday = uow.get(Holiday, holiday_id)
             uow.delete(Holiday, holiday_id)
         return Outcome(holiday, self._publish())
@@ -279,10 +274,10 @@ class CalendarService:
         """
         from rte_desktop.services.calendar import ics
 
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.get(Art, art_id)
             pis = uow.find(Pi, art_id=art_id, order_by=["start"])
-            today = today_in(art, self._ws.clock.now())
+            today = local_date(self._ctx.clock.now(), art.time_zone)
             window = ics.import_window(pis, today)
             found = ics.read_holidays(Path(source), window)
             result = ics.store_holidays(uow, art_id, found)
@@ -294,8 +289,8 @@ class CalendarService:
         """The ART's calendar (or one PI's) as iCalendar bytes with stable UIDs."""
         from rte_desktop.services.calendar import ics
 
-        with self._ws.uow() as uow:
-            return ics.build_calendar(uow, art_id, pi_id, self._ws.clock.now())
+        with self._ctx.uow() as uow:
+            return ics.build_calendar(uow, art_id, pi_id, self._ctx.clock.now())
 
     def export_ics(self, out: Path, art_id: int, pi_id: int | None = None) -> Path:
         """Write the ICS file atomically."""
@@ -305,7 +300,7 @@ class CalendarService:
         """One landscape page per PI plus a year at a glance, written atomically."""
         from rte_desktop.services.calendar.calendar_pdf import render_calendar_pdf
 
-        return write_atomically(Path(out), render_calendar_pdf(self._ws, art_id, pi_id))
+        return write_atomically(Path(out), render_calendar_pdf(self._ctx, art_id, pi_id))
 
     def _publish(self) -> Changes:
-        return self._ws.publish(Changes.of(Area.CALENDAR))
+        return self._ctx.publish(Changes.of(Area.CALENDAR))

@@ -16,25 +16,18 @@ from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.event_placement import place_events
 from rte_desktop.domain.train import local_date, zone_or_utc
 from rte_desktop.services.common.changes import Changes, Outcome
+from rte_desktop.services.common.pis import add_pi
 from rte_desktop.services.demo import demo_content as content
-from rte_desktop.services.demo.demo_content import TEAMS
-from rte_desktop.services.train.train import add_pi
+from rte_desktop.services.demo.demo_content import DEMO_TIME_ZONE, TEAMS, monday_on_or_before
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
-
-
-DEMO_TIME_ZONE = "Europe/Berlin"  # the demo ART's; its "today" is the date there
-
-
-def monday_on_or_before(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 class DemoService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def create(self, years: int | None = None, teams: int = 8) -> Outcome[int]:
         """Write the demo train into this database and return the ART's id.
@@ -43,16 +36,16 @@ class DemoService:
         """
         if not 1 <= teams <= 40 or (years is not None and not 1 <= years <= 30):
             raise ValidationError("The demo takes 1 to 40 teams and 1 to 30 years.")
-        today = local_date(self._ws.clock.now(), DEMO_TIME_ZONE)
-        now = self._ws.clock.now().replace(tzinfo=None)
-        with self._ws.uow() as uow:
+        today = local_date(self._ctx.clock.now(), DEMO_TIME_ZONE)
+        now = self._ctx.clock.now().replace(tzinfo=None)
+        with self._ctx.uow() as uow:
             if years is None:
                 art_id = build_demo(uow, today, now, teams)
             else:
                 from rte_desktop.services.demo.demo_history import build_history
 
                 art_id = build_history(uow, today, now, years, teams)
-        return Outcome(art_id, self._ws.publish(Changes.everything()))
+        return Outcome(art_id, self._ctx.publish(Changes.everything()))
 
 
 def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8) -> int:

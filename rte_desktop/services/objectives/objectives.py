@@ -8,7 +8,6 @@ in ``services/objectives/objectives_io.py``; this service offers them as methods
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,40 +15,20 @@ from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Objective, PlanningInterval, Team
 from rte_desktop.domain.objectives import check_bv, clean_text
 from rte_desktop.domain.predictability import (
-    Performance,
     art_predictability,
     has_actuals,
     performance,
     team_performance,
 )
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.objectives.summary import PiPredictability, TeamLine
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.services.objectives.objectives_io import ImportResult
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 EDITABLE = ("text", "committed", "planned_bv", "actual_bv", "notes")
-
-
-@dataclass(frozen=True)
-class TeamLine:
-    """One team's PI performance."""
-
-    team: Team
-    performance: Performance
-    objectives: int
-    scored: bool  # any actual business value entered for this team
-
-
-@dataclass(frozen=True)
-class PiPredictability:
-    """Every team's performance in one PI and the ART measure (ratio of sums)."""
-
-    pi: PlanningInterval
-    teams: list[TeamLine]
-    art: Performance
-    assessed: bool  # any actual business value entered in this PI
 
 
 def _validated(objective: Objective) -> Objective:
@@ -75,17 +54,17 @@ def renumber(uow: UnitOfWork, pi_id: int, team_id: int, order: list[int] | None 
 
 
 class ObjectiveService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def _done(self, value: Any, *areas: Area) -> Outcome[Any]:
-        return Outcome(value, self._ws.publish(Changes.of(Area.OBJECTIVES, *areas)))
+        return Outcome(value, self._ctx.publish(Changes.of(Area.OBJECTIVES, *areas)))
 
     # -- reading --------------------------------------------------------------------------------
 
     def objectives(self, pi_id: int, team_id: int | None = None) -> list[Objective]:
         """Objectives of a PI (one team's, or every team's in team order), by position."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             if team_id is not None:
                 return uow.find(Objective, pi_id=pi_id, team_id=team_id)
             pi = uow.get(PlanningInterval, pi_id)
@@ -95,12 +74,12 @@ class ObjectiveService:
         return sorted(found, key=lambda o: (rank.get(o.team_id, len(rank)), o.position))
 
     def get(self, objective_id: int) -> Objective:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Objective, objective_id)
 
     def predictability(self, pi_id: int) -> PiPredictability:
         """Each team's PI performance and the ART predictability measure for one PI."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             teams = uow.find(Team, art_id=pi.art_id)
             objectives = uow.find(Objective, pi_id=pi_id)
@@ -113,7 +92,7 @@ class ObjectiveService:
         """
         from rte_desktop.storage.queries import business_value_totals
 
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pis = uow.find(PlanningInterval, art_id=art_id, order_by=["start"])
             teams = uow.find(Team, art_id=art_id)
             totals = business_value_totals(uow, [p.id for p in pis if p.id is not None])
@@ -162,7 +141,7 @@ class ObjectiveService:
                 notes=notes,
             )
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             _check_team_in_pi_art(uow, pi_id, team_id)
             position = uow.count(Objective, pi_id=pi_id, team_id=team_id)
             stored = uow.add(dataclasses.replace(value, position=position))
@@ -177,14 +156,14 @@ class ObjectiveService:
         unknown = sorted(set(fields) - set(EDITABLE))
         if unknown:
             raise ValidationError(f"Objectives have no field {', '.join(unknown)}.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             current = uow.get(Objective, objective_id)
             stored = uow.update(_validated(dataclasses.replace(current, **fields)))
         return self._done(stored)
 
     def delete(self, objective_id: int) -> Outcome[Objective]:
         """Delete an objective; returns it as it was (``restore`` puts it back)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Objective, objective_id)
             uow.delete(Objective, objective_id)
             renumber(uow, old.pi_id, old.team_id)
@@ -192,7 +171,7 @@ class ObjectiveService:
 
     def restore(self, objective: Objective) -> Outcome[Objective]:
         """Put a deleted objective back with its id, team and position (undo of delete)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             order = [
                 o.id or 0
                 for o in uow.find(Objective, pi_id=objective.pi_id, team_id=objective.team_id)
@@ -209,7 +188,7 @@ class ObjectiveService:
         Raises:
             ValidationError: ``order`` is not exactly that team's objectives.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             before = [o.id or 0 for o in uow.find(Objective, pi_id=pi_id, team_id=team_id)]
             if sorted(before) != sorted(order):
                 raise ValidationError("The new order must list each of the team's objectives once.")
@@ -232,7 +211,7 @@ class ObjectiveService:
 
         Returns the objective as it was before the move (so undo can move it back).
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Objective, objective_id)
             _check_team_in_pi_art(uow, old.pi_id, team_id)
             order = [
@@ -257,7 +236,7 @@ class ObjectiveService:
         """Import objectives from CSV or XLSX into a PI, all or nothing."""
         from rte_desktop.services.objectives.objectives_io import import_objectives
 
-        result = import_objectives(self._ws, Path(path), pi_id, create_teams)
+        result = import_objectives(self._ctx, Path(path), pi_id, create_teams)
         areas = (Area.TRAIN,) if result.created_teams else ()
         return self._done(result, *areas)
 
@@ -265,13 +244,13 @@ class ObjectiveService:
         """Write the import template (CSV or XLSX by the file's suffix)."""
         from rte_desktop.services.objectives.objectives_io import write_template
 
-        return write_template(self._ws, Path(path), art_id)
+        return write_template(self._ctx, Path(path), art_id)
 
     def render_pdf(self, pi_id: int, paper: str = "a4") -> bytes:
         """The PI objectives PDF (ART summary + one wall page per team) as bytes."""
         from rte_desktop.services.objectives.objectives_io import render_objectives_pdf
 
-        return render_objectives_pdf(self._ws, pi_id, paper)
+        return render_objectives_pdf(self._ctx, self.predictability(pi_id), paper)
 
     def export_pdf(self, pi_id: int, path: Path, paper: str = "a4") -> Path:
         """Write the PI objectives PDF atomically and return its path."""

@@ -24,7 +24,8 @@ from rte_desktop.domain.train import clean_name
 from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
+    from rte_desktop.services.objectives.summary import PiPredictability
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
@@ -120,7 +121,9 @@ def read_objective_file(path: Path) -> list[ObjectiveRow]:
 # -- import -------------------------------------------------------------------------------------
 
 
-def import_objectives(ws: Workspace, path: Path, pi_id: int, create_teams: bool) -> ImportResult:
+def import_objectives(
+    ctx: ServiceContext, path: Path, pi_id: int, create_teams: bool
+) -> ImportResult:
     """Add every objective of the file to the PI in one transaction, or nothing.
 
     Raises:
@@ -128,7 +131,7 @@ def import_objectives(ws: Workspace, path: Path, pi_id: int, create_teams: bool)
         ImportFormatError: a bad cell, named by line and column.
     """
     rows = read_objective_file(path)
-    with ws.uow() as uow:
+    with ctx.uow() as uow:
         pi = uow.get(PlanningInterval, pi_id)
         art = uow.get(Art, pi.art_id)
         teams = uow.find(Team, art_id=pi.art_id)
@@ -183,9 +186,12 @@ def import_objectives(ws: Workspace, path: Path, pi_id: int, create_teams: bool)
 # -- template -----------------------------------------------------------------------------------
 
 
-def write_template(ws: Workspace, path: Path, art_id: int | None) -> Path:
+def write_template(ctx: ServiceContext, path: Path, art_id: int | None) -> Path:
     """Write the import template as CSV or XLSX (by suffix), using the ART's team names."""
-    teams = [t.name for t in ws.train.teams(art_id)] if art_id is not None else []
+    teams: list[str] = []
+    if art_id is not None:
+        with ctx.uow() as uow:
+            teams = [t.name for t in uow.find(Team, art_id=art_id)]
     rows = template_rows(teams)
     suffix = path.suffix.casefold()
     if suffix in XLSX_SUFFIXES:
@@ -228,14 +234,14 @@ def _template_xlsx(rows: list[list[str]]) -> bytes:
 # -- PDF ----------------------------------------------------------------------------------------
 
 
-def render_objectives_pdf(ws: Workspace, pi_id: int, paper: str) -> bytes:
-    """The objectives PDF for one PI, from the stored data."""
+def render_objectives_pdf(ctx: ServiceContext, summary: PiPredictability, paper: str) -> bytes:
+    """The objectives PDF for one PI, from the stored data and its predictability summary."""
     from rte_desktop.reports.objectives import ObjectivesReport, TeamSheet, render_objectives
 
     if paper.casefold() not in PAPERS:
         raise ValidationError(f"Unknown paper '{paper}'; use one of {', '.join(PAPERS)}.")
-    summary = ws.objectives.predictability(pi_id)
-    with ws.uow() as uow:
+    pi_id = summary.pi.id
+    with ctx.uow() as uow:
         art = uow.get(Art, summary.pi.art_id)
         objectives = uow.find(Objective, pi_id=pi_id)
     sheets = [

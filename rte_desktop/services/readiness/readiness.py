@@ -22,12 +22,12 @@ from rte_desktop.domain.model import (
     PlanningInterval as Pi,
     ReadinessItem,
 )
-from rte_desktop.services.calendar.calendar import today_in
+from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 LOOK_BACK_WITHOUT_PREVIOUS_PI = dt.timedelta(weeks=12)
 
@@ -90,22 +90,24 @@ def find_anchor(uow: UnitOfWork, pi: Pi) -> Anchor:
 
 
 class ReadinessService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def view(self, pi_id: int) -> ReadinessView:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(Pi, pi_id)
             art = uow.get(Art, pi.art_id)
             anchor = find_anchor(uow, pi)
             items = uow.find(ReadinessItem, pi_id=pi_id, order_by=["checklist", "position"])
         order = list(Checklist)
         items.sort(key=lambda i: (order.index(i.checklist), i.position, i.id or 0))
-        return ReadinessView(pi, anchor, today_in(art, self._ws.clock.now()), tuple(items))
+        return ReadinessView(
+            pi, anchor, local_date(self._ctx.clock.now(), art.time_zone), tuple(items)
+        )
 
     def prefill(self, pi_id: int) -> Outcome[list[ReadinessItem]]:
         """Add the template items a PI does not have yet (same checklist and title)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Pi, pi_id)
             stored = uow.find(ReadinessItem, pi_id=pi_id)
             have = {(i.checklist, i.title.casefold()) for i in stored}
@@ -140,7 +142,7 @@ class ReadinessService:
             notes=notes.strip(),
         )
         rules.check_item(item)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Pi, pi_id)
             position = 1 + max(
                 (i.position for i in uow.find(ReadinessItem, pi_id=pi_id, checklist=checklist)),
@@ -155,21 +157,21 @@ class ReadinessService:
             item, title=" ".join(item.title.split()), owner=item.owner.strip()
         )
         rules.check_item(item)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             exists = item.id is not None and uow.count(ReadinessItem, id=item.id) > 0
             stored = uow.update(item) if exists else uow.add(item)
         return Outcome(stored, self._publish())
 
     def set_done(self, item_id: int, done: bool) -> Outcome[ReadinessItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             stored = uow.patch(ReadinessItem, item_id, done=done)
         return Outcome(stored, self._publish())
 
     def delete_item(self, item_id: int) -> Outcome[ReadinessItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.get(ReadinessItem, item_id)
             uow.delete(ReadinessItem, item_id)
         return Outcome(item, self._publish())
 
     def _publish(self) -> Changes:
-        return self._ws.publish(Changes.of(Area.READINESS))
+        return self._ctx.publish(Changes.of(Area.READINESS))

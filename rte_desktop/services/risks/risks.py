@@ -25,13 +25,13 @@ from rte_desktop.domain.model import (
     RoamStatus,
     Team,
 )
-from rte_desktop.services.calendar.calendar import today_in
+from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -53,20 +53,20 @@ class DeletedRisk:
     action_ids: tuple[int, ...]
 
 
-def utc_now(ws: Workspace) -> dt.datetime:
+def utc_now(ctx: ServiceContext) -> dt.datetime:
     """The workspace clock as a naive UTC instant (how instants are stored)."""
-    return ws.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+    return ctx.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
 
 
 class RiskService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     # -- reading --------------------------------------------------------------------------------
 
     def risks(self, pi_id: int, team_id: int | None = None, text: str = "") -> list[Risk]:
         """The PI's risks passing the filters, by column, then highest score first."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             found = uow.find(Risk, pi_id=pi_id)
             names = _team_names(uow, pi_id)
         kept = [r for r in found if roam.matches(r, team_id, text, names)]
@@ -75,12 +75,12 @@ class RiskService:
         )
 
     def risk(self, risk_id: int) -> Risk:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Risk, risk_id)
 
     def history(self, pi_id: int, risk_id: int | None = None) -> list[HistoryEntry]:
         """Status moves of the PI's risks (or of one risk), newest first."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             risks = {r.id: r for r in uow.find(Risk, pi_id=pi_id)}
             ids = [risk_id] if risk_id is not None else list(risks)
             changes = uow.find(RiskStatusChange, risk_id=ids, order_by=["at"])
@@ -114,7 +114,7 @@ class RiskService:
             ValidationError: an empty title, a value outside 1-5, or no owner for Owned or
                 Mitigated (nothing is stored then).
         """
-        now = utc_now(self._ws)
+        now = utc_now(self._ctx)
         draft = roam.check_risk(
             Risk(
                 pi_id=pi_id,
@@ -131,14 +131,14 @@ class RiskService:
                 created_at=now,
             )
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(PlanningInterval, pi_id)
             _check_team(uow, pi_id, team_id)
             draft = dataclasses.replace(draft, position=_next_position(uow, pi_id, status))
             risk = uow.add(draft)
             assert risk.id is not None
             uow.add(RiskStatusChange(risk_id=risk.id, to_status=status, at=now, note="created"))
-        return Outcome(risk, self._ws.publish(Changes.of(Area.RISKS)))
+        return Outcome(risk, self._ctx.publish(Changes.of(Area.RISKS)))
 
     def update(self, risk: Risk, note: str = "") -> Outcome[Risk]:
         """Write every field of ``risk``; a changed status is recorded in the history.
@@ -150,7 +150,7 @@ class RiskService:
         risk = roam.check_risk(risk)
         risk_id = risk.id
         assert risk_id is not None
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = uow.get(Risk, risk_id)
             _check_team(uow, old.pi_id, risk.team_id)
             risk = dataclasses.replace(risk, pi_id=old.pi_id, created_at=old.created_at)
@@ -163,12 +163,12 @@ class RiskService:
                         risk_id=risk_id,
                         from_status=old.status,
                         to_status=risk.status,
-                        at=utc_now(self._ws),
+                        at=utc_now(self._ctx),
                         note=note,
                     )
                 )
             saved = uow.update(risk)
-        return Outcome(saved, self._ws.publish(Changes.of(Area.RISKS)))
+        return Outcome(saved, self._ctx.publish(Changes.of(Area.RISKS)))
 
     def move(
         self, risk_id: int, status: RoamStatus, *, owner: str | None = None, note: str = ""
@@ -188,7 +188,7 @@ class RiskService:
 
     def delete(self, risk_id: int) -> Outcome[DeletedRisk]:
         """Delete a risk and its history; concerns and ART Sync actions lose their link."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             risk = uow.get(Risk, risk_id)
             snapshot = DeletedRisk(
                 risk,
@@ -202,11 +202,11 @@ class RiskService:
                 uow.patch(ArtSyncAction, action_id, risk_id=None)
             uow.delete_where(RiskStatusChange, risk_id=risk_id)
             uow.delete(Risk, risk_id)
-        return Outcome(snapshot, self._ws.publish(Changes.of(Area.RISKS, Area.ART_SYNC)))
+        return Outcome(snapshot, self._ctx.publish(Changes.of(Area.RISKS, Area.ART_SYNC)))
 
     def restore(self, snapshot: DeletedRisk) -> Outcome[Risk]:
         """Undo ``delete``: the same risk (same id), history and links come back."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             risk = uow.add(snapshot.risk)
             for change in snapshot.history:
                 uow.add(change)
@@ -216,7 +216,7 @@ class RiskService:
             for action_id in snapshot.action_ids:
                 if uow.count(ArtSyncAction, id=action_id):
                     uow.patch(ArtSyncAction, action_id, risk_id=risk.id)
-        return Outcome(risk, self._ws.publish(Changes.of(Area.RISKS, Area.ART_SYNC)))
+        return Outcome(risk, self._ctx.publish(Changes.of(Area.RISKS, Area.ART_SYNC)))
 
     # -- poster ---------------------------------------------------------------------------------
 
@@ -226,11 +226,11 @@ class RiskService:
 
         if paper.lower() not in ("a3", "a4", "letter"):
             raise ValidationError(f"Unknown paper '{paper}'; use a3, a4 or letter.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             art = uow.get(Art, pi.art_id)
             names = _team_names(uow, pi_id)
-        today = today_in(art, self._ws.clock.now())
+        today = local_date(self._ctx.clock.now(), art.time_zone)
         columns: list[tuple[str, list[RiskCard]]] = []
         risks = self.risks(pi_id)
         for status in roam.COLUMNS:

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Art, Iteration, PlanningInterval, Team
-from rte_desktop.domain.train import clean_name, current_pi, local_date
+from rte_desktop.domain.train import clean_name, current_pi
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.dates import art_today
+from rte_desktop.services.common.pis import add_pi
 
 if TYPE_CHECKING:
-    from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
 
 
 @dataclass(frozen=True)
@@ -32,50 +33,42 @@ class NewTrain:
 
 
 class TrainService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     # -- reading --------------------------------------------------------------------------------
 
     def arts(self) -> list[Art]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Art, order_by=["name"])
 
     def art(self, art_id: int) -> Art:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Art, art_id)
 
     def teams(self, art_id: int) -> list[Team]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Team, art_id=art_id)
 
     def pis(self, art_id: int) -> list[PlanningInterval]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(PlanningInterval, art_id=art_id, order_by=["start"])
 
     def pi(self, pi_id: int) -> PlanningInterval:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(PlanningInterval, pi_id)
 
     def iterations(self, pi_id: int) -> list[Iteration]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Iteration, pi_id=pi_id, order_by=["number"])
 
     def is_empty(self) -> bool:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.count(Art) == 0
 
     def today(self, art_id: int | None) -> dt.date:
-        """Today's date in the ART's time zone (UTC when there is no ART or the zone is unknown).
-
-        An RTE in Berlin at 00:30 is already in tomorrow, whatever UTC says.
-        """
-        zone_name = "UTC"
-        if art_id is not None:
-            with self._ws.uow() as uow:
-                found = uow.first(Art, id=art_id)
-            zone_name = found.time_zone if found else "UTC"
-        return local_date(self._ws.clock.now(), zone_name)
+        """Today's date in the ART's time zone (UTC when there is no ART or the zone is unknown)."""
+        return art_today(self._ctx, art_id)
 
     def current_pi(self, art_id: int) -> PlanningInterval | None:
         """The PI containing today, else the next, else the latest (today in the ART's zone)."""
@@ -87,7 +80,7 @@ class TrainService:
         Raises:
             ValidationError: no PI has that name.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art_ids = [art_id] if art_id is not None else [a.id for a in uow.find(Art)]
             pis = uow.find(PlanningInterval, art_id=art_ids, order_by=["start"])
         if name is None:
@@ -112,7 +105,7 @@ class TrainService:
             spec.ip_iteration,
             spec.pi_count,
         )
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.add(
                 Art(
                     name=name,
@@ -127,43 +120,25 @@ class TrainService:
                 uow.add(Team(art_id=art.id, name=clean_name(team, "Team name"), position=position))
             for plan in plans:
                 add_pi(uow, art.id, plan)
-        return Outcome(art, self._ws.publish(Changes.of(Area.TRAIN)))
+        return Outcome(art, self._ctx.publish(Changes.of(Area.TRAIN)))
 
     def add_team(self, art_id: int, name: str, size: int = 8) -> Outcome[Team]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             position = uow.count(Team, art_id=art_id)
             team = uow.add(
                 Team(
                     art_id=art_id, name=clean_name(name, "Team name"), size=size, position=position
                 )
             )
-        return Outcome(team, self._ws.publish(Changes.of(Area.TRAIN)))
+        return Outcome(team, self._ctx.publish(Changes.of(Area.TRAIN)))
 
     def rename_team(self, team_id: int, name: str) -> Outcome[Team]:
         """Rename a team; the name must be unique within its ART."""
         cleaned = clean_name(name, "Team name")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             team = uow.get(Team, team_id)
             for other in uow.find(Team, art_id=team.art_id):
                 if other.id != team_id and other.name.casefold() == cleaned.casefold():
                     raise ValidationError(f"Another team is already named '{other.name}'.")
             team = uow.patch(Team, team_id, name=cleaned)
-        return Outcome(team, self._ws.publish(Changes.of(Area.TRAIN)))
-
-
-def add_pi(uow: UnitOfWork, art_id: int, plan: cadence.PiPlan) -> PlanningInterval:
-    """Store one planned PI with its iterations."""
-    pi = uow.add(PlanningInterval(art_id=art_id, name=plan.name, start=plan.start, end=plan.end))
-    assert pi.id is not None
-    for it in plan.iterations:
-        uow.add(
-            Iteration(
-                pi_id=pi.id,
-                number=it.number,
-                name=it.name,
-                start=it.start,
-                end=it.end,
-                is_ip=it.is_ip,
-            )
-        )
-    return pi
+        return Outcome(team, self._ctx.publish(Changes.of(Area.TRAIN)))

@@ -14,8 +14,8 @@ from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.transfer import json_format
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 def shipped_schema() -> dict[str, Any]:
@@ -26,13 +26,13 @@ def shipped_schema() -> dict[str, Any]:
 
 
 class TransferService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def export_data(self) -> dict[str, Any]:
         """Every stored value, grouped by table, in id order."""
         tables: dict[str, list[dict[str, Any]]] = {}
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             for name, cls in json_format.TABLES.items():
                 rows: list[Any] = uow.find(cls, order_by=["id"])
                 tables[name] = [json_format.to_row(v) for v in rows]
@@ -66,7 +66,7 @@ class TransferService:
             )
             for name, cls in json_format.TABLES.items()
         ]
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             if uow.count(json_format.TABLES["art"]):
                 raise ImportFormatError(
                     "This file already holds a train; import JSON into a new, empty file."
@@ -80,7 +80,7 @@ class TransferService:
                     raise ImportFormatError(
                         f"{where}: the data is inconsistent ({problem})."
                     ) from None
-        return Outcome(sum(len(v) for _n, v in tables), self._ws.publish(Changes.everything()))
+        return Outcome(sum(len(v) for _n, v in tables), self._ctx.publish(Changes.everything()))
 
 
 def parse_json(raw: bytes, name: str) -> Any:

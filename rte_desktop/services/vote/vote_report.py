@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.confidence import vote_stats
@@ -26,8 +27,9 @@ from rte_desktop.reports.vote_data import (
 )
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
+    from rte_desktop.services.vote.vote_values import TrendPoint
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 MODE_WORDS = {
     VoteMode.TALLY: "show of hands (keypad tally)",
@@ -83,10 +85,11 @@ def round_line(uow: UnitOfWork, vote: VoteRound, art: Art) -> RoundLine:
     )
 
 
-def report_data(ws: Workspace, pi_id: int) -> VoteReportData:
+def report_data(
+    ctx: ServiceContext, pi_id: int, trend_points: Sequence[TrendPoint]
+) -> VoteReportData:
     """Every team's vote in sidebar order, then the ART's, each with all its rounds."""
-    trend_points = ws.votes.art_trend(ws.train.pi(pi_id).art_id)
-    with ws.uow() as uow:
+    with ctx.uow() as uow:
         pi = uow.get(PlanningInterval, pi_id)
         art = uow.get(Art, pi.art_id)
         scopes: list[tuple[int | None, str]] = [

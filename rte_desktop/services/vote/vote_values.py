@@ -24,8 +24,8 @@ from rte_desktop.domain.model import (
 )
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 MAX_ELIGIBLE = 10_000
 MAX_TEXT = 2_000
@@ -77,9 +77,9 @@ class TrendPoint:
     rounds: int
 
 
-def utc_now(ws: Workspace) -> dt.datetime:
+def utc_now(ctx: ServiceContext) -> dt.datetime:
     """The workspace clock as naive UTC (how timestamps are stored)."""
-    return ws.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+    return ctx.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def check_eligible(eligible: int) -> int:

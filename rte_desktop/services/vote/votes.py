@@ -40,47 +40,47 @@ from rte_desktop.services.vote.vote_values import (
 from rte_desktop.storage.queries import ballot_values
 
 if TYPE_CHECKING:
-    from rte_desktop.workspace import Workspace
+    from rte_desktop.services.common.context import ServiceContext
 
 VOTES = Changes.of(Area.VOTES)
 
 
 class VoteService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     # -- reading --------------------------------------------------------------------------------
 
     def threshold(self, pi_id: int) -> float:
         """The pass threshold of the PI's ART (Art.vote_threshold)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return art_of(uow, pi_id).vote_threshold
 
     def rounds(
         self, pi_id: int, team_id: int | None = None, *, any_scope: bool = True
     ) -> list[VoteRound]:
         """The PI's rounds (all scopes, or one scope when ``any_scope`` is False), oldest first."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             if any_scope:
                 return uow.find(VoteRound, pi_id=pi_id, order_by=["opened_at", "round_no"])
             return scope_rounds(uow, pi_id, team_id)
 
     def latest_round(self, pi_id: int, team_id: int | None) -> VoteRound | None:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             found = scope_rounds(uow, pi_id, team_id)
         return found[-1] if found else None
 
     def ballots(self, round_id: int) -> list[Ballot]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Ballot, round_id=round_id, order_by=["id"])
 
     def concerns(self, round_id: int) -> list[Concern]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Concern, round_id=round_id, order_by=["id"])
 
     def view(self, round_id: int) -> RoundView:
         """A round with its statistics, ballots, concerns and the history of its scope."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.get(VoteRound, round_id)
             threshold = art_of(uow, vote.pi_id).vote_threshold
             ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
@@ -93,12 +93,12 @@ class VoteService:
 
     def default_eligible(self, pi_id: int, team_id: int | None) -> int:
         """Team size, or the sum of team sizes for the ART."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return default_eligible(uow, pi_id, team_id)
 
     def summary(self, pi_id: int) -> list[ScopeSummary]:
         """Every team in sidebar order, then the ART, each with its rounds and statistics."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = art_of(uow, pi_id)
             teams = uow.find(Team, art_id=art.id)
             rounds = uow.find(VoteRound, pi_id=pi_id, order_by=["round_no", "opened_at"])
@@ -122,7 +122,7 @@ class VoteService:
 
     def art_trend(self, art_id: int) -> list[TrendPoint]:
         """The latest ART round of every PI of the ART, in PI order (hidden rounds as None)."""
-        with self._ws.uow() as uow:  # four statements, however many PIs (no N+1)
+        with self._ctx.uow() as uow:  # four statements, however many PIs (no N+1)
             art = uow.get(Art, art_id)
             pis = uow.find(PlanningInterval, art_id=art_id, order_by=["start"])
             rounds: dict[int | None, list[VoteRound]] = {}
@@ -160,7 +160,7 @@ class VoteService:
         Raises:
             ValidationError: the scope already has a round (use ``revote``) or bad eligible.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             existing = scope_rounds(uow, pi_id, team_id)
             if existing:
                 raise ValidationError(
@@ -176,10 +176,10 @@ class VoteService:
                     eligible=check_eligible(eligible),
                     mode=mode,
                     revealed=mode is not VoteMode.HIDDEN,
-                    opened_at=utc_now(self._ws),
+                    opened_at=utc_now(self._ctx),
                 )
             )
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def revote(self, round_id: int, mode: VoteMode | None = None) -> Outcome[VoteRound]:
         """Open the next round of the same scope, linked to ``round_id`` (closed if still open).
@@ -187,8 +187,8 @@ class VoteService:
         Raises:
             ValidationError: ``round_id`` is not the latest round of its scope.
         """
-        now = utc_now(self._ws)
-        with self._ws.uow() as uow:
+        now = utc_now(self._ctx)
+        with self._ctx.uow() as uow:
             previous = uow.get(VoteRound, round_id)
             latest = scope_rounds(uow, previous.pi_id, previous.team_id)[-1]
             if latest.id != previous.id:
@@ -211,7 +211,7 @@ class VoteService:
                     opened_at=now,
                 )
             )
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def delete_empty_round(self, round_id: int, reopen_previous: bool = True) -> Outcome[None]:
         """Remove a round nobody voted in (the undo of start/re-vote).
@@ -221,7 +221,7 @@ class VoteService:
         Raises:
             ValidationError: the round has ballots or concerns, or a later round follows it.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.get(VoteRound, round_id)
             if uow.count(Ballot, round_id=round_id) or uow.count(Concern, round_id=round_id):
                 raise ValidationError(
@@ -232,41 +232,41 @@ class VoteService:
             uow.delete(VoteRound, round_id)
             if vote.previous_id is not None and reopen_previous:
                 uow.patch(VoteRound, vote.previous_id, is_open=True, closed_at=None)
-        return Outcome(None, self._ws.publish(VOTES))
+        return Outcome(None, self._ctx.publish(VOTES))
 
     def close_round(self, round_id: int) -> Outcome[VoteRound]:
         """Stop taking ballots (the result stays as it is)."""
-        with self._ws.uow() as uow:
-            vote = uow.patch(VoteRound, round_id, is_open=False, closed_at=utc_now(self._ws))
-        return Outcome(vote, self._ws.publish(VOTES))
+        with self._ctx.uow() as uow:
+            vote = uow.patch(VoteRound, round_id, is_open=False, closed_at=utc_now(self._ctx))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def reopen_round(self, round_id: int) -> Outcome[VoteRound]:
         """Take ballots again in a closed round, unless a re-vote already follows it."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.get(VoteRound, round_id)
             if uow.count(VoteRound, previous_id=round_id):
                 raise ValidationError(
                     f"Round {vote.round_no} was re-voted; reopen the latest round instead."
                 )
             vote = uow.patch(VoteRound, round_id, is_open=True, closed_at=None)
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def set_eligible(self, round_id: int, eligible: int) -> Outcome[VoteRound]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.patch(VoteRound, round_id, eligible=check_eligible(eligible))
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def set_mode(self, round_id: int, mode: VoteMode) -> Outcome[VoteRound]:
         """Change how ballots are taken; hidden mode hides the counts until ``reveal``."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.patch(VoteRound, round_id, mode=mode, revealed=mode is not VoteMode.HIDDEN)
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     def reveal(self, round_id: int, revealed: bool = True) -> Outcome[VoteRound]:
         """Show (or, for undo, hide again) the counts of a hidden round."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             vote = uow.patch(VoteRound, round_id, revealed=revealed)
-        return Outcome(vote, self._ws.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
 
     # -- ballots --------------------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ class VoteService:
             ValidationError: value outside 1..5, the round is closed, or text too long.
         """
         check_value(value)
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             open_round(uow, round_id)
             ballot = uow.add(
                 Ballot(
@@ -287,17 +287,17 @@ class VoteService:
                     value=value,
                     voter=clean_text(voter, "The voter's name", required=False)[:200],
                     comment=clean_text(comment, "The comment", required=False),
-                    cast_at=utc_now(self._ws),
+                    cast_at=utc_now(self._ctx),
                 )
             )
-        return Outcome(ballot, self._ws.publish(VOTES))
+        return Outcome(ballot, self._ctx.publish(VOTES))
 
     def restore_ballot(self, ballot: Ballot) -> Outcome[Ballot]:
         """Put a removed ballot back as it was (the undo of a removal)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             open_round(uow, ballot.round_id)
             restored = uow.add(ballot)
-        return Outcome(restored, self._ws.publish(VOTES))
+        return Outcome(restored, self._ctx.publish(VOTES))
 
     def remove_last_ballot(self, round_id: int) -> Outcome[Ballot]:
         """Take back the most recent ballot of an open round and return it.
@@ -305,21 +305,21 @@ class VoteService:
         Raises:
             ValidationError: the round is closed or has no ballots.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             open_round(uow, round_id)
             ballots = uow.find(Ballot, round_id=round_id, order_by=["id"])
             if not ballots:
                 raise ValidationError("There is no ballot to remove in this round.")
             uow.delete(Ballot, ballots[-1].id or 0)
-        return Outcome(ballots[-1], self._ws.publish(VOTES))
+        return Outcome(ballots[-1], self._ctx.publish(VOTES))
 
     def remove_ballot(self, ballot_id: int) -> Outcome[Ballot]:
         """Remove one ballot of an open round (a typing mistake in individual entry)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             ballot = uow.get(Ballot, ballot_id)
             open_round(uow, ballot.round_id)
             uow.delete(Ballot, ballot_id)
-        return Outcome(ballot, self._ws.publish(VOTES))
+        return Outcome(ballot, self._ctx.publish(VOTES))
 
     # -- concerns and risks ---------------------------------------------------------------------
 
@@ -327,31 +327,31 @@ class VoteService:
         self, round_id: int, text: str, ballot_id: int | None = None
     ) -> Outcome[Concern]:
         """Write down what a low voter said (rounds may be closed: concerns come after)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(VoteRound, round_id)
             if ballot_id is not None and uow.get(Ballot, ballot_id).round_id != round_id:
                 raise ValidationError("That ballot belongs to another round.")
             concern = uow.add(
                 Concern(round_id=round_id, ballot_id=ballot_id, text=clean_text(text, "A concern"))
             )
-        return Outcome(concern, self._ws.publish(VOTES))
+        return Outcome(concern, self._ctx.publish(VOTES))
 
     def edit_concern(self, concern_id: int, text: str) -> Outcome[Concern]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             concern = uow.patch(Concern, concern_id, text=clean_text(text, "A concern"))
-        return Outcome(concern, self._ws.publish(VOTES))
+        return Outcome(concern, self._ctx.publish(VOTES))
 
     def delete_concern(self, concern_id: int) -> Outcome[Concern]:
         """Remove a concern (its risk, if any, stays on the Risks board)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             concern = uow.get(Concern, concern_id)
             uow.delete(Concern, concern_id)
-        return Outcome(concern, self._ws.publish(VOTES))
+        return Outcome(concern, self._ctx.publish(VOTES))
 
     def restore_concern(self, concern: Concern) -> Outcome[Concern]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             restored = uow.add(concern)
-        return Outcome(restored, self._ws.publish(VOTES))
+        return Outcome(restored, self._ctx.publish(VOTES))
 
     def concern_to_risk(self, concern_id: int) -> Outcome[Concern]:
         """Turn a concern into an unROAMed risk of the round's PI and team, linked both ways.
@@ -361,25 +361,25 @@ class VoteService:
         """
         from rte_desktop.services.vote import vote_risks
 
-        with self._ws.uow() as uow:
-            concern = vote_risks.create_risk(uow, concern_id, utc_now(self._ws))
-        return Outcome(concern, self._ws.publish(Changes.of(Area.VOTES, Area.RISKS)))
+        with self._ctx.uow() as uow:
+            concern = vote_risks.create_risk(uow, concern_id, utc_now(self._ctx))
+        return Outcome(concern, self._ctx.publish(Changes.of(Area.VOTES, Area.RISKS)))
 
     def undo_concern_risk(self, concern_id: int) -> Outcome[Concern]:
         """Remove the risk made from a concern (the undo of ``concern_to_risk``)."""
         from rte_desktop.services.vote import vote_risks
 
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             concern = vote_risks.remove_risk(uow, concern_id)
-        return Outcome(concern, self._ws.publish(Changes.of(Area.VOTES, Area.RISKS)))
+        return Outcome(concern, self._ctx.publish(Changes.of(Area.VOTES, Area.RISKS)))
 
     # -- settings and reports -------------------------------------------------------------------
 
     def set_threshold(self, art_id: int, threshold: float) -> Outcome[Art]:
         """Change the ART's pass threshold (1.00..5.00, default 3.00)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             art = uow.patch(Art, art_id, vote_threshold=check_threshold(threshold))
-        return Outcome(art, self._ws.publish(VOTES))
+        return Outcome(art, self._ctx.publish(VOTES))
 
     def render_report(self, pi_id: int, out: Path, paper: str = "a4") -> Path:
         """Write the vote report PDF of a PI (every scope, every round, concerns, trend)."""
@@ -387,5 +387,7 @@ class VoteService:
         from rte_desktop.services.common.files import write_atomically
         from rte_desktop.services.vote.vote_report import report_data
 
-        data = report_data(self._ws, pi_id)
+        with self._ctx.uow() as uow:
+            art_id = uow.get(PlanningInterval, pi_id).art_id
+        data = report_data(self._ctx, pi_id, self.art_trend(art_id))
         return write_atomically(out, render_vote_report(data, paper=paper))

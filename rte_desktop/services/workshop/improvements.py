@@ -26,8 +26,8 @@ from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.workshop.workshop import MAX_TEXT, clean_text
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 CSV_HEADER = ("Title", "Description", "Owner", "Type", "Target PI", "Workshop", "Workshop PI")
 
@@ -54,21 +54,21 @@ class ItemDraft:
 
 
 class ImprovementService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def _changed(self) -> Changes:
         # Items show up as inputs on other panels of the target PI too.
-        return self._ws.publish(Changes.of(Area.WORKSHOP, Area.BOARD, Area.OBJECTIVES))
+        return self._ctx.publish(Changes.of(Area.WORKSHOP, Area.BOARD, Area.OBJECTIVES))
 
     # -- solutions ------------------------------------------------------------------------------
 
     def solutions(self, workshop_id: int) -> list[Solution]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Solution, workshop_id=workshop_id)
 
     def add_solution(self, workshop_id: int, text: str) -> Outcome[Solution]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Workshop, workshop_id)
             position = uow.count(Solution, workshop_id=workshop_id)
             solution = uow.add(
@@ -81,38 +81,38 @@ class ImprovementService:
     def update_solution(self, solution_id: int, text: str, votes: int) -> Outcome[Solution]:
         if votes < 0:
             raise ValidationError(f"A solution cannot have {votes} votes; the least is 0.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             solution = uow.patch(
                 Solution, solution_id, text=clean_text(text, "A solution"), votes=votes
             )
         return Outcome(solution, self._changed())
 
     def delete_solution(self, solution_id: int) -> Outcome[Solution]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             solution = uow.get(Solution, solution_id)
             uow.delete(Solution, solution_id)
         return Outcome(solution, self._changed())
 
     def restore_solution(self, solution: Solution) -> Outcome[Solution]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             restored = uow.add(solution)
         return Outcome(restored, self._changed())
 
     # -- improvement items ----------------------------------------------------------------------
 
     def items(self, workshop_id: int) -> list[ImprovementItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(ImprovementItem, workshop_id=workshop_id)
 
     def next_pi(self, workshop_id: int) -> PlanningInterval | None:
         """The PI after the workshop's PI: where its improvements usually go."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, uow.get(Workshop, workshop_id).pi_id)
             later = [p for p in uow.find(PlanningInterval, art_id=pi.art_id) if p.start > pi.start]
         return min(later, key=lambda p: p.start) if later else None
 
     def add_item(self, workshop_id: int, draft: ItemDraft) -> Outcome[ImprovementItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Workshop, workshop_id)
             position = uow.count(ImprovementItem, workshop_id=workshop_id)
             item = uow.add(
@@ -125,18 +125,18 @@ class ImprovementService:
         return Outcome(item, self._changed())
 
     def update_item(self, item_id: int, draft: ItemDraft) -> Outcome[ImprovementItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.update(_item(uow, uow.get(ImprovementItem, item_id), draft))
         return Outcome(item, self._changed())
 
     def delete_item(self, item_id: int) -> Outcome[ImprovementItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             item = uow.get(ImprovementItem, item_id)
             uow.delete(ImprovementItem, item_id)
         return Outcome(item, self._changed())
 
     def restore_item(self, item: ImprovementItem) -> Outcome[ImprovementItem]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             restored = uow.add(item)
         return Outcome(restored, self._changed())
 
@@ -144,7 +144,7 @@ class ImprovementService:
 
     def inputs_for_pi(self, pi_id: int) -> list[ImprovementInput]:
         """Improvement items targeted at a PI, from any workshop (inputs to its planning)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             items = uow.find(
                 ImprovementItem, target_pi_id=pi_id, order_by=["workshop_id", "position"]
             )
@@ -154,7 +154,7 @@ class ImprovementService:
         self, pi_id: int | None = None, target_pi_id: int | None = None
     ) -> list[ImprovementInput]:
         """Items from the workshops of ``pi_id`` and/or aimed at ``target_pi_id`` (else all)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             filters: dict[str, object] = {}
             if pi_id is not None:
                 filters["workshop_id"] = [w.id for w in uow.find(Workshop, pi_id=pi_id)]

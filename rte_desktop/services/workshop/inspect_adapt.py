@@ -39,8 +39,8 @@ from rte_desktop.services.workshop.workshop import causes_of
 
 if TYPE_CHECKING:
     from rte_desktop.reports.workshop_report import WorkshopSection
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,12 @@ class Measurement:
 
 
 class InspectAdaptService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def measurement(self, pi_id: int) -> Measurement:
         """Predictability per team and for the ART, and the latest ART vote, for one PI."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             art = uow.get(Art, pi.art_id)
             objectives = uow.find(Objective, pi_id=pi_id)
@@ -94,7 +94,7 @@ class InspectAdaptService:
         """The report's data for the PI's workshops (all of them, or the ones named)."""
         from rte_desktop.reports.workshop_report import WorkshopSection
 
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             shops = uow.find(Workshop, pi_id=pi_id, order_by=["id"])
             if workshop_ids is not None:
@@ -136,7 +136,7 @@ class InspectAdaptService:
 
         Right after a PI starts, the last I&A belongs to the PI before it.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             if uow.count(Workshop, pi_id=pi.id):
                 return pi
             earlier = [

@@ -25,8 +25,8 @@ from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-    from rte_desktop.workspace import Workspace
 
 PROBLEM_FIELDS = ("title", "what", "where", "when", "impact", "restated_problem")
 MAX_TEXT = 2000
@@ -76,24 +76,24 @@ def _workshop_of_cause(uow: UnitOfWork, cause: Cause) -> Workshop:
 
 
 class WorkshopService:
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def _changed(self) -> Changes:
-        return self._ws.publish(Changes.of(Area.WORKSHOP))
+        return self._ctx.publish(Changes.of(Area.WORKSHOP))
 
     # -- reading --------------------------------------------------------------------------------
 
     def workshops(self, pi_id: int) -> list[Workshop]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.find(Workshop, pi_id=pi_id, order_by=["id"])
 
     def workshop(self, workshop_id: int) -> Workshop:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return uow.get(Workshop, workshop_id)
 
     def fishbone(self, workshop_id: int) -> Fishbone:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             return Fishbone(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
@@ -102,12 +102,12 @@ class WorkshopService:
 
     def pareto(self, workshop_id: int) -> Pareto:
         """Every cause of the workshop ranked by its dots (keys are cause ids)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             causes = causes_of(uow, workshop_id)
         return pareto(Category(c.text, c.votes, c.id) for c in causes)
 
     def budget(self, workshop_id: int) -> DotBudget:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.get(Workshop, workshop_id)
             used = sum(c.votes for c in causes_of(uow, workshop_id))
         return DotBudget(shop.participants, shop.dots_per_participant, used)
@@ -118,7 +118,7 @@ class WorkshopService:
         self, pi_id: int, title: str, bones: tuple[str, ...] = DEFAULT_BONES
     ) -> Outcome[Workshop]:
         """A new workshop in a PI with the default bones and the ART's dots per participant."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             pi = uow.get(PlanningInterval, pi_id)
             art = uow.get(Art, pi.art_id)
             shop = uow.add(
@@ -144,7 +144,7 @@ class WorkshopService:
             )
             for name, value in fields.items()
         }
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.patch(Workshop, workshop_id, **clean)
         return Outcome(shop, self._changed())
 
@@ -154,7 +154,7 @@ class WorkshopService:
             raise ValidationError(f"Participants must be 0 to 10000, not {participants}.")
         if not 1 <= dots <= 50:
             raise ValidationError(f"Dots per participant must be 1 to 50, not {dots}.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.patch(
                 Workshop, workshop_id, participants=participants, dots_per_participant=dots
             )
@@ -162,12 +162,12 @@ class WorkshopService:
 
     def set_votes_hidden(self, workshop_id: int, hidden: bool) -> Outcome[Workshop]:
         """Hide the dots while people vote; reveal them all at once."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.patch(Workshop, workshop_id, votes_hidden=hidden)
         return Outcome(shop, self._changed())
 
     def delete_workshop(self, workshop_id: int) -> Outcome[WorkshopSnapshot]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             snapshot = WorkshopSnapshot(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
@@ -180,7 +180,7 @@ class WorkshopService:
 
     def restore_workshop(self, snapshot: WorkshopSnapshot) -> Outcome[Workshop]:
         """Put a deleted workshop back with the same ids (undo)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.add(snapshot.workshop)
             for bone in snapshot.bones:
                 uow.add(bone)
@@ -195,7 +195,7 @@ class WorkshopService:
         The cause becomes the new workshop's title and "what"; the original workshop keeps it as
         its restated problem unless one was already written.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             shop = uow.get(Workshop, workshop_id)
             cause = uow.get(Cause, cause_id)
             if _workshop_of_cause(uow, cause).id != workshop_id:
@@ -220,7 +220,7 @@ class WorkshopService:
 
     def add_bone(self, workshop_id: int, name: str, after_id: int | None = None) -> Outcome[Bone]:
         """A new bone at the end, or right after ``after_id``."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             bones = uow.find(Bone, workshop_id=workshop_id)
             position = _insert_position(uow, bones, after_id)
             bone = uow.add(
@@ -233,20 +233,20 @@ class WorkshopService:
         return Outcome(bone, self._changed())
 
     def rename_bone(self, bone_id: int, name: str) -> Outcome[Bone]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             bone = uow.patch(Bone, bone_id, name=clean_text(name, "A bone's name", 200))
         return Outcome(bone, self._changed())
 
     def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, list[Cause]]]:
         """Remove a bone with its causes; returns both for undo."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             bone = uow.get(Bone, bone_id)
             causes = uow.find(Cause, bone_id=bone_id)
             uow.delete(Bone, bone_id)
         return Outcome((bone, causes), self._changed())
 
     def restore_bone(self, bone: Bone, causes: list[Cause]) -> Outcome[Bone]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             restored = uow.add(bone)
             _add_parents_first(uow, causes)
         return Outcome(restored, self._changed())
@@ -260,7 +260,7 @@ class WorkshopService:
 
         ``after_id`` places it right after that sibling; otherwise it goes last.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             uow.get(Bone, bone_id)
             if parent_id is not None and uow.get(Cause, parent_id).bone_id != bone_id:
                 raise ValidationError("A sub-cause must be on the same bone as its cause.")
@@ -276,13 +276,13 @@ class WorkshopService:
         return Outcome(cause, self._changed())
 
     def rename_cause(self, cause_id: int, text: str) -> Outcome[Cause]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             cause = uow.patch(Cause, cause_id, text=clean_text(text, "A cause"))
         return Outcome(cause, self._changed())
 
     def delete_cause(self, cause_id: int) -> Outcome[list[Cause]]:
         """Remove a cause and its sub-causes; returns them (parents first) for undo."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             cause = uow.get(Cause, cause_id)
             same_bone = uow.find(Cause, bone_id=cause.bone_id)
             ids = subtree_ids(same_bone, cause_id)
@@ -292,7 +292,7 @@ class WorkshopService:
 
     def restore_causes(self, causes: list[Cause]) -> Outcome[list[Cause]]:
         """Put causes back exactly as they were, ids included (undo of delete or add)."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             restored = _add_parents_first(uow, causes)
         return Outcome(restored, self._changed())
 
@@ -309,7 +309,7 @@ class WorkshopService:
             ValidationError: the new parent is the cause itself or one of its sub-causes, or it
                 is on another bone or workshop.
         """
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             cause = uow.get(Cause, cause_id)
             target = uow.get(Bone, bone_id)
             if target.workshop_id != uow.get(Bone, cause.bone_id).workshop_id:
@@ -338,20 +338,20 @@ class WorkshopService:
         """The number of dots on a cause (0 or more)."""
         if votes < 0:
             raise ValidationError(f"A cause cannot have {votes} dots; the least is 0.")
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             cause = uow.patch(Cause, cause_id, votes=votes)
         return Outcome(cause, self._changed())
 
     def clear_votes(self, workshop_id: int) -> Outcome[dict[int, int]]:
         """Set every cause's dots to 0; returns the old counts (cause id -> dots) for undo."""
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             old = {c.id: c.votes for c in causes_of(uow, workshop_id) if c.id and c.votes}
             for cause_id in old:
                 uow.patch(Cause, cause_id, votes=0)
         return Outcome(old, self._changed())
 
     def restore_votes(self, votes: dict[int, int]) -> Outcome[None]:
-        with self._ws.uow() as uow:
+        with self._ctx.uow() as uow:
             for cause_id, count in votes.items():
                 uow.patch(Cause, cause_id, votes=count)
         return Outcome(None, self._changed())
