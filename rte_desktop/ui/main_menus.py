@@ -31,7 +31,7 @@ def _action(
 def _import_work_items(w: MainWindow, _checked: bool = False) -> None:
     from rte_desktop.ui.flow.import_action import import_work_items  # loaded when used
 
-    import_work_items(w)
+    import_work_items(w, w.workspace.flow, w.art_combo.currentData())
 
 
 def build_menus(w: MainWindow) -> dict[str, QMenu]:

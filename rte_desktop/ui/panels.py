@@ -221,7 +221,7 @@ def panel_specs() -> list[PanelSpec]:
                 "SAFe's six flow metrics for the ART and each team, cumulative flow, aging work "
                 "in progress and Monte Carlo forecasts, from Jira and Azure DevOps exports."
             ),
-            factory="rte_desktop.ui.flow.panel:FlowPanel",
+            factory="rte_desktop.ui.flow.panel:flow_panel",
             shortcuts=(
                 ("Alt+T / Alt+W", _tr("Choose the team / the window")),
                 ("Alt+1 … Alt+4", _tr("Flow time scatter, histogram, CFD, aging WIP")),

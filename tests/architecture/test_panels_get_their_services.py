@@ -17,6 +17,7 @@ CONVERTED = {
     "art_sync": "",
     "board": "board_panel",
     "calendar": "calendar_panel",
+    "flow": "flow_panel",
     "risks": "risks_panel",
 }  # package: its factory function
 

@@ -10,9 +10,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from rte_desktop.domain.clock import Clock
 from rte_desktop.domain.errors import NotFoundError, ValidationError
 from rte_desktop.domain.flow_forecast import Forecast, how_many, when_done
 from rte_desktop.domain.flow_import import guess_work_type
@@ -44,23 +43,13 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.context import ServiceContext
 from rte_desktop.services.flow.work_item_import import ImportSummary, read_export, store_export
 from rte_desktop.storage import flow_store
-from rte_desktop.storage.unit_of_work import UnitOfWork
 
 UNMAPPED = "unmapped"
 LEAD_TIME = "lead time (created → resolved)"
 FLOW_TIME = "flow time"
-
-
-class FlowContext(Protocol):
-    """What the flow service needs of its context (the workspace's service context)."""
-
-    clock: Clock
-
-    def uow(self) -> UnitOfWork: ...
-
-    def publish(self, changes: Changes) -> Changes: ...
 
 
 @dataclass(frozen=True)
@@ -155,7 +144,7 @@ def _round(value: float | None) -> float | None:
 class FlowService:
     """Work items of an ART and the SAFe flow metrics over them."""
 
-    def __init__(self, ctx: FlowContext) -> None:
+    def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._cache: dict[int, FlowData] = {}
         self._indexes: dict[tuple[int, str | None], tuple[list[FlowItem], ScopeIndex]] = {}

@@ -33,7 +33,9 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 
 if TYPE_CHECKING:
-    from rte_desktop.services.flow.flow import FinishedItem, FlowFigures
+    from rte_desktop.services.flow.flow import FinishedItem, FlowFigures, FlowService
+    from rte_desktop.services.objectives.objectives import ObjectiveService
+    from rte_desktop.services.train.train import TrainService
     from rte_desktop.ui.flow.charts import Chart
 
 TILES = (
@@ -53,11 +55,37 @@ CHARTS = (
 WINDOW_PI, WINDOW_90, WINDOW_365 = "pi", "90", "365"
 
 
+def flow_panel(ctx: PanelContext, parent: QWidget | None = None) -> FlowPanel:
+    """The Flow panel with the services it uses."""
+    ws = ctx.ws
+    return FlowPanel(ctx, ws.flow, ws.train, ws.objectives, parent)
+
+
 class FlowPanel(Panel):
+    """Flow metrics, charts and forecasts of the ART or one team.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        flow: the flow service (figures, forecasts).
+        train: the train service (teams, PIs).
+        objectives: the objectives service (the PI's predictability).
+        parent: the parent widget.
+    """
+
     areas = (Area.FLOW, Area.OBJECTIVES)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        flow: FlowService,
+        train: TrainService,
+        objectives: ObjectiveService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._flow = flow
+        self._train = train
+        self._objectives = objectives
         self.figures: FlowFigures | None = None
         self.charts: dict[str, Chart] = {}
         self.team_combo = QComboBox()
@@ -143,13 +171,13 @@ class FlowPanel(Panel):
     # -- loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ctx.ws.flow.forget()  # the train may have changed (teams, PIs, an import)
+        self._flow.forget()  # the train may have changed (teams, PIs, an import)
         self.team_combo.blockSignals(True)
         current = self.team_combo.currentData()
         self.team_combo.clear()
         self.team_combo.addItem(self.tr("Whole ART"), None)
         if self.art_id is not None:
-            for team in self.ctx.ws.train.teams(self.art_id):
+            for team in self._train.teams(self.art_id):
                 self.team_combo.addItem(team.name, team.name)
         found = self.team_combo.findData(current)
         self.team_combo.setCurrentIndex(max(found, 0))
@@ -160,15 +188,15 @@ class FlowPanel(Panel):
         """The chosen window's first and last day."""
         assert self.art_id is not None
         choice = self.window_combo.currentData()
-        today = self.ctx.ws.flow.today(self.art_id)
+        today = self._flow.today(self.art_id)
         if choice == WINDOW_90:
             return today - dt.timedelta(days=89), today
         if choice == WINDOW_365:
             return today - dt.timedelta(days=364), today
         if self.pi_id is not None:
-            pi = self.ctx.ws.train.pi(self.pi_id)
+            pi = self._train.pi(self.pi_id)
             return pi.start, pi.end
-        return self.ctx.ws.flow.window_of_pi(self.art_id, None)
+        return self._flow.window_of_pi(self.art_id, None)
 
     def redraw(self) -> None:
         """Recompute the figures for the chosen team and window and redraw what is on screen."""
@@ -177,7 +205,7 @@ class FlowPanel(Panel):
             return
         first, last = self.chosen_window()
         team = self.team_combo.currentData()
-        self.figures = self.ctx.ws.flow.figures(self.art_id, team, first, last)
+        self.figures = self._flow.figures(self.art_id, team, first, last)
         self._fill_tiles(self.figures)
         if self.isVisible():
             self._draw_charts()
@@ -223,7 +251,7 @@ class FlowPanel(Panel):
     def _predictability(self) -> str:
         if self.pi_id is None:
             return "n/a"
-        measure = self.ctx.ws.objectives.predictability(self.pi_id)
+        measure = self._objectives.predictability(self.pi_id)
         if not measure.assessed:
             return "not assessed yet (no actual business value)"
         return f"{measure.art.label()} ART (target 80–100%)"
@@ -298,7 +326,7 @@ class FlowPanel(Panel):
             return
         art_id = self.art_id
         team = self.team_combo.currentData()
-        today = self.ctx.ws.flow.today(art_id)
+        today = self._flow.today(art_id)
         if not self.forecast_date.date().isValid() or self.forecast_date.date() <= QDate(
             today.year, today.month, today.day
         ):
@@ -309,8 +337,8 @@ class FlowPanel(Panel):
         answers: list[str] = []
 
         def forecast() -> None:
-            when = self.ctx.ws.flow.forecast(art_id, team, items=items)
-            count = self.ctx.ws.flow.forecast(art_id, team, until=until)
+            when = self._flow.forecast(art_id, team, items=items)
+            count = self._flow.forecast(art_id, team, until=until)
             parts = []
             for confidence in (50, 85, 95):
                 days = when.by_confidence[confidence]

@@ -63,3 +63,35 @@ def test_forecast_from_the_keyboard(qtbot, demo_ws: Workspace, make_window) -> N
 
     assert f"85%: {today + dt.timedelta(days=expected[85])}" in text
     assert "By " in text and "items" in text
+
+
+def test_file_import_work_items_from_the_keyboard(
+    qtbot, demo_ws: Workspace, make_window, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(demo_ws)
+    source = tmp_path / "changes.csv"
+    source.write_text(
+        "Key,To Status,Timestamp\nNEW-1,In Progress,2026-11-20 10:00\nNEW-1,Done,2026-11-23 10:00\n"
+        "NEW-2,Deployed,2026-11-23 10:00\n",
+        encoding="utf-8",
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    art_id = window.art_combo.currentData()
+    before = len(demo_ws.flow.data(art_id).items)
+    qtbot.keyClick(
+        window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert "unknown status 'Deployed'" in shown[-1]  # refused, nothing written
+    demo_ws.flow.forget()
+    assert len(demo_ws.flow.data(art_id).items) == before
+    source.write_text(source.read_text("utf-8").replace("Deployed", "Review"), encoding="utf-8")
+    qtbot.keyClick(
+        window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert "2 items added" in shown[-1]
+    assert {"NEW-1", "NEW-2"} <= {i.key for i in demo_ws.flow.data(art_id).items}
