@@ -96,13 +96,19 @@ class FlowFigures:
     velocity_by_iteration: list[tuple[str, int]]
     throughput: list[int]
 
+    def elapsed(self) -> list[dt.date]:
+        """The window's days up to today (a window may reach into the future)."""
+        return [day for day in self.load if day <= self.today]
+
     @property
     def mean_load(self) -> float:
-        return sum(self.load.values()) / len(self.load) if self.load else 0.0
+        """Average items in progress over the window's days so far."""
+        days = self.elapsed()
+        return sum(self.load[day] for day in days) / len(days) if days else 0.0
 
     def little_law(self) -> str:
         """Little's law in one line: average flow time = average load / average throughput."""
-        days = len(self.load) or 1
+        days = len(self.elapsed()) or 1
         per_day = self.velocity / days
         if per_day == 0:
             return "Little's law: no item finished in this window, so no flow time to expect."

@@ -183,9 +183,11 @@ def draw_cfd(chart: Chart, figures: FlowFigures, dark: bool = False) -> None:
         return
     import datetime as dt
 
-    days = [figures.first + dt.timedelta(days=n) for n in range(len(figures.load))]
+    # up to today: the future has no arrivals yet, a flat tail would only mislead
+    shown = len(figures.elapsed()) or len(figures.load)
+    days = [figures.first + dt.timedelta(days=n) for n in range(shown)]
     names = list(figures.cfd)
-    lines = [figures.cfd[name] for name in names]
+    lines = [figures.cfd[name][:shown] for name in names]
     # stacked bands: each band is the difference between a stage's line and the next one's
     bands = [
         [upper - lower for upper, lower in zip(lines[i], lines[i + 1], strict=True)]

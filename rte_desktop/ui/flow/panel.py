@@ -182,6 +182,9 @@ class FlowPanel(Panel):
         found = self.team_combo.findData(current)
         self.team_combo.setCurrentIndex(max(found, 0))
         self.team_combo.blockSignals(False)
+        if self.art_id is not None:
+            later = self._flow.today(self.art_id) + dt.timedelta(days=30)
+            self.forecast_date.setDate(QDate(later.year, later.month, later.day))
         self.redraw()
 
     def chosen_window(self) -> tuple[dt.date, dt.date]:
@@ -239,7 +242,8 @@ class FlowPanel(Panel):
             if stats.count
             else f"no {label} yet"
         )
-        now = list(figures.load.values())[-1] if figures.load else 0
+        elapsed = figures.elapsed()
+        now = figures.load[elapsed[-1]] if elapsed else 0
         self.tiles["load"].setText(f"{now} in progress\n(average {figures.mean_load:.1f})")
         efficiency = figures.efficiency_percent
         self.tiles["efficiency"].setText(
