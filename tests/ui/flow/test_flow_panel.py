@@ -95,3 +95,22 @@ def test_file_import_work_items_from_the_keyboard(
     )
     assert "2 items added" in shown[-1]
     assert {"NEW-1", "NEW-2"} <= {i.key for i in demo_ws.flow.data(art_id).items}
+
+
+def test_hovering_a_point_names_the_item(qtbot, demo_ws: Workspace, make_window) -> None:
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.dates import date2num
+
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: bool(panel.charts) and panel.figures is not None)
+    chart = panel.charts["scatter"]
+    chart.canvas.draw()
+    item = max(panel.figures.finished, key=lambda p: p.days)  # the highest point stands alone
+    ax = chart.figure.axes[0]
+    x, y = ax.transData.transform((date2num(item.done), item.days))
+    panel._hovered(MouseEvent("motion_notify_event", chart.canvas, x, y))
+    assert panel.hover.text().startswith(f"{item.key}: {item.title}")
+    panel._hovered(MouseEvent("motion_notify_event", chart.canvas, x + 300, y + 300))
+    assert panel.hover.text().strip() == ""
