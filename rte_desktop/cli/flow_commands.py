@@ -32,12 +32,62 @@ def register(groups: Groups) -> None:
         help="add statuses the ART's workflow does not know yet (kind guessed from the name)",
     )
     flow = add_command(groups, "", "flow", _flow, "the SAFe flow metrics of an ART or a team")
-    _art_option(flow)
-    flow.add_argument("--team", metavar="NAME", default=None, help="one team (default: the ART)")
-    flow.add_argument("--pi", metavar="NAME", default=None, help="the PI (default: the current)")
-    flow.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_day, default=None)
-    flow.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_day, default=None)
+    _scope_options(flow)
     flow.add_argument("--json", action="store_true", help="print one JSON object")
+    report = add_command(
+        groups,
+        "report",
+        "flow",
+        _report_flow,
+        "the Flow report PDF (I&A quantitative review)",
+        out=True,
+    )
+    _scope_options(report)
+    report.add_argument(
+        "--paper", choices=["a4", "letter", "a3"], default="a4", help="paper size (default a4)"
+    )
+
+
+def _scope_options(parser: argparse.ArgumentParser) -> None:
+    _art_option(parser)
+    parser.add_argument("--team", metavar="NAME", default=None, help="one team (default: the ART)")
+    parser.add_argument("--pi", metavar="NAME", default=None, help="the PI (default: the current)")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=_day, default=None)
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=_day, default=None)
+
+
+def _window(ws: Workspace, art_id: int, args: argparse.Namespace) -> tuple[dt.date, dt.date]:
+    if (args.first is None) != (args.last is None):
+        raise DomainError("Give both --from and --to, or neither.")
+    if args.first is not None and args.pi is not None:
+        raise DomainError("Give either --pi or --from/--to, not both.")
+    if args.first is not None:
+        return args.first, args.last
+    first, last = ws.flow.window_of_pi(art_id, args.pi)
+    return first, last
+
+
+def _predictability(ws: Workspace, art_id: int, first: dt.date, last: dt.date) -> str:
+    """The ART predictability of the PI that holds the window's last day, as text."""
+    for pi in ws.train.pis(art_id):
+        if pi.start <= last <= pi.end and pi.id is not None:
+            measure = ws.objectives.predictability(pi.id)
+            if not measure.assessed:
+                return f"{pi.name}: not assessed yet (no actual business value)"
+            return f"{pi.name}: {measure.art.label()} (ratio of sums; target band 80-100%)"
+    return "n/a (the window is not in a PI)"
+
+
+def _report_flow(args: argparse.Namespace) -> int:
+    ws = open_ws(args)
+    art_id = _pick_art(ws, args.art)
+    first, last = _window(ws, art_id, args)
+    text = _predictability(ws, art_id, first, last)
+    path = ws.flow.export_report(
+        args.out, art_id, first, last, text, team=args.team, paper=args.paper
+    )
+    print(f"Flow report {first} to {last} written to {path}")
+    return 0
 
 
 def _day(text: str) -> dt.date:
@@ -84,14 +134,7 @@ def _import_work_items(args: argparse.Namespace) -> int:
 def _flow(args: argparse.Namespace) -> int:
     ws = open_ws(args)
     art_id = _pick_art(ws, args.art)
-    if (args.first is None) != (args.last is None):
-        raise DomainError("Give both --from and --to, or neither.")
-    if args.first is not None and args.pi is not None:
-        raise DomainError("Give either --pi or --from/--to, not both.")
-    if args.first is not None:
-        first, last = args.first, args.last
-    else:
-        first, last = ws.flow.window_of_pi(art_id, args.pi)
+    first, last = _window(ws, art_id, args)
     figures = ws.flow.figures(art_id, args.team, first, last)
     if args.json:
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
@@ -108,7 +151,6 @@ def _flow(args: argparse.Namespace) -> int:
             f"p95 {stats.p95:g} days (mean {stats.mean:.1f}, {stats.count} items)"
         )
     print(f"Load: {figures.mean_load:.1f} items in progress on average")
-    efficiency = figures.efficiency_percent
-    print(f"Efficiency: {'n/a' if efficiency is None else f'{efficiency:.0f}%'}")
+    print(f"Efficiency: {figures.efficiency_text()}")
     print(figures.little_law())
     return 0

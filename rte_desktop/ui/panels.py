@@ -227,6 +227,7 @@ def panel_specs() -> list[PanelSpec]:
                 ("Alt+1 … Alt+4", _tr("Flow time scatter, histogram, CFD, aging WIP")),
                 ("Alt+R", _tr("Run the forecasts")),
                 ("Ctrl+E", _tr("Export the chart as PNG or SVG")),
+                ("Ctrl+Shift+P", _tr("Flow report PDF")),
                 ("Ctrl+Alt+W", _tr("Import work items (File menu)")),
                 ("Hover / click a point", _tr("Name the item / show its details")),
             ),

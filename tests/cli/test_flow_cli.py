@@ -125,3 +125,25 @@ def test_not_an_export_lists_the_formats(
     err = capsys.readouterr().err
     assert "not a work-item export" in err and "Azure DevOps query" in err
     assert "Traceback" not in err
+
+
+def test_report_flow_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.pdf_tools import assert_pdf_valid, pdf_text
+
+    db = small_train(tmp_path)
+    assert main(["import", "work-items", str(DATA / "transitions.csv"), "--db", str(db)]) == 0
+    out = tmp_path / "flow.pdf"
+    args = ["report", "flow", "--db", str(db), "--out", str(out)]
+    assert main([*args, "--from", "2025-10-01", "--to", "2025-10-10"]) == 0
+    assert_pdf_valid(out)
+    pages = pdf_text(out)
+    first = " ".join(pages[0].split())
+    assert "Flow report – Rocket" in first and "2025-10-01 to 2025-10-10" in first
+    # the ART row (hand-computed above): 1 finished, flow time 7 days, efficiency 5/7 = 71%
+    assert "1 finished" in first and "p50 7 · p85 7 · p95 7" in first and "71%" in first
+    # Kraken finished nothing and has no efficiency to show
+    assert "Kraken 0 finished" in first and "n/a (nothing finished)" in first
+    assert "n/a (the window is not in a PI)" in first
+    assert any("Cumulative flow" in page or "CFD" in page for page in pages)
+    aging = " ".join(pages[-1].split())
+    assert "ART-22" in aging and "ART-23" in aging

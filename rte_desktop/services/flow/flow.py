@@ -96,6 +96,14 @@ class FlowFigures:
     velocity_by_iteration: list[tuple[str, int]]
     throughput: list[int]
 
+    def efficiency_text(self) -> str:
+        """Efficiency as printed: "74%", or "n/a" with the reason (never a guess)."""
+        if self.efficiency_percent is not None:
+            return f"{self.efficiency_percent:.0f}%"
+        if self.velocity == 0:
+            return "n/a (nothing finished)"
+        return "n/a (no status history)"
+
     def elapsed(self) -> list[dt.date]:
         """The window's days up to today (a window may reach into the future)."""
         return [day for day in self.load if day <= self.today]
@@ -391,6 +399,23 @@ class FlowService:
             for it in iterations
             if it.start <= last and it.end >= first
         ]
+
+    def export_report(
+        self,
+        path: Path,
+        art_id: int,
+        first: dt.date,
+        last: dt.date,
+        predictability: str,
+        *,
+        team: str | None = None,
+        paper: str = "a4",
+    ) -> Path:
+        """Write the Flow report PDF (see ``flow_report``); returns the path written."""
+        from rte_desktop.services.flow.flow_report import flow_report_pdf, write_flow_report
+
+        pdf = flow_report_pdf(self, art_id, first, last, predictability, team=team, paper=paper)
+        return write_flow_report(Path(path), pdf)
 
     def forecast(
         self,

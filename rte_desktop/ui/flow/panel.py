@@ -9,6 +9,7 @@ charting library, which start-up never pays for.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
@@ -153,6 +154,7 @@ class FlowPanel(Panel):
         self.forecast_button.clicked.connect(self.run_forecast)
         self.export_button.clicked.connect(self.export_chart)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_chart)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.export_report)
         QShortcut(QKeySequence("Alt+T"), self, self.team_combo.setFocus)
         QShortcut(QKeySequence("Alt+W"), self, self.window_combo.setFocus)
         QShortcut(QKeySequence("Alt+R"), self, self.run_forecast)
@@ -240,10 +242,7 @@ class FlowPanel(Panel):
         elapsed = figures.elapsed()
         now = figures.load[elapsed[-1]] if elapsed else 0
         self.tiles["load"].setText(f"{now} in progress\n(average {figures.mean_load:.1f})")
-        efficiency = figures.efficiency_percent
-        self.tiles["efficiency"].setText(
-            "n/a (no status history)" if efficiency is None else f"{efficiency:.0f}% active"
-        )
+        self.tiles["efficiency"].setText(figures.efficiency_text())
         self.tiles["predictability"].setText(self._predictability())
         self.little.setText(figures.little_law())
 
@@ -314,6 +313,25 @@ class FlowPanel(Panel):
         )
         if path:
             run_or_warn(self, self.tr("Flow"), lambda: chart.save(path), files=True)
+
+    def export_report(self) -> None:
+        """Save the Flow report PDF of the team and window on screen."""
+        if self.art_id is None or self.figures is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Flow report"), "flow-report.pdf", self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        art_id, figures = self.art_id, self.figures
+        predictability = f"{self._predictability()}"
+
+        def write() -> None:
+            self._flow.export_report(
+                Path(path), art_id, figures.first, figures.last, predictability, team=figures.team
+            )
+
+        run_or_warn(self, self.tr("Flow"), write, files=True)
 
     # -- forecasts ------------------------------------------------------------------------------
 

@@ -114,3 +114,22 @@ def test_hovering_a_point_names_the_item(qtbot, demo_ws: Workspace, make_window)
     assert panel.hover.text().startswith(f"{item.key}: {item.title}")
     panel._hovered(MouseEvent("motion_notify_event", chart.canvas, x + 300, y + 300))
     assert panel.hover.text().strip() == ""
+
+
+def test_flow_report_from_the_panel(
+    qtbot, demo_ws: Workspace, make_window, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.pdf_tools import assert_pdf_valid, pdf_text
+
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.figures is not None)
+    out = tmp_path / "flow.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(panel, Qt.Key.Key_P, modifiers)
+    assert_pdf_valid(out)
+    first = " ".join(pdf_text(out)[0].split())
+    assert f"{panel.figures.velocity} finished" in first
+    assert "Flow Predictability (ART)" in first
