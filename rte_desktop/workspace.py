@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.calendar.calendar import CalendarService
     from rte_desktop.services.demo.demo import DemoService
     from rte_desktop.services.flow.flow import FlowService
+    from rte_desktop.services.flow.flow_report import FlowReportService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.readiness.readiness import ReadinessService
     from rte_desktop.services.risks.risks import RiskService
@@ -107,6 +108,12 @@ class Workspace(ServiceContext):
         from rte_desktop.services.flow.flow import FlowService
 
         return FlowService(self)
+
+    @functools.cached_property
+    def flow_report(self) -> FlowReportService:
+        from rte_desktop.services.flow.flow_report import FlowReportService
+
+        return FlowReportService(self.flow)
 
     @functools.cached_property
     def objectives(self) -> ObjectiveService:

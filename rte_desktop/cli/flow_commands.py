@@ -83,7 +83,7 @@ def _report_flow(args: argparse.Namespace) -> int:
     art_id = _pick_art(ws, args.art)
     first, last = _window(ws, art_id, args)
     text = _predictability(ws, art_id, first, last)
-    path = ws.flow.export_report(
+    path = ws.flow_report.export(
         args.out, art_id, first, last, text, team=args.team, paper=args.paper
     )
     print(f"Flow report {first} to {last} written to {path}")

@@ -400,23 +400,6 @@ class FlowService:
             if it.start <= last and it.end >= first
         ]
 
-    def export_report(
-        self,
-        path: Path,
-        art_id: int,
-        first: dt.date,
-        last: dt.date,
-        predictability: str,
-        *,
-        team: str | None = None,
-        paper: str = "a4",
-    ) -> Path:
-        """Write the Flow report PDF (see ``flow_report``); returns the path written."""
-        from rte_desktop.services.flow.flow_report import flow_report_pdf, write_flow_report
-
-        pdf = flow_report_pdf(self, art_id, first, last, predictability, team=team, paper=paper)
-        return write_flow_report(Path(path), pdf)
-
     def forecast(
         self,
         art_id: int,

@@ -99,6 +99,29 @@ def flow_report_pdf(
     return render_flow_report(data, paper)
 
 
-def write_flow_report(path: Path, pdf: bytes) -> Path:
-    """Write the PDF atomically."""
-    return write_atomically(path, pdf)
+class FlowReportService:
+    """Writes the Flow report PDF from the flow service's figures."""
+
+    def __init__(self, flow: FlowService) -> None:
+        self._flow = flow
+
+    def export(
+        self,
+        path: Path,
+        art_id: int,
+        first: dt.date,
+        last: dt.date,
+        predictability: str,
+        *,
+        team: str | None = None,
+        paper: str = "a4",
+    ) -> Path:
+        """Write the report of the ART (or ``team``) for the window; returns the path written.
+
+        Raises:
+            ValidationError: a bad window or team.
+        """
+        pdf = flow_report_pdf(
+            self._flow, art_id, first, last, predictability, team=team, paper=paper
+        )
+        return write_atomically(Path(path), pdf)

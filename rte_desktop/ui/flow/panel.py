@@ -35,6 +35,7 @@ from rte_desktop.ui.refusals import run_or_warn
 
 if TYPE_CHECKING:
     from rte_desktop.services.flow.flow import FinishedItem, FlowFigures, FlowService
+    from rte_desktop.services.flow.flow_report import FlowReportService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.ui.flow.charts import Chart
@@ -54,7 +55,7 @@ WINDOW_PI, WINDOW_90, WINDOW_365 = "pi", "90", "365"
 def flow_panel(ctx: PanelContext, parent: QWidget | None = None) -> FlowPanel:
     """The Flow panel with the services it uses."""
     ws = ctx.ws
-    return FlowPanel(ctx, ws.flow, ws.train, ws.objectives, parent)
+    return FlowPanel(ctx, ws.flow, ws.flow_report, ws.train, ws.objectives, parent)
 
 
 class FlowPanel(Panel):
@@ -63,6 +64,7 @@ class FlowPanel(Panel):
     Args:
         ctx: the panel context (bus, undo stack, settings).
         flow: the flow service (figures, forecasts).
+        report: the Flow report PDF.
         train: the train service (teams, PIs).
         objectives: the objectives service (the PI's predictability).
         parent: the parent widget.
@@ -74,12 +76,14 @@ class FlowPanel(Panel):
         self,
         ctx: PanelContext,
         flow: FlowService,
+        report: FlowReportService,
         train: TrainService,
         objectives: ObjectiveService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self._flow = flow
+        self._report = report
         self._train = train
         self._objectives = objectives
         self.figures: FlowFigures | None = None
@@ -327,7 +331,7 @@ class FlowPanel(Panel):
         predictability = f"{self._predictability()}"
 
         def write() -> None:
-            self._flow.export_report(
+            self._report.export(
                 Path(path), art_id, figures.first, figures.last, predictability, team=figures.team
             )
 
