@@ -96,6 +96,21 @@ class FlowFigures:
     velocity_by_iteration: list[tuple[str, int]]
     throughput: list[int]
 
+    def summary(self) -> list[str]:
+        """The figures as short lines (the I&A measurement view, the text of the report)."""
+        stats = self.flow_time
+        label = "Flow time" if self.basis == FLOW_TIME else "Lead time (created → resolved)"
+        shares = ", ".join(f"{k} {v:g}%" for k, v in self.distribution.items())
+        return [
+            f"Flow Velocity: {self.velocity} items finished",
+            f"Flow Distribution: {shares or 'nothing finished'}",
+            f"{label}: p50 {stats.p50:g} · p85 {stats.p85:g} · p95 {stats.p95:g} days"
+            if stats.count
+            else f"{label}: no item finished",
+            f"Flow Load: {self.mean_load:.1f} items in progress on average",
+            f"Flow Efficiency: {self.efficiency_text()}",
+        ]
+
     def efficiency_text(self) -> str:
         """Efficiency as printed: "74%", or "n/a" with the reason (never a guess)."""
         if self.efficiency_percent is not None:
