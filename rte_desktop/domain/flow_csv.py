@@ -97,10 +97,11 @@ def read_table(text: str, source: str) -> Table:
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
+    long_cells = len(text) > MAX_CELL  # no cell can be too long in a shorter file
     start = 1
     try:
         for record in reader:
-            if record and max(map(len, record)) > MAX_CELL:
+            if long_cells and record and max(map(len, record)) > MAX_CELL:
                 raise ImportFormatError(
                     f"{source}, line {start}: a cell is longer than {MAX_CELL} characters."
                 )
@@ -111,7 +112,8 @@ def read_table(text: str, source: str) -> Table:
     header_line, header = records[0]
     if header_line != 1 or not any(h.strip() for h in header):
         raise ImportFormatError(f"{source}, line 1: the first line is not a header row.")
-    body = [(line, rec) for line, rec in records[1:] if "".join(rec).strip()]
+    # blank lines (Excel writes ",,,,") are not records; a cell of spaces is checked later
+    body = [(line, rec) for line, rec in records[1:] if any(rec)]
     return Table(source, header, body)
 
 

@@ -401,33 +401,48 @@ def _parse_transitions(table: Table) -> ParsedWorkItems:
     items: dict[str, list[Any]] = {}
     first_seen: dict[str, str] = {}
     to_header = table.header[to_at].strip()
+
+    def cell(record: list[str], index: int | None) -> str:
+        return record[index].strip() if index is not None and index < len(record) else ""
+
+    # Hot loop (400,000 rows for ten years of history): cells are read directly, and a known
+    # item's title, type and team are read only while still empty.
     for line, record in table.records:
         key = check.key(line, record, key_at, unique=False)
-        when = check.date(line, record, when_at)
-        if when is None and _cell(table, line, record, when_at) == "":
+        stamp = cell(record, when_at)
+        when = dates.parse(stamp) if stamp else None
+        if not stamp:
             problems.add(f"{_where(table, line, when_at)}: the timestamp is empty.")
-        to_status = _cell(table, line, record, to_at)
+        elif when is None:
+            check.date(line, record, when_at)  # records the located problem
+        to_status = cell(record, to_at)
         to_where = Where(table.source, line, to_at + 1, to_header)
         if not to_status:
             problems.add(f"{to_where}: the status is empty.")
         created = check.date(line, record, created_at) if created_at is not None else None
         if key is None or when is None or not to_status:
             continue
-        from_status = _cell(table, line, record, from_at) or None
-        for name in (from_status, to_status):  # every spelling, in the order first seen
-            if name and name not in first_seen:
-                first_seen[name] = name
+        from_status = cell(record, from_at) or None
+        if to_status not in first_seen:  # every spelling, in the order first seen
+            first_seen[to_status] = to_status
+        if from_status and from_status not in first_seen:
+            first_seen[from_status] = from_status
         change = TransitionRow(key, when, from_status, to_status, to_where)
         parsed.transitions.append(change)
         folded = key.casefold()
         known = items.get(folded)
         if known is None:
             known = items[folded] = [key, "", "", None, when, change]
-        title = check.title(line, record, title_at)
-        known[1] = title or known[1]
-        known[2] = _cell(table, line, record, type_at) or known[2]
-        known[3] = _cell(table, line, record, team_at) or known[3]
-        known[4] = min(d for d in (known[4], created, when) if d is not None)
+        if not known[1]:
+            known[1] = check.title(line, record, title_at)
+        if not known[2]:
+            known[2] = cell(record, type_at)
+        if known[3] is None:
+            known[3] = cell(record, team_at) or None
+        if when < known[4]:
+            known[4] = when
+        if created is not None and created < known[4]:
+            known[4] = created
         if when >= known[5].at:  # equal timestamps keep file order
             known[5] = change
     problems.raise_if_any()

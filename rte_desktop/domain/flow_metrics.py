@@ -325,15 +325,25 @@ class ScopeIndex:
 
     @classmethod
     def build(
-        cls, items: Sequence[FlowItem], workflow: Workflow, times: Sequence[ItemTimes] = ()
+        cls,
+        items: Sequence[FlowItem],
+        workflow: Workflow,
+        times: Sequence[ItemTimes] = (),
+        reaches: Sequence[Sequence[date | None]] = (),
     ) -> ScopeIndex:
-        """Index ``items`` (``times`` are their ``item_times``, computed when not given)."""
+        """Index ``items``.
+
+        ``times`` and ``reaches`` are the items' ``item_times`` and ``reach_days``, computed
+        here when not given.
+        """
         all_times = list(times) or [item_times(item, workflow) for item in items]
+        all_reaches = list(reaches) or [
+            reach_days(item, workflow, timing.done) if item.history else []
+            for item, timing in zip(items, all_times, strict=True)
+        ]
         reach: list[list[date]] = [[] for _ in workflow.stages]
-        for item, timing in zip(items, all_times, strict=True):
-            if not item.history:
-                continue
-            for stage, day in enumerate(reach_days(item, workflow, timing.done)):
+        for days in all_reaches:
+            for stage, day in enumerate(days):
                 if day is not None:
                     reach[stage].append(day)
         return cls(

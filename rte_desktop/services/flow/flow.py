@@ -7,6 +7,7 @@ changes, so switching team or window in the Flow panel only recomputes, it does 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from rte_desktop.domain.flow_metrics import (
     distribution,
     efficiency_percent,
     item_times,
+    reach_days,
     time_stats,
 )
 from rte_desktop.domain.model import (
@@ -61,6 +63,7 @@ class FlowData:
     items: tuple[FlowItem, ...]
     teams: tuple[str, ...]
     times: dict[str, ItemTimes] = field(default_factory=dict)
+    reaches: dict[str, list[dt.date | None]] = field(default_factory=dict)  # per stage
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,8 @@ class FlowService:
             data = self.data(art_id)
             items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
             times = [data.times[i.key] for i in items]
-            found = (items, ScopeIndex.build(items, data.workflow, times))
+            reaches = [data.reaches[i.key] for i in items]
+            found = (items, ScopeIndex.build(items, data.workflow, times, reaches))
             self._indexes[(art_id, folded)] = found
         return found
 
@@ -321,8 +325,16 @@ class FlowService:
             )
         workflow = Workflow(tuple(Stage(s.name, s.kind) for s in stages))
         times = {item.key: item_times(item, workflow) for item in items}
-        data = FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times)
+        reaches = {
+            item.key: reach_days(item, workflow, times[item.key].done) if item.history else []
+            for item in items
+        }
+        data = FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
         self._cache[art_id] = data
+        # A ten-year history is hundreds of thousands of long-lived objects: keep the cyclic
+        # garbage collector from walking them again and again (pauses of a second when the
+        # panel redraws). They are still freed by reference counting when the data is dropped.
+        gc.freeze()
         return data
 
     def today(self, art_id: int) -> dt.date:
