@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rte_desktop.cli.common import Groups, add_command, open_ws
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.flow_metrics import StageKind, WorkType
 
 if TYPE_CHECKING:
     from rte_desktop.workspace import Workspace
@@ -34,6 +35,35 @@ def register(groups: Groups) -> None:
     flow = add_command(groups, "", "flow", _flow, "the SAFe flow metrics of an ART or a team")
     _scope_options(flow)
     flow.add_argument("--json", action="store_true", help="print one JSON object")
+    mapping = add_command(
+        groups,
+        "",
+        "flow-map",
+        _flow_map,
+        "show or change an ART's workflow (status kinds), type mapping and team mapping",
+    )
+    _art_option(mapping)
+    mapping.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        metavar="NAME=KIND",
+        help="set a status's kind: backlog, active, waiting or done (repeatable)",
+    )
+    mapping.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="RAW=TYPE",
+        help="count an item type as feature, enabler, defect, debt or risk (repeatable)",
+    )
+    mapping.add_argument(
+        "--team",
+        action="append",
+        default=[],
+        metavar="VALUE=TEAM",
+        help="items whose team field reads VALUE belong to TEAM (repeatable)",
+    )
     report = add_command(
         groups,
         "report",
@@ -76,6 +106,53 @@ def _predictability(ws: Workspace, art_id: int, first: dt.date, last: dt.date) -
                 return f"{pi.name}: not assessed yet (no actual business value)"
             return f"{pi.name}: {measure.art.label()} (ratio of sums; target band 80-100%)"
     return "n/a (the window is not in a PI)"
+
+
+def _pairs(values: list[str], what: str) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        left, sep, right = value.rpartition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise DomainError(f"'{value}' is not {what}=VALUE.")
+        pairs.append((left.strip(), right.strip()))
+    return pairs
+
+
+def _choice(enum: type[StageKind] | type[WorkType], value: str) -> Any:
+    try:
+        return enum(value.casefold())
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise DomainError(f"'{value}' is not one of {allowed}.") from None
+
+
+def _flow_map(args: argparse.Namespace) -> int:
+    changing = bool(args.status or args.type or args.team)
+    ws = open_ws(args, writes=changing)
+    art_id = _pick_art(ws, args.art)
+    teams = {t.name.casefold(): t for t in ws.train.teams(art_id)}
+    for name, kind in _pairs(args.status, "STATUS"):
+        ws.flow.set_stage_kind(art_id, name, _choice(StageKind, kind))
+    for raw, work_type in _pairs(args.type, "TYPE"):
+        ws.flow.map_type(art_id, raw, _choice(WorkType, work_type))
+    for value, team_name in _pairs(args.team, "VALUE"):
+        team = teams.get(team_name.casefold())
+        if team is None or team.id is None:
+            known = ", ".join(t.name for t in teams.values())
+            raise DomainError(f"No team is named '{team_name}'. Teams: {known}.")
+        ws.flow.map_team(art_id, value, team.id)
+    print("Workflow: " + " → ".join(f"{s.name} ({s.kind.value})" for s in ws.flow.workflow(art_id)))
+    types = ws.flow.type_mapping(art_id)
+    print(
+        "Types: "
+        + (
+            ", ".join(f"{raw} = {t.value if t else 'unmapped'}" for raw, t in types.items())
+            or "none"
+        )
+    )
+    sources = ws.flow.team_sources(art_id)
+    print("Teams: " + (", ".join(f"{v} = {t or 'no team'}" for v, t in sources.items()) or "none"))
+    return 0
 
 
 def _report_flow(args: argparse.Namespace) -> int:

@@ -147,3 +147,25 @@ def test_report_flow_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert any("Cumulative flow" in page or "CFD" in page for page in pages)
     aging = " ".join(pages[-1].split())
     assert "ART-22" in aging and "ART-23" in aging
+
+
+def test_flow_map_changes_kinds_types_and_teams(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = small_train(tmp_path)
+    assert main(["import", "work-items", str(DATA / "transitions.csv"), "--db", str(db)]) == 0
+    base = ["flow-map", "--db", str(db)]
+    # 'In Review' becomes a waiting status: ART-21's active days drop from 5 to 3 (of 7)
+    assert main([*base, "--status", "In Review=waiting", "--type", "Story=enabler"]) == 0
+    out = capsys.readouterr().out
+    assert "In Review (waiting)" in out and "Story = enabler" in out
+    figures = flow_json(db, capsys, "--from", "2025-10-01", "--to", "2025-10-10")
+    assert figures["efficiency_percent"] == pytest.approx(42.86)  # 3 / 7
+    assert figures["distribution"] == {"enabler": 100.0}
+    assert main([*base, "--team", "Phoenix=Kraken"]) == 0
+    kraken = flow_json(db, capsys, "--from", "2025-10-01", "--to", "2025-10-10", "--team", "Kraken")
+    assert kraken["velocity"] == 1
+    assert main([*base, "--status", "Done=active"]) == 1
+    assert "at least one done status" in capsys.readouterr().err
+    assert main([*base, "--type", "Story=epic"]) == 1
+    assert "not one of feature, enabler, defect, debt, risk" in capsys.readouterr().err

@@ -222,6 +222,41 @@ class FlowService:
                 uow.add(FlowStage(art_id=art_id, name=name.strip(), kind=kind, position=position))
         return Outcome(len(stages), self._changed(art_id))
 
+    def set_stage_kind(self, art_id: int, name: str, kind: StageKind) -> Outcome[FlowStage]:
+        """Give a workflow status another kind; a status not in the workflow is added last.
+
+        Raises:
+            ValidationError: an empty name, or the change would leave no done status.
+        """
+        name = name.strip()
+        if not name:
+            raise ValidationError("A workflow status needs a name.")
+        with self._ctx.uow() as uow:
+            stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])
+            found = next((s for s in stages if s.name.casefold() == name.casefold()), None)
+            others_done = any(s.kind is StageKind.DONE for s in stages if s is not found)
+            if kind is not StageKind.DONE and not others_done:
+                raise ValidationError("The workflow needs at least one done status.")
+            if found is None:
+                position = max((s.position for s in stages), default=-1) + 1
+                stage = uow.add(FlowStage(art_id=art_id, name=name, kind=kind, position=position))
+            else:
+                stage = uow.patch(FlowStage, found.id, kind=kind)  # type: ignore[arg-type]
+        return Outcome(stage, self._changed(art_id))
+
+    def team_sources(self, art_id: int) -> dict[str, str | None]:
+        """Every team value of the ART's items and the team it belongs to (None: no team)."""
+        data = self.data(art_id)
+        with self._ctx.uow() as uow:
+            rows = flow_store.load_items(uow, art_id)
+        by_key = {i.key: i.team for i in data.items}
+        found: dict[str, str | None] = {}
+        for row in rows:
+            source = row[5]
+            if source and source not in found:
+                found[source] = by_key.get(row[1])
+        return dict(sorted(found.items()))
+
     def type_mapping(self, art_id: int) -> dict[str, WorkType | None]:
         """Every item type of the ART and the flow type it counts as (None: unmapped)."""
         with self._ctx.uow() as uow:
