@@ -226,6 +226,7 @@ def panel_specs() -> list[PanelSpec]:
                 ("Alt+T / Alt+W", _tr("Choose the team / the window")),
                 ("Alt+1 … Alt+4", _tr("Flow time scatter, histogram, CFD, aging WIP")),
                 ("Alt+R", _tr("Run the forecasts")),
+                ("Alt+M", _tr("Workflow (status kinds), type and team mappings")),
                 ("Ctrl+E", _tr("Export the chart as PNG or SVG")),
                 ("Ctrl+Shift+P", _tr("Flow report PDF")),
                 ("Ctrl+Alt+W", _tr("Import work items (File menu)")),

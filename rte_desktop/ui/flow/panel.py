@@ -96,6 +96,8 @@ class FlowPanel(Panel):
         self.window_combo.addItem(self.tr("Last 90 days"), WINDOW_90)
         self.window_combo.addItem(self.tr("Last 12 months"), WINDOW_365)
         self.scope_label = QLabel()
+        self.mapping_button = QPushButton(self.tr("Workflow && mappings…"))
+        self.mapping_button.setToolTip("Alt+M")
         self.export_button = QPushButton(self.tr("Export chart…"))
         self.export_button.setToolTip("Ctrl+E")
         top = QHBoxLayout()
@@ -104,6 +106,7 @@ class FlowPanel(Panel):
         top.addWidget(QLabel(self.tr("Window:")))
         top.addWidget(self.window_combo)
         top.addWidget(self.scope_label, 1)
+        top.addWidget(self.mapping_button)
         top.addWidget(self.export_button)
 
         self.tiles: dict[str, QLabel] = {}
@@ -159,6 +162,8 @@ class FlowPanel(Panel):
         self.export_button.clicked.connect(self.export_chart)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export_chart)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.export_report)
+        QShortcut(QKeySequence("Alt+M"), self, self.edit_mappings)
+        self.mapping_button.clicked.connect(self.edit_mappings)
         QShortcut(QKeySequence("Alt+T"), self, self.team_combo.setFocus)
         QShortcut(QKeySequence("Alt+W"), self, self.window_combo.setFocus)
         QShortcut(QKeySequence("Alt+R"), self, self.run_forecast)
@@ -317,6 +322,16 @@ class FlowPanel(Panel):
         )
         if path:
             run_or_warn(self, self.tr("Flow"), lambda: chart.save(path), files=True)
+
+    def edit_mappings(self) -> None:
+        """The workflow, type and team mappings of the ART; OK stores the changes."""
+        if self.art_id is None:
+            return
+        from rte_desktop.ui.flow.mapping_dialog import MappingDialog
+
+        dialog = MappingDialog(self._flow, self.art_id, self._train.teams(self.art_id), self)
+        if dialog.exec():
+            run_or_warn(self, self.tr("Flow"), dialog.apply)
 
     def export_report(self) -> None:
         """Save the Flow report PDF of the team and window on screen."""

@@ -133,3 +133,25 @@ def test_flow_report_from_the_panel(
     first = " ".join(pdf_text(out)[0].split())
     assert f"{panel.figures.velocity} finished" in first
     assert "Flow Predictability (ART)" in first
+
+
+def test_mapping_dialog_changes_the_figures(qtbot, demo_ws: Workspace, make_window) -> None:
+    from rte_desktop.domain.flow_metrics import StageKind
+    from rte_desktop.ui.flow.mapping_dialog import MappingDialog
+
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.figures is not None)
+    before = panel.figures.efficiency_percent
+    art_id = window.art_combo.currentData()
+    dialog = MappingDialog(demo_ws.flow, art_id, demo_ws.train.teams(art_id), panel)
+    qtbot.addWidget(dialog)
+    combo = dialog.status_combos["Review"]
+    combo.setFocus()
+    qtbot.keyClicks(combo, "waiting")  # typing selects the kind, as a user would
+    assert combo.currentData() == StageKind.WAITING
+    assert dialog.apply() == 1
+    assert {s.name: s.kind for s in demo_ws.flow.workflow(art_id)}["Review"] is StageKind.WAITING
+    qtbot.waitUntil(lambda: panel.figures.efficiency_percent != before)
+    assert panel.figures.efficiency_percent < before  # review days no longer count as active
