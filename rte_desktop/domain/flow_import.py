@@ -408,7 +408,9 @@ def _parse_transitions(table: Table) -> ParsedWorkItems:
     # Hot loop (400,000 rows for ten years of history): cells are read directly, and a known
     # item's title, type and team are read only while still empty.
     for line, record in table.records:
-        key = check.key(line, record, key_at, unique=False)
+        key: str | None = cell(record, key_at)
+        if not key or len(key) > MAX_KEY:
+            key = check.key(line, record, key_at, unique=False)  # records the located problem
         stamp = cell(record, when_at)
         when = dates.parse(stamp) if stamp else None
         if not stamp:

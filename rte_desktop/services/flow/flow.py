@@ -46,7 +46,12 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.context import ServiceContext
-from rte_desktop.services.flow.work_item_import import ImportSummary, read_export, store_export
+from rte_desktop.services.flow.work_item_import import (
+    ImportSummary,
+    collector_paused,
+    read_export,
+    store_export,
+)
 from rte_desktop.storage import flow_store
 
 UNMAPPED = "unmapped"
@@ -192,10 +197,12 @@ class FlowService:
             ImportFormatError: the file is not a work-item export or has bad cells (located);
                 nothing is written then.
         """
-        parsed = read_export(Path(path))
-        with self._ctx.uow() as uow:
-            uow.get(Art, art_id)
-            summary = store_export(uow, art_id, parsed, add_statuses=add_statuses)
+        with collector_paused():
+            parsed = read_export(Path(path))
+            with self._ctx.uow() as uow:
+                uow.get(Art, art_id)
+                summary = store_export(uow, art_id, parsed, add_statuses=add_statuses)
+            del parsed
         return Outcome(summary, self._changed(art_id))
 
     def workflow(self, art_id: int) -> list[FlowStage]:
@@ -315,6 +322,10 @@ class FlowService:
         """The ART's items with team names and flow types resolved (cached until a change)."""
         if art_id in self._cache:
             return self._cache[art_id]
+        with collector_paused():
+            return self._load(art_id)
+
+    def _load(self, art_id: int) -> FlowData:
         with self._ctx.uow() as uow:
             art = uow.get(Art, art_id)
             stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,23 @@ from rte_desktop.storage import flow_store
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building hundreds of thousands of rows.
+
+    Each full collection walks every live object, so the time to read a big export grew faster
+    than its size (about 40% of a 100,000-row import went to the collector). Nothing built here
+    forms cycles; reference counting frees it all as usual. The previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
