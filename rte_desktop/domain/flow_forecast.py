@@ -17,10 +17,8 @@ trials in one ``choices`` call, which keeps 10,000 trials well under a tenth of 
 from __future__ import annotations
 
 import random
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from math import ceil
 
 from rte_desktop.domain.errors import ValidationError
@@ -29,6 +27,7 @@ from rte_desktop.domain.flow_metrics import percentile
 MIN_TRIALS = 10_000
 CONFIDENCES = (50, 85, 95)
 MAX_DAYS = 3650  # a forecast that needs more than ten years is answered "not within ten years"
+CHUNK = 32  # days per chunk of a trial's draws
 BATCH_DRAWS = 2_000_000  # daily draws held at once (bounds the memory of long forecasts)
 
 
@@ -69,28 +68,35 @@ def _days_until(
 ) -> list[float]:
     """Days each of ``trials`` trials needs to finish ``items`` (MAX_DAYS + 1: not by then).
 
-    Trials are consecutive stretches of one stream of daily draws: a prefix sum of the stream
-    and a binary search find where each trial reaches ``items``.
+    Each trial owns a block of ``CHUNK``-day chunks of daily draws. Chunk sums (``sum`` over a
+    bytes slice, in C) find the chunk where the trial reaches ``items``; only that chunk is
+    walked day by day. A trial that needs more days than its block draws on, day by day.
     """
-    stream_size = int(trials * per_trial * 1.2) + 64
-    prefix = list(accumulate(_draws(rng, sample, stream_size), initial=0))
+    chunks = int(per_trial * 1.5 / CHUNK) + 2
+    block = chunks * CHUNK
+    stream = _draws(rng, sample, trials * block)
+    sums = [sum(stream[i : i + CHUNK]) for i in range(0, trials * block, CHUNK)]
     results: list[float] = []
-    offset = 0
-    for _ in range(trials):
-        target = prefix[offset] + items
-        end = bisect_left(prefix, target, offset + 1)
-        while end == len(prefix) and len(prefix) - offset <= MAX_DAYS:
-            more = _draws(rng, sample, stream_size // 4 + 64)
-            prefix.extend(accumulate(more, initial=prefix[-1]))
-            del prefix[-len(more) - 1]  # the initial value repeats the last prefix
-            end = bisect_left(prefix, target, offset + 1)
-        days = end - offset
-        if days > MAX_DAYS or end == len(prefix):
-            results.append(float(MAX_DAYS + 1))
-            offset = min(offset + MAX_DAYS + 1, len(prefix) - 1)
-        else:
-            results.append(float(days))
-            offset = end
+    for trial in range(trials):
+        first = trial * chunks
+        total = 0
+        chunk = 0
+        while chunk < chunks and total + sums[first + chunk] < items:
+            total += sums[first + chunk]
+            chunk += 1
+        if chunk < chunks:
+            start = (first + chunk) * CHUNK
+            for day, value in enumerate(stream[start : start + CHUNK], start=1):
+                total += value
+                if total >= items:
+                    results.append(float(chunk * CHUNK + day))
+                    break
+            continue
+        days = block  # the block was not enough: go on one draw at a time
+        while total < items and days <= MAX_DAYS:
+            total += rng.choice(sample)
+            days += 1
+        results.append(float(min(days, MAX_DAYS + 1)))
     return results
 
 
