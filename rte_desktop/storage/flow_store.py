@@ -58,10 +58,52 @@ def history_flags(uow: UnitOfWork, art_id: int) -> dict[int, bool]:
     return {id_: bool(flag) for id_, flag in uow.session.execute(stmt)}
 
 
+def _bulk_insert(
+    uow: UnitOfWork, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """INSERT many rows through the driver's executemany, converting values as SQLAlchemy would.
+
+    SQLAlchemy's own executemany builds and processes a parameter dict per row, which was most
+    of the time of importing 400,000 status changes; here each value goes through the column
+    type's bind processor (dates to the dialect's storage format) and nothing else.
+    """
+    if not rows:
+        return
+    connection = uow.session.connection()
+    dialect = connection.dialect
+    if dialect.paramstyle not in ("qmark", "format", "pyformat"):
+        uow.session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+        f"({', '.join(quote(name) for name in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
+    converters = [
+        (index, processor)
+        for index, name in enumerate(columns)
+        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+    ]
+    params: list[tuple[Any, ...]] = []
+    for row in rows:
+        if converters:
+            values = list(row)
+            for index, processor in converters:
+                if values[index] is not None:
+                    values[index] = processor(values[index])
+            params.append(tuple(values))
+        else:
+            params.append(tuple(row))
+    connection.exec_driver_sql(sql, params)
+
+
 def insert_items(uow: UnitOfWork, art_id: int, rows: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Insert new items (dicts of ITEM_FIELDS); returns the ids of all the ART's items by key."""
-    if rows:
-        uow.session.execute(insert(orm.WorkItemRecord), [{"art_id": art_id, **row} for row in rows])
+    table = cast(Table, orm.WorkItemRecord.__table__)
+    columns = ("art_id", *ITEM_FIELDS)
+    _bulk_insert(uow, table, columns, [(art_id, *(row[f] for f in ITEM_FIELDS)) for row in rows])
     return item_ids(uow, art_id)
 
 
@@ -98,14 +140,8 @@ def delete_changes(uow: UnitOfWork, item_ids_: Iterable[int]) -> None:
 
 def insert_changes(uow: UnitOfWork, rows: Sequence[ChangeRow]) -> None:
     """Insert status changes in one executemany statement."""
-    if rows:
-        uow.session.execute(
-            insert(cast(Table, orm.WorkItemChangeRecord.__table__)),
-            [
-                {"work_item_id": item, "at": at, "from_status": before, "to_status": after}
-                for item, at, before, after in rows
-            ],
-        )
+    table = cast(Table, orm.WorkItemChangeRecord.__table__)
+    _bulk_insert(uow, table, ("work_item_id", "at", "from_status", "to_status"), rows)
 
 
 def load_items(uow: UnitOfWork, art_id: int) -> list[tuple[Any, ...]]:
