@@ -84,7 +84,8 @@ def _bulk_insert(
     converters = [
         (index, processor)
         for index, name in enumerate(columns)
-        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        is not None
     ]
     params: list[tuple[Any, ...]] = []
     for row in rows:
