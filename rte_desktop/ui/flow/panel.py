@@ -177,6 +177,11 @@ class FlowPanel(Panel):
     # -- loading --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if not self.isVisible():
+            # The idle warm-up refreshes hidden panels: loading a ten-year history (seconds) is
+            # not a short idle step. Stay stale; showing the panel refreshes it.
+            self._stale = True
+            return
         self._flow.forget()  # the train may have changed (teams, PIs, an import)
         self.team_combo.blockSignals(True)
         current = self.team_combo.currentData()

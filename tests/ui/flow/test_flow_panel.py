@@ -155,3 +155,20 @@ def test_mapping_dialog_changes_the_figures(qtbot, demo_ws: Workspace, make_wind
     assert {s.name: s.kind for s in demo_ws.flow.workflow(art_id)}["Review"] is StageKind.WAITING
     qtbot.waitUntil(lambda: panel.figures.efficiency_percent != before)
     assert panel.figures.efficiency_percent < before  # review days no longer count as active
+
+
+def test_the_warm_up_leaves_flow_and_matplotlib_for_the_first_visit(
+    qtbot, demo_ws: Workspace, make_window
+) -> None:
+    import sys
+
+    window = make_window(demo_ws)
+    loaded_before = "matplotlib" in sys.modules
+    warmer = window.warm_up()
+    qtbot.waitUntil(lambda: warmer.done, timeout=60_000)
+    panel = window.panels["flow"]
+    assert panel.figures is None and not panel.charts  # built, but nothing loaded or drawn
+    if not loaded_before:  # (another test in this process may have imported it already)
+        assert "matplotlib" not in sys.modules
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.figures is not None and bool(panel.charts))
