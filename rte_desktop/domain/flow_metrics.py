@@ -322,6 +322,8 @@ class ScopeIndex:
     starts: tuple[date, ...]
     dones: tuple[date, ...]
     reach: tuple[tuple[date, ...], ...]  # per stage, sorted
+    finished: tuple[ItemTimes, ...] = ()  # finished items in the order of ``dones``
+    unfinished: tuple[ItemTimes, ...] = ()  # started, not done
 
     @classmethod
     def build(
@@ -346,12 +348,22 @@ class ScopeIndex:
             for stage, day in enumerate(days):
                 if day is not None:
                     reach[stage].append(day)
+        finished = sorted(
+            (t for t in all_times if t.done is not None),
+            key=lambda t: t.done,  # type: ignore[arg-type, return-value]
+        )
         return cls(
             tuple(all_times),
             tuple(sorted(t.start for t in all_times if t.start is not None)),
-            tuple(sorted(t.done for t in all_times if t.done is not None)),
+            tuple(t.done for t in finished if t.done is not None),
             tuple(tuple(sorted(days)) for days in reach),
+            tuple(finished),
+            tuple(t for t in all_times if t.start is not None and t.done is None),
         )
+
+    def finished_in(self, first: date, last: date) -> list[ItemTimes]:
+        """Items done in the window, both ends included (same as ``finished_in``), by done day."""
+        return list(self.finished[bisect_left(self.dones, first) : bisect_right(self.dones, last)])
 
     def load(self, first: date, last: date) -> dict[date, int]:
         """Items in progress at the end of each day (same as ``load_by_day``)."""

@@ -219,3 +219,8 @@ def test_the_index_agrees_with_the_definitions(
     index = ScopeIndex.build(items, FLOW)
     assert index.load(first, last) == load_by_day(times, first, last)
     assert index.throughput(first, last) == daily_throughput(times, first, last)
+    by_done = sorted(finished_in(times, first, last), key=lambda t: (t.done, t.key))
+    assert sorted(index.finished_in(first, last), key=lambda t: (t.done, t.key)) == by_done
+    assert sorted(t.key for t in index.unfinished) == sorted(
+        t.key for t in times if t.start is not None and t.done is None
+    )

@@ -184,7 +184,7 @@ class FlowService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
         self._cache: dict[int, FlowData] = {}
-        self._indexes: dict[tuple[int, str | None], tuple[list[FlowItem], ScopeIndex]] = {}
+        self._indexes: dict[tuple[int, str | None], tuple[dict[str, FlowItem], ScopeIndex]] = {}
 
     # -- import and mappings --------------------------------------------------------------------
 
@@ -303,8 +303,8 @@ class FlowService:
         self._cache.clear()
         self._indexes.clear()
 
-    def _scope(self, art_id: int, team: str | None) -> tuple[list[FlowItem], ScopeIndex]:
-        """The items of the ART or one team, and their index (cached like the data)."""
+    def _scope(self, art_id: int, team: str | None) -> tuple[dict[str, FlowItem], ScopeIndex]:
+        """The items of the ART or one team by key, and their index (cached like the data)."""
         folded = team.casefold() if team else None
         found = self._indexes.get((art_id, folded))
         if found is None:
@@ -312,7 +312,10 @@ class FlowService:
             items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
             times = [data.times[i.key] for i in items]
             reaches = [data.reaches[i.key] for i in items]
-            found = (items, ScopeIndex.build(items, data.workflow, times, reaches))
+            found = (
+                {i.key: i for i in items},
+                ScopeIndex.build(items, data.workflow, times, reaches),
+            )
             self._indexes[(art_id, folded)] = found
         return found
 
@@ -418,9 +421,8 @@ class FlowService:
         if team is not None and team.casefold() not in {t.casefold() for t in data.teams}:
             known = ", ".join(data.teams) or "none"
             raise ValidationError(f"The ART has no team '{team}'. Teams: {known}.")
-        items, index = self._scope(art_id, team)
-        by_key = {i.key: i for i in items}
-        finished = [t for t in index.times if t.done is not None and first <= t.done <= last]
+        by_key, index = self._scope(art_id, team)
+        finished = index.finished_in(first, last)
         durations = [t.flow_days for t in finished if t.flow_days is not None]
         stats = time_stats(durations)
         history = any(t.history for t in index.times)
@@ -449,7 +451,7 @@ class FlowService:
             load=index.load(first, last),
             efficiency_percent=efficiency_percent(finished),
             finished=scatter,
-            aging=aging(index.times, stats, min(today, last)),
+            aging=aging(index.unfinished, stats, min(today, last)),
             cfd=index.cumulative_flow(data.workflow, first, last) if history else {},
             velocity_by_iteration=self._by_iteration(art_id, finished, first, last),
             throughput=index.throughput(first, last),
