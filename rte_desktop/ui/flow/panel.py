@@ -71,6 +71,8 @@ class FlowPanel(Panel):
     """
 
     areas = (Area.FLOW, Area.OBJECTIVES)
+    # The idle warm-up builds this panel but leaves its data and charts for the first visit.
+    loads_when_shown = True
 
     def __init__(
         self,
