@@ -349,6 +349,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+B", self.tr("Back up")),
             ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
             ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
+            (
+                "Ctrl+Alt+W",
+                self.tr("Import work items (Jira, cycle data, changelog, Azure DevOps)"),
+            ),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),
         ]

@@ -229,7 +229,6 @@ def panel_specs() -> list[PanelSpec]:
                 ("Alt+M", _tr("Workflow (status kinds), type and team mappings")),
                 ("Ctrl+E", _tr("Export the chart as PNG or SVG")),
                 ("Ctrl+Shift+P", _tr("Flow report PDF")),
-                ("Ctrl+Alt+W", _tr("Import work items (File menu)")),
                 ("Hover / click a point", _tr("Name the item / show its details")),
             ),
         ),
