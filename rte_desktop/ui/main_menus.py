@@ -47,6 +47,7 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
     file = menus["file"]
     _action(w, file, w.tr("&New train..."), w.create_train, QKeySequence.StandardKey.New)
     _action(w, file, w.tr("&Open..."), w.open_file, QKeySequence.StandardKey.Open)
+    _action(w, file, w.tr("Co&nnect to server..."), w.connect_to_server, "Ctrl+Shift+O")
     _action(w, file, w.tr("&Back up..."), w.back_up, "Ctrl+Shift+B")
     _action(w, file, w.tr("&Restore backup..."), w.restore_backup)
     file.addSeparator()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,10 +31,12 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
 from rte_desktop.ui.settings import UiSettings
 from rte_desktop.ui.theme import apply_theme
+from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
     from rte_desktop.services.startup.startup import TrainPeek
+    from rte_desktop.ui.server.live_updates import LiveUpdates
     from rte_desktop.ui.warm_up import PanelWarmer
     from rte_desktop.workspace import Workspace
 
@@ -60,7 +62,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.bus = bus
         self._opener = opener
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
+        self.undo_stack.failed.connect(self._undo_failed)
         self.specs: list[PanelSpec] = panel_specs()
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.pi_combo)
         self.addToolBar(toolbar)
         self.file_label = QLabel()
+        self._live: LiveUpdates | None = None
+        self._where = ""
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
@@ -119,6 +124,10 @@ class MainWindow(QMainWindow):
             self._show_peek(peek, now or dt.datetime.now(dt.UTC))
 
     # -- menus ----------------------------------------------------------------------------------
+
+    def _undo_failed(self, message: str) -> None:
+        # emitted after the stack call returned (see UndoStack): this box never runs inside it
+        QMessageBox.warning(self, "RTE Desktop", message)
 
     def _build_menus(self) -> None:
         from rte_desktop.ui.main_menus import build_menus
@@ -169,10 +178,36 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(panel)
             panel.deleteLater()
         self.panels.clear()
-        self.file_label.setText(str(ws.path or ws.url))
+        self._watch(ws)
         self._reload_arts()
         if self._warmer is not None:  # the app warms panels up: the new file's too
             self._warmer.start()
+
+    def _watch(self, ws: Workspace) -> None:
+        """Show where the train lives; follow other clients' changes and the server's health."""
+        from rte_desktop.ui.server.live_updates import LiveUpdates
+
+        if self._live is not None:
+            self._live.stop()
+            self._live.deleteLater()
+        self._live = LiveUpdates(ws, self.bus, self)
+        self._live.status_changed.connect(self._show_server_status)
+        self._where = ws.display_name
+        if ws.on_server and ws.read_only:
+            self._where += self.tr(" — read-only (your server role may not change this train)")
+        self._show_server_status("")
+
+    def _show_server_status(self, problem: str) -> None:
+        """The database's place in the status bar; a lost server in words and colour."""
+        self.file_label.setToolTip(problem)
+        if problem:
+            self.file_label.setText(self.tr("⚠ Server unreachable: edits refused, reconnecting..."))
+            self.file_label.setStyleSheet(
+                "color: white; background: #b00020; font-weight: bold; padding: 2px 6px;"
+            )
+        else:
+            self.file_label.setText(self._where)
+            self.file_label.setStyleSheet("")
 
     def _context(self) -> PanelContext:
         return PanelContext(
@@ -299,6 +334,18 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         file_actions.open_file(self)
 
+    def connect_to_server(self) -> None:
+        """File > Connect to server...: open a train on a PostgreSQL server."""
+        from rte_desktop.ui.server.connect import connect_to_server
+
+        connect_to_server(self, self.settings.qsettings, self.open_url)
+
+    def open_url(self, url: str) -> bool:
+        """Open a train on a database server (no lock: several clients are the point there)."""
+        from rte_desktop.workspace import open_workspace
+
+        return self._guard(lambda: self.set_workspace(open_workspace(url)))
+
     def open_path(self, path: Path) -> bool:
         """Open another train file (refused files stay untouched and the current one stays)."""
         if self._opener is None:
@@ -346,6 +393,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
             ("Ctrl+N", self.tr("New train")),
             ("Ctrl+O", self.tr("Open a train file")),
+            ("Ctrl+Shift+O", self.tr("Connect to a PostgreSQL server")),
             ("Ctrl+Shift+B", self.tr("Back up")),
             ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
             ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.undo import UndoStack
 
 if TYPE_CHECKING:
     from rte_desktop.workspace import Workspace
@@ -22,7 +22,7 @@ class PanelContext:
 
     ws: Workspace
     bus: AppEvents
-    undo: QUndoStack
+    undo: UndoStack
     settings: UiSettings
 
 

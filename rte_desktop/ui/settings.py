@@ -17,6 +17,11 @@ class UiSettings:
             self._s.setValue("settings_version", SETTINGS_VERSION)
 
     @property
+    def qsettings(self) -> QSettings:
+        """The settings store itself (the server dialog keeps its address there)."""
+        return self._s
+
+    @property
     def theme(self) -> str:
         value = str(self._s.value("view/theme", "system"))
         return value if value in ("system", "light", "dark") else "system"

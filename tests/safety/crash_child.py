@@ -75,7 +75,7 @@ def timer(ws: Workspace, agenda_id: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    mode, db = argv[0], Path(argv[1])
+    mode, db = argv[0], argv[1]  # a file path or a server URL
     ws = open_workspace(db)
     say("ready")
     if mode == "edits":

@@ -8,7 +8,6 @@ default; ``make slow`` (``-m slow``) runs 200 per scenario. ``RTE_CRASH_SEED`` r
 from __future__ import annotations
 
 import json
-import os
 import random
 import time
 from collections import Counter
@@ -23,13 +22,6 @@ from tests.safety.crash_child import TEAMS_PER_NEW_TRAIN
 from tests.safety.crash_harness import Trial, child_count, integrity, run_and_kill
 
 TRIALS = [5, pytest.param(200, marks=pytest.mark.slow, id="200-slow")]
-
-
-@pytest.fixture
-def rng() -> random.Random:
-    seed = int(os.environ.get("RTE_CRASH_SEED", random.SystemRandom().randrange(2**32)))
-    print(f"RTE_CRASH_SEED={seed}")  # shown by pytest when a trial fails
-    return random.Random(seed)
 
 
 def _assert_clean(trial: Trial, db: Path, number: int) -> None:

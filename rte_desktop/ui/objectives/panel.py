@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui import undo
-from rte_desktop.ui.objectives import actions, commands
+from rte_desktop.ui.objectives import actions
+from rte_desktop.ui.objectives.edits import ObjectiveEdits
 from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
@@ -43,6 +43,7 @@ class ObjectivesPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ObjectiveEdits(ctx.ws.objectives, ctx.undo)  # the one write path (undoable)
         self.teams: list[Team] = []
         self.scoring: Any = None  # the presenter window while scoring
         self.team_list = QListWidget()
@@ -286,11 +287,7 @@ class ObjectivesPanel(Panel):
     def _edit(self, item: Objective, field: str, value: Any) -> bool:
         if getattr(item, field) == value or item.id is None:
             return False
-        return self.run(commands.edit(self.ctx.ws.objectives, item, field, value))
-
-    def run(self, command: commands.Command) -> bool:
-        """Run an undoable command; False (and a message) when the service refused it."""
-        return self.guard(lambda: undo.push(self.ctx.undo, *command))
+        return self.guard(lambda: self.edits.edit(item, field, value))
 
     def _set_cell(self, row: int, column: int, value: object) -> None:
         item = self.model.objective(row)
@@ -308,10 +305,10 @@ class ObjectivesPanel(Panel):
         team = self.current_team()
         if team is None or team.id is None or self.pi_id is None:
             return
-        state: dict[str, Objective] = {}
-        text = self.tr("New objective")
-        if self.run(commands.add(self.ctx.ws.objectives, self.pi_id, team.id, text, state)):
-            index = self.model.index(self.model.row_of(state["added"].id), TEXT)
+        pi_id, team_id, text = self.pi_id, team.id, self.tr("New objective")
+        added: list[Objective] = []
+        if self.guard(lambda: added.append(self.edits.add(pi_id, team_id, text))):
+            index = self.model.index(self.model.row_of(added[0].id), TEXT)
             self.table.setCurrentIndex(index)
             self.table.setFocus()
             self.table.edit(index)
@@ -319,14 +316,14 @@ class ObjectivesPanel(Panel):
     def delete_objective(self) -> None:
         item = self.current_objective()
         if item is not None and item.id is not None:
-            self.run(commands.delete(self.ctx.ws.objectives, item))
+            self.guard(lambda: self.edits.delete(item))
 
     def move_objective(self, offset: int) -> None:
         item = self.current_objective()
         if item is None or item.id is None:
             return
         column = self.table.currentIndex().column()
-        if self.run(commands.move(self.ctx.ws.objectives, item, offset)):
+        if self.guard(lambda: self.edits.move(item, offset)):
             self.table.setCurrentIndex(self.model.index(self.model.row_of(item.id), column))
 
     def move_to_team(self, team_id: int | None = None) -> None:
@@ -343,7 +340,7 @@ class ObjectivesPanel(Panel):
             if not ok or name not in names:
                 return
             team_id = others[names.index(name)].id
-        self.run(commands.to_team(self.ctx.ws.objectives, item, team_id or 0))
+        self.guard(lambda: self.edits.to_team(item, team_id or 0))
 
     # -- teams, scoring, paper -------------------------------------------------------------------
 

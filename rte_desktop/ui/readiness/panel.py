@@ -31,10 +31,10 @@ from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.readiness.edits import ReadinessEdits
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.theme import BAD, WARN
-from rte_desktop.ui.undo import push
 
 
 class ReadinessPanel(Panel):
@@ -42,6 +42,7 @@ class ReadinessPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ReadinessEdits(ctx.ws.readiness, ctx.undo)  # the one write path (undoable)
         self.planned_pi_id: int | None = None  # the PI whose PI Planning is shown
         self._offset = 0  # arrows: how many PI Plannings away from the toolbar's
         self.view: ReadinessView | None = None
@@ -273,21 +274,15 @@ class ReadinessPanel(Panel):
 
     # -- editing (undoable) ----------------------------------------------------------------------
 
-    def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        return run_or_warn(self, self.tr("Readiness"), lambda: push(self.ctx.undo, text, do, undo))
+    def _run(self, action: Callable[[], object]) -> bool:
+        return run_or_warn(self, self.tr("Readiness"), action)
 
     def toggle_selected(self) -> None:
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        service, item_id, done = self.ctx.ws.readiness, item.id, not item.done
-        text = self.tr("Tick item") if done else self.tr("Untick item")
-        self._run(
-            text,
-            lambda: service.set_done(item_id, done),
-            lambda: service.set_done(item_id, not done),
-        )
-        self.select_item(item_id)
+        self._run(lambda: self.edits.set_done(item, not item.done))
+        self.select_item(item.id)
 
     def add_item(self) -> None:
         from rte_desktop.ui.readiness.item_dialog import ItemDialog
@@ -303,27 +298,9 @@ class ReadinessPanel(Panel):
         )
         if not dialog.exec() or (value := dialog.value(self.view.pi.id or 0)) is None:
             return
-        service = self.ctx.ws.readiness
-        created: dict[str, ReadinessItem] = {}
-
-        def do() -> None:
-            if "item" in created:
-                service.put_item(created["item"])
-            else:
-                created["item"] = service.add_item(
-                    value.pi_id,
-                    value.checklist,
-                    value.title,
-                    value.owner,
-                    value.due_offset_days,
-                    value.notes,
-                ).value
-
-        def undo() -> None:
-            service.delete_item(created["item"].id or 0)
-
-        if self._run(self.tr("Add checklist item"), do, undo):
-            self.select_item(created["item"].id)
+        added: list[ReadinessItem] = []
+        if self._run(lambda: added.append(self.edits.add(value))):
+            self.select_item(added[0].id)
 
     def edit_selected(self) -> None:
         from rte_desktop.ui.readiness.item_dialog import ItemDialog
@@ -336,43 +313,20 @@ class ReadinessPanel(Panel):
         )
         if not dialog.exec() or (value := dialog.value(old.pi_id)) is None:
             return
-        service = self.ctx.ws.readiness
         # a new checklist puts the item at its end
         position = old.position if value.checklist is old.checklist else 10_000
         new = dataclasses.replace(value, id=old.id, position=position)
-        self._run(
-            self.tr("Edit checklist item"),
-            lambda: service.put_item(new),
-            lambda: service.put_item(old),
-        )
+        self._run(lambda: self.edits.edit(old, new))
         self.select_item(old.id)
 
     def remove_selected(self) -> None:
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        service, item_id = self.ctx.ws.readiness, item.id
-        self._run(
-            self.tr("Remove checklist item"),
-            lambda: service.delete_item(item_id),
-            lambda: service.put_item(item),
-        )
+        self._run(lambda: self.edits.remove(item))
 
     def prefill(self) -> None:
         if self.planned_pi_id is None:
             return
-        service, pi_id = self.ctx.ws.readiness, self.planned_pi_id
-        added: dict[str, list[ReadinessItem]] = {}
-
-        def do() -> None:
-            if "items" in added:
-                for item in added["items"]:
-                    service.put_item(item)
-            else:
-                added["items"] = service.prefill(pi_id).value
-
-        def undo() -> None:
-            for item in added["items"]:
-                service.delete_item(item.id or 0)
-
-        self._run(self.tr("Fill checklists from templates"), do, undo)
+        pi_id = self.planned_pi_id
+        self._run(lambda: self.edits.prefill(pi_id))

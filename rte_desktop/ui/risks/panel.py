@@ -6,7 +6,6 @@ on ``data_changed``. Moving to Owned or Mitigated asks for an owner when the ris
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -40,9 +39,8 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
+from rte_desktop.ui.risks.edits import RiskEdits
 from rte_desktop.ui.risks.history import HistoryView
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 
 def risks_panel(ctx: PanelContext, parent: QWidget | None = None) -> RisksPanel:
@@ -78,6 +76,7 @@ class RisksPanel(Panel):
         super().__init__(ctx, parent)
         self._risks = risks
         self._train = train
+        self.edits = RiskEdits(risks, ctx.undo)  # the panel's one write path (undoable)
         self.team_filter = QComboBox()
         self.team_filter.setMinimumWidth(150)
         self.text_filter = QLineEdit()
@@ -232,14 +231,7 @@ class RisksPanel(Panel):
             owner = self.ask_owner(old, status)
             if owner is None:
                 return
-        self._guard(
-            lambda: push(
-                self.ctx.undo,
-                self.tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
-                lambda: self._risks.move(risk_id, status, owner=owner),
-                lambda: self._risks.update(old, note="undo"),
-            )
-        )
+        self._guard(lambda: self.edits.move(old, status, owner))
         self.board.select_risk(risk_id, focus=True)
 
     def new_risk(self, status: RoamStatus = RoamStatus.UNROAMED) -> None:
@@ -256,20 +248,7 @@ class RisksPanel(Panel):
         created: list[Risk] = []
 
         def save(risk: Risk) -> None:
-            fields = {
-                f.name: getattr(risk, f.name)
-                for f in dataclasses.fields(risk)
-                if f.name not in ("id", "pi_id", "created_at", "position")
-            }
-            created.append(
-                push_created(
-                    self.ctx.undo,
-                    self.tr("New risk"),
-                    lambda: self._risks.add(pi_id, **fields).value,
-                    lambda r: self._risks.delete(r.id or 0).value,
-                    self._risks.restore,
-                )
-            )
+            created.append(self.edits.add(pi_id, risk))
 
         RiskDialog(draft, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         if created and created[0].id is not None:
@@ -284,22 +263,14 @@ class RisksPanel(Panel):
         old = self._risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit risk"),
-                lambda: self._risks.update(risk),
-                lambda: self._risks.update(old, note="undo"),
-            )
+            self.edits.edit(old, risk)
 
         RiskDialog(old, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete risk"),
-            lambda: self._risks.delete(risk_id).value,
-            self._risks.restore,
+        self._guard(  # a refusal (a read-only role, a lost server) is one message, not a crash
+            lambda: self.edits.delete(risk_id)
         )
 
     def save_poster(self) -> None:
