@@ -74,8 +74,9 @@ def main() -> int:
         panel.show()
         panel.refresh_now()
         panel.ticker.stop()  # the benchmark calls the tick slot itself
+        window = PresenterWindow()  # as the main window hands it in
+        panel.set_presenter(window)
         panel.toggle_presenter()
-        window = PresenterWindow.shared()
         window.resize(1920, 1080)
         ws.agenda_timer.start(panel.agenda_id)
         app.processEvents()
@@ -94,7 +95,8 @@ def main() -> int:
         timed(empty.update, 20)
         base_ms = timed(empty.update, args.ticks)
         app.removeEventFilter(panel.keys)
-        PresenterWindow.release()
+        window.close()
+        window.deleteLater()
         panel.close()
         panel.deleteLater()
         empty.deleteLater()

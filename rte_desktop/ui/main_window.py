@@ -29,7 +29,9 @@ from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.panels import PanelSpec, panel_specs
+from rte_desktop.ui.presenter.window import OnTheWall, PresenterWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.shortcuts import has, help_groups, keys_of
 from rte_desktop.ui.theme import apply_theme
 from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
         self._warmer: PanelWarmer | None = None
+        self._presenter: PresenterWindow | None = None  # the projector's window, made on first use
         self.setWindowTitle("RTE Desktop")
         self._fit_to_screen()
 
@@ -75,7 +78,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         for index, spec in enumerate(self.specs, start=1):
             self.sidebar.addItem(spec.title.replace("&&", "&"))
-            self.sidebar.item(index - 1).setToolTip(f"Ctrl+{index}")
+            if has(go := f"window.go.{spec.key}"):
+                self.sidebar.item(index - 1).setToolTip(keys_of(go))
         self.sidebar.setFixedWidth(210)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -174,14 +178,46 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.ws.listeners.append(self.bus.data_changed.emit)
         self.undo_stack.clear()
+        on_wall = self._wall_owner()
+        if self._presenter is not None:
+            self._presenter.clear_content()  # the old train's views leave the wall
         for panel in self.panels.values():
             self.stack.removeWidget(panel)
             panel.deleteLater()
         self.panels.clear()
         self._watch(ws)
         self._reload_arts()
+        self._follow_wall(on_wall)
         if self._warmer is not None:  # the app warms panels up: the new file's too
             self._warmer.start()
+
+    # -- the presenter window (the wall) -----------------------------------------------------------
+
+    @property
+    def presenter(self) -> PresenterWindow:
+        """The projector's window, owned by this window and handed to the panels on the wall."""
+        if self._presenter is None:
+            self._presenter = PresenterWindow(self)
+        return self._presenter
+
+    def _wall_owner(self) -> str | None:
+        """The key of the panel whose view the presenter window shows now, if it is up."""
+        if self._presenter is None or not self._presenter.isVisible():
+            return None
+        for key, panel in self.panels.items():
+            if isinstance(panel, OnTheWall) and panel.on_the_wall():
+                return key
+        return None
+
+    def _follow_wall(self, key: str | None) -> None:
+        """After another train opened: its panel takes the wall again, or the wall closes."""
+        if self._presenter is None:
+            return
+        panel = self.panel(key) if key is not None and self.art_combo.count() else None
+        if isinstance(panel, OnTheWall):
+            panel.take_the_wall()
+        else:
+            self._presenter.close()
 
     def _watch(self, ws: Workspace) -> None:
         """Show where the train lives; follow other clients' changes and the server's health."""
@@ -277,6 +313,8 @@ class MainWindow(QMainWindow):
         if key not in self.panels:
             spec = next(s for s in self.specs if s.key == key)
             panel = spec.create(self._context())
+            if isinstance(panel, OnTheWall):
+                panel.set_presenter(self.presenter)
             panel.set_scope(self.art_combo.currentData(), self.pi_combo.currentData())
             self.panels[key] = panel
             self.stack.addWidget(panel)
@@ -375,7 +413,11 @@ class MainWindow(QMainWindow):
     # -- view and help ---------------------------------------------------------------------------
 
     def on_go_action(self, row: int, _checked: bool = False) -> None:
+        """Ctrl+1..9: show the panel and give it the keyboard (its keys work without a click)."""
         self.show_panel(row)
+        panel = self.current_panel()
+        if panel is not None and self.sidebar.currentRow() == row:
+            panel.take_focus()
 
     def on_theme_action(self, choice: str, _checked: bool = False) -> None:
         self.set_theme(choice)
@@ -385,28 +427,15 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, choice)
+            # A widget with a style sheet keeps the palette it was polished with: polish again.
+            for widget in (self, *self.findChildren(QWidget)):
+                if sheet := widget.styleSheet():
+                    widget.setStyleSheet(sheet)
         self.bus.theme_changed.emit(choice)
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        general = [
-            ("Ctrl+1 … Ctrl+9", self.tr("Show a panel")),
-            ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
-            ("Ctrl+N", self.tr("New train")),
-            ("Ctrl+O", self.tr("Open a train file")),
-            ("Ctrl+Shift+O", self.tr("Connect to a PostgreSQL server")),
-            ("Ctrl+Shift+B", self.tr("Back up")),
-            ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
-            ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
-            (
-                "Ctrl+Alt+W",
-                self.tr("Import work items (Jira, cycle data, changelog, Azure DevOps)"),
-            ),
-            ("F1", self.tr("This list")),
-            ("Ctrl+Q", self.tr("Quit")),
-        ]
-        groups = [(self.tr("Everywhere"), general)]
-        groups += [(spec.title, list(spec.shortcuts)) for spec in self.specs if spec.shortcuts]
-        return groups
+        """Help's list, built from the one shortcut table (``ui/shortcuts.py``)."""
+        return help_groups([(spec.key, spec.title) for spec in self.specs])
 
     def show_shortcuts(self) -> None:
         from rte_desktop.ui.dialogs.shortcuts import ShortcutsDialog

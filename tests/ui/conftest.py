@@ -43,10 +43,11 @@ def panel_context(qtbot, demo_ws: Workspace, ui_settings: UiSettings) -> PanelCo
     return PanelContext(ws=demo_ws, bus=bus, undo=UndoStack(), settings=ui_settings)
 
 
-@pytest.fixture(autouse=True)
-def _close_presenter():
-    """The presenter window is the app's one (shared by agenda and vote): none outlives a test."""
-    yield
+@pytest.fixture
+def presenter(qtbot):
+    """A presenter window, as the main window hands one to the panels that show on the wall."""
     from rte_desktop.ui.presenter.window import PresenterWindow
 
-    PresenterWindow.release()
+    window = PresenterWindow()
+    qtbot.addWidget(window)
+    return window

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QMenu, QStyledItemDelegate
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.ui.agenda import models
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.undo_recipes import push_created, push_replaced
 
 if TYPE_CHECKING:
@@ -93,15 +93,10 @@ class AgendaEditor(QObject):
         assert zone_edit is not None
         zone_edit.editingFinished.connect(self.zone_edited)
         view.zone_combo.activated.connect(lambda _i: self.zone_edited())
-        for keys, slot in (
-            ("Ins", self.insert_after_selected),
-            ("Del", self.delete_selected),
-            ("Alt+Up", partial(self.move_selected, -1)),
-            ("Alt+Down", partial(self.move_selected, 1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), view.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        bind(view.table, "agenda.table.insert", self.insert_after_selected)
+        bind(view.table, "agenda.table.delete", self.delete_selected)
+        moves = [partial(self.move_selected, -1), partial(self.move_selected, 1)]
+        bind_each(view.table, "agenda.table.move", moves)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -206,7 +201,7 @@ class AgendaEditor(QObject):
         after = self.selected_item_id()
         if after is None and self.panel.model.items:
             after = self.panel.model.items[-1].id
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         new_ids: list[int] = []
 
         def change() -> None:
@@ -240,7 +235,7 @@ class AgendaEditor(QObject):
             self.move_within_day(item_id, row)
 
     def move_within_day(self, item_id: int, index: int) -> None:
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         if self.undoable(
             self.tr("Move agenda item"), lambda: self.ws.agenda.move_item(item_id, day, index)
         ):

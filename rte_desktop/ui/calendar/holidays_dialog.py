@@ -10,7 +10,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.calendar.calendar import CalendarService
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
@@ -108,7 +108,7 @@ class HolidaysDialog(QDialog):
         self.name.returnPressed.connect(self.add_holiday)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_file)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        bind(self.table, "holidays.remove", self.remove_selected)
         self.refresh()
 
     def refresh(self) -> None:

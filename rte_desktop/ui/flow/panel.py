@@ -9,11 +9,10 @@ charting library, which start-up never pays for.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 if TYPE_CHECKING:
     from rte_desktop.services.flow.flow import FinishedItem, FlowFigures, FlowService
@@ -99,9 +100,9 @@ class FlowPanel(Panel):
         self.window_combo.addItem(self.tr("Last 12 months"), WINDOW_365)
         self.scope_label = QLabel()
         self.mapping_button = QPushButton(self.tr("Workflow && mappings…"))
-        self.mapping_button.setToolTip("Alt+M")
+        self.mapping_button.setToolTip(keys_of("flow.mappings"))
         self.export_button = QPushButton(self.tr("Export chart…"))
-        self.export_button.setToolTip("Ctrl+E")
+        self.export_button.setToolTip(keys_of("flow.export_chart"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Team:")))
         top.addWidget(self.team_combo)
@@ -139,7 +140,7 @@ class FlowPanel(Panel):
         self.forecast_date.setCalendarPopup(True)
         self.forecast_date.setDisplayFormat("yyyy-MM-dd")
         self.forecast_button = QPushButton(self.tr("Forecast"))
-        self.forecast_button.setToolTip("Alt+R")
+        self.forecast_button.setToolTip(keys_of("flow.forecast"))
         self.forecast_result = QLabel()
         self.forecast_result.setWordWrap(True)
         forecast = QHBoxLayout()
@@ -162,19 +163,19 @@ class FlowPanel(Panel):
         self.window_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.forecast_button.clicked.connect(self.run_forecast)
         self.export_button.clicked.connect(self.export_chart)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_chart)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.export_report)
-        QShortcut(QKeySequence("Alt+M"), self, self.edit_mappings)
         self.mapping_button.clicked.connect(self.edit_mappings)
-        QShortcut(QKeySequence("Alt+T"), self, self.team_combo.setFocus)
-        QShortcut(QKeySequence("Alt+W"), self, self.window_combo.setFocus)
-        QShortcut(QKeySequence("Alt+R"), self, self.run_forecast)
-        for number in range(len(CHART_KEYS)):
-            QShortcut(
-                QKeySequence(f"Alt+{number + 1}"),
-                self,
-                lambda n=number: self.tabs.setCurrentIndex(n),
-            )
+        bind(self, "flow.export_chart", self.export_chart)
+        bind(self, "flow.print", self.print_report)
+        bind(self, "flow.save_pdf", self.save_report)
+        bind(self, "flow.mappings", self.edit_mappings)
+        bind(self, "flow.team", self.team_combo.setFocus)
+        bind(self, "flow.window", self.window_combo.setFocus)
+        bind(self, "flow.forecast", self.run_forecast)
+        bind_each(
+            self,
+            "flow.chart",
+            [partial(self.tabs.setCurrentIndex, n) for n in range(len(CHART_KEYS))],
+        )
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -340,24 +341,28 @@ class FlowPanel(Panel):
         if dialog.exec():
             run_or_warn(self, self.tr("Flow"), dialog.apply)
 
-    def export_report(self) -> None:
-        """Save the Flow report PDF of the team and window on screen."""
+    def report(self) -> Report | None:
+        """The Flow report of the team and window on screen; None before there are figures."""
         if self.art_id is None or self.figures is None:
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Flow report"), "flow-report.pdf", self.tr("PDF (*.pdf)")
-        )
-        if not path:
-            return
+            return None
         art_id, figures = self.art_id, self.figures
-        predictability = f"{self._predictability()}"
+        predictability = self._predictability()
+        scope = "".join(ch if ch.isalnum() else "-" for ch in (figures.team or ""))[:40]
+        return Report(
+            self.tr("Flow report"),
+            f"flow-report-{scope}.pdf" if scope else "flow-report.pdf",
+            lambda path: self._report.export(
+                path, art_id, figures.first, figures.last, predictability, team=figures.team
+            ),
+        )
 
-        def write() -> None:
-            self._report.export(
-                Path(path), art_id, figures.first, figures.last, predictability, team=figures.team
-            )
+    def save_report(self) -> None:
+        """Ctrl+Shift+P: save the Flow report PDF (asks where, then opens it)."""
+        save_pdf(self, self.report())
 
-        run_or_warn(self, self.tr("Flow"), write, files=True)
+    def print_report(self) -> None:
+        """Ctrl+P: print the Flow report through the system print dialog."""
+        print_report(self, self.report())
 
     # -- forecasts ------------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.readiness.edits import ReadinessEdits
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.shortcuts import bind, keys_of
 from rte_desktop.ui.theme import BAD, WARN
 
 
@@ -88,13 +89,13 @@ class ReadinessPanel(Panel):
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.prefill_button = QPushButton(self.tr("&Fill from SAFe templates"))
         for button, keys in (
-            (self.add_button, "Insert"),
-            (self.edit_button, "Enter / F2"),
-            (self.tick_button, "Space"),
-            (self.remove_button, "Delete"),
-            (self.prefill_button, "Ctrl+Shift+P"),
+            (self.add_button, "readiness.add"),
+            (self.edit_button, "readiness.edit"),
+            (self.tick_button, "readiness.tick"),
+            (self.remove_button, "readiness.remove"),
+            (self.prefill_button, "readiness.prefill"),
         ):
-            button.setToolTip(keys)
+            button.setToolTip(keys_of(keys))
         self.empty = QLabel(
             self.tr(
                 "No checklist items for this PI Planning yet. Fill the three checklists "
@@ -121,13 +122,6 @@ class ReadinessPanel(Panel):
         layout.addLayout(buttons)
         self._wire()
 
-    def _shortcut(self, keys: list[str], slot: Callable[[], object], widget: QWidget) -> None:
-        action = QAction(widget)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        widget.addAction(action)
-
     def _wire(self) -> None:
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -138,11 +132,11 @@ class ReadinessPanel(Panel):
         self.prefill_button.clicked.connect(self.prefill)
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.clicked.connect(self._on_click)
-        self._shortcut(["Insert", "Ctrl+Shift+N"], self.add_item, self)
-        self._shortcut(["Return", "Enter", "F2"], self.edit_selected, self.tree)
-        self._shortcut(["Space"], self.toggle_selected, self.tree)
-        self._shortcut(["Delete"], self.remove_selected, self)
-        self._shortcut(["Ctrl+Shift+P"], self.prefill, self)
+        bind(self, "readiness.add", self.add_item)
+        bind(self.tree, "readiness.edit", self.edit_selected)
+        bind(self.tree, "readiness.tick", self.toggle_selected)
+        bind(self, "readiness.remove", self.remove_selected)
+        bind(self, "readiness.prefill", self.prefill)
 
     # -- scope ------------------------------------------------------------------------------------
 
@@ -169,6 +163,14 @@ class ReadinessPanel(Panel):
         return ids[index]
 
     # -- showing ----------------------------------------------------------------------------------
+
+    def main_widget(self) -> QWidget | None:
+        """The checklists, on an item (Space ticks it at once)."""
+        if self.selected_item() is None:
+            first = self.model.index(0, 0)
+            if self.model.rowCount(first):
+                self.tree.setCurrentIndex(self.model.index(0, 0, first))
+        return self.tree
 
     def refresh(self) -> None:
         self.planned_pi_id = self._planned_pi()

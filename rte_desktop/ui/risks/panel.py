@@ -11,8 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,12 +34,14 @@ from rte_desktop.services.risks.risks import RiskService
 from rte_desktop.services.train.train import TrainService
 from rte_desktop.ui.art_sync.timer import SyncTimerServices
 from rte_desktop.ui.art_sync.view import ArtSyncView
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
 from rte_desktop.ui.risks.edits import RiskEdits
 from rte_desktop.ui.risks.history import HistoryView
+from rte_desktop.ui.shortcuts import bind
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 
 def risks_panel(ctx: PanelContext, parent: QWidget | None = None) -> RisksPanel:
@@ -121,16 +122,11 @@ class RisksPanel(Panel):
         self.board.delete_requested.connect(self.delete_risk)
         self.board.new_requested.connect(self.new_risk)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        # Panel shortcuts only act while the panel has focus: every panel lives in one window.
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster, context=context)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.text_filter,
-            self._clear_filter,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # Keys and their contexts: ui/shortcuts.py (these act while the panel is visible).
+        bind(self, "risks.filter", self._focus_filter)
+        bind(self, "risks.print", self.print_poster)
+        bind(self, "risks.save_pdf", self.save_poster)
+        bind(self.text_filter, "risks.filter_box.clear", self._clear_filter)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -152,6 +148,14 @@ class RisksPanel(Panel):
     def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
         self.art_sync.set_scope(art_id, pi_id)
         super().set_scope(art_id, pi_id)
+
+    def main_widget(self) -> QWidget | None:
+        """The ROAM board's first column with a risk on the board tab; else the tab's page."""
+        if self.tabs.currentWidget() is self.board:
+            columns = self.board.columns
+            filled = [v for v in columns.values() if v.model() and v.model().rowCount()]
+            return filled[0] if filled else columns[RoamStatus.UNROAMED]
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         if self.team_filter.count() == 0 or self.team_filter.property("art") != self.art_id:
@@ -273,16 +277,22 @@ class RisksPanel(Panel):
             lambda: self.edits.delete(risk_id)
         )
 
-    def save_poster(self) -> None:
+    def poster_report(self) -> Report | None:
+        """The poster of the PI in scope (None without a PI)."""
         if self.pi_id is None:
-            return
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+            return None
         pi_id = self.pi_id
         name = self._train.pi(pi_id).name.replace(" ", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("ROAM poster"),
             f"roam-{name}.pdf",
             lambda path: self._risks.poster(pi_id, Path(path)),
         )
+
+    def save_poster(self) -> None:
+        """Ctrl+Shift+P: save the poster PDF (asks where)."""
+        save_pdf(self, self.poster_report())
+
+    def print_poster(self) -> None:
+        """Ctrl+P: print the poster through the system print dialog."""
+        print_report(self, self.poster_report())

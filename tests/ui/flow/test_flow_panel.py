@@ -6,8 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from rte_desktop.workspace import Workspace
@@ -127,12 +127,15 @@ def test_flow_report_from_the_panel(
     qtbot.waitUntil(lambda: panel.figures is not None)
     out = tmp_path / "flow.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(panel, Qt.Key.Key_P, modifiers)
     assert_pdf_valid(out)
     first = " ".join(pdf_text(out)[0].split())
     assert f"{panel.figures.velocity} finished" in first
     assert "Flow Predictability (ART)" in first
+    assert [url.toLocalFile() for url in opened] == [str(out)]  # saved, then opened
 
 
 def test_mapping_dialog_changes_the_figures(qtbot, demo_ws: Workspace, make_window) -> None:
