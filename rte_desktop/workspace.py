@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from rte_desktop.services.calendar.cadence import CadenceService
     from rte_desktop.services.calendar.calendar import CalendarService
     from rte_desktop.services.demo.demo import DemoService
+    from rte_desktop.services.flow.flow import FlowService
+    from rte_desktop.services.flow.flow_report import FlowReportService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.readiness.readiness import ReadinessService
     from rte_desktop.services.risks.risks import RiskService
@@ -100,6 +102,18 @@ class Workspace(ServiceContext):
         from rte_desktop.services.demo.demo import DemoService
 
         return DemoService(self)
+
+    @functools.cached_property
+    def flow(self) -> FlowService:
+        from rte_desktop.services.flow.flow import FlowService
+
+        return FlowService(self)
+
+    @functools.cached_property
+    def flow_report(self) -> FlowReportService:
+        from rte_desktop.services.flow.flow_report import FlowReportService
+
+        return FlowReportService(self.flow)
 
     @functools.cached_property
     def objectives(self) -> ObjectiveService:

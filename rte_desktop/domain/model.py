@@ -10,6 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rte_desktop.domain.flow_metrics import (  # re-exported: the flow values' vocabularies
+    StageKind as StageKind,
+    WorkType as WorkType,
+)
+from rte_desktop.domain.flow_model import (  # re-exported: every value type is found here
+    FlowStage as FlowStage,
+    FlowTeamMap as FlowTeamMap,
+    FlowTypeMap as FlowTypeMap,
+    WorkItem as WorkItem,
+    WorkItemChange as WorkItemChange,
+)
 from rte_desktop.domain.kinds import (  # re-exported: every value type is found here
     Checklist as Checklist,
     EventKind as EventKind,
@@ -369,4 +380,9 @@ ALL_TYPES: tuple[type, ...] = (
     Cause,
     Solution,
     ImprovementItem,
+    FlowStage,
+    FlowTeamMap,
+    FlowTypeMap,
+    WorkItem,
+    WorkItemChange,
 )

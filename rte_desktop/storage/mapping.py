@@ -41,6 +41,11 @@ RECORDS: dict[type[Any], type[orm.Base]] = {
     m.Cause: orm.CauseRecord,
     m.Solution: orm.SolutionRecord,
     m.ImprovementItem: orm.ImprovementItemRecord,
+    m.FlowStage: orm.FlowStageRecord,
+    m.FlowTeamMap: orm.FlowTeamMapRecord,
+    m.FlowTypeMap: orm.FlowTypeMapRecord,
+    m.WorkItem: orm.WorkItemRecord,
+    m.WorkItemChange: orm.WorkItemChangeRecord,
 }
 
 T = TypeVar("T")

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, MetaData, String, Text, Time
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -347,3 +358,58 @@ class ImprovementItemRecord(Base):
     target_pi_id: Mapped[int | None] = _fk("pi.id", nullable=True)
     kind: Mapped[str] = mapped_column(String(16))
     position: Mapped[int]
+
+
+# -- flow (issue 14): work items, their status history, the ART's workflow and mappings ------
+
+
+class WorkItemRecord(Base):
+    __tablename__ = "work_item"
+    __table_args__ = (UniqueConstraint("art_id", "key", name="uq_work_item_art_id_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str]
+    raw_type: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(100))
+    team_source: Mapped[str | None] = mapped_column(String(200))
+    parent_key: Mapped[str | None] = mapped_column(String(64))
+    created: Mapped[dt.datetime | None]
+    resolved: Mapped[dt.datetime | None]
+    has_history: Mapped[bool]
+    active_known: Mapped[bool]
+    source: Mapped[str] = mapped_column(String(64))
+
+
+class WorkItemChangeRecord(Base):
+    __tablename__ = "work_item_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_item_id: Mapped[int] = _fk("work_item.id")
+    at: Mapped[dt.datetime]
+    from_status: Mapped[str | None] = mapped_column(String(100))
+    to_status: Mapped[str] = mapped_column(String(100))
+
+
+class FlowStageRecord(Base):
+    __tablename__ = "flow_stage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int]
+
+
+class FlowTeamMapRecord(Base):
+    __tablename__ = "flow_team_map"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    source_value: Mapped[str] = mapped_column(String(200))
+    team_id: Mapped[int] = _fk("team.id")
+
+
+class FlowTypeMapRecord(Base):
+    __tablename__ = "flow_type_map"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    raw_type: Mapped[str] = mapped_column(String(100))
+    work_type: Mapped[str] = mapped_column(String(16))

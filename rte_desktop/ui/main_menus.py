@@ -49,6 +49,8 @@ class MenuHost(Protocol):
 
     def export_calendar(self) -> None: ...
 
+    def import_work_items(self) -> None: ...
+
     def close(self) -> bool: ...
 
     def on_theme_action(self, choice: str, _checked: bool = False) -> None: ...
@@ -95,6 +97,7 @@ def build_menus(w: MenuHost) -> dict[str, QMenu]:
     _action(w, file, w.tr("&Export JSON..."), w.export_json, "window.export_json")
     _action(w, file, w.tr("&Import JSON..."), w.import_json, "window.import_json")
     _action(w, file, w.tr("Export &calendar (ICS)..."), w.export_calendar, "window.export_calendar")
+    _action(w, file, w.tr("Import &work items..."), w.import_work_items, "window.import_work_items")
     file.addSeparator()
     _action(w, file, w.tr("&Quit"), w.close, "window.quit")
 

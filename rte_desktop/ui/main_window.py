@@ -410,10 +410,16 @@ class MainWindow(QMainWindow):
     def import_json(self) -> None:
         file_actions.import_json(self)
 
+    def import_work_items(self) -> None:
+        """File > Import work items...: a Jira or Azure DevOps export into the chosen ART."""
+        from rte_desktop.ui.flow.import_action import import_work_items  # loaded when used
+
+        import_work_items(self, self.workspace.flow, self.art_combo.currentData())
+
     # -- view and help ---------------------------------------------------------------------------
 
     def on_go_action(self, row: int, _checked: bool = False) -> None:
-        """Ctrl+1..8: show the panel and give it the keyboard (its keys work without a click)."""
+        """Ctrl+1..9: show the panel and give it the keyboard (its keys work without a click)."""
         self.show_panel(row)
         panel = self.current_panel()
         if panel is not None and self.sidebar.currentRow() == row:

@@ -67,7 +67,7 @@ class Panel(QWidget):
     def main_widget(self) -> QWidget | None:
         """The widget that takes the panel's main keys (Space, digits, arrows...).
 
-        Ctrl+1..8 give it the keyboard, so those keys work without a click. None: the panel's
+        Ctrl+1..9 give it the keyboard, so those keys work without a click. None: the panel's
         first focusable widget.
         """
         return None

@@ -1,4 +1,4 @@
-"""The eight panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+8).
+"""The nine panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+9).
 
 Each entry names a factory that is imported only when the panel is first shown, so start-up pays
 for one panel, not eight. A capability replaces its placeholder by pointing ``factory`` at its
@@ -110,5 +110,14 @@ def panel_specs() -> list[PanelSpec]:
                 "and improvement backlog items."
             ),
             factory="rte_desktop.ui.workshop.panel:WorkshopPanel",
+        ),
+        PanelSpec(
+            "flow",
+            _tr("Flow"),
+            _tr(
+                "SAFe's six flow metrics for the ART and each team, cumulative flow, aging work "
+                "in progress and Monte Carlo forecasts, from Jira and Azure DevOps exports."
+            ),
+            factory="rte_desktop.ui.flow.panel:flow_panel",
         ),
     ]

@@ -73,6 +73,7 @@ GO: tuple[Shortcut, ...] = (
     S("window.go.risks", ("Ctrl+6",), "Show the panel"),
     S("window.go.board", ("Ctrl+7",), "Show the panel"),
     S("window.go.workshop", ("Ctrl+8",), "Show the panel"),
+    S("window.go.flow", ("Ctrl+9",), "Show the panel"),
 )
 
 WINDOW: tuple[Shortcut, ...] = (
@@ -86,6 +87,11 @@ WINDOW: tuple[Shortcut, ...] = (
     S("window.export_json", ("Ctrl+Shift+E",), "Export JSON"),
     S("window.import_json", ("Ctrl+Shift+I",), "Import JSON"),
     S("window.export_calendar", ("Ctrl+Shift+C",), "Export the calendar (ICS)"),
+    S(
+        "window.import_work_items",
+        ("Ctrl+Alt+W",),
+        "Import work items (Jira, cycle data, changelog, Azure DevOps)",
+    ),
     S("window.shortcuts", ("F1",), "This list"),
     S("window.quit", ("Ctrl+Q",), "Quit"),
 )
@@ -374,6 +380,30 @@ WORKSHOP: tuple[Shortcut, ...] = (
     S("workshop.save_pdf", ("Ctrl+Shift+P",), "Save the workshop report PDF", anywhere=True),
 )
 
+# The panel lives alone in the window while shown, so its keys act wherever the focus is in it.
+FLOW: tuple[Shortcut, ...] = (
+    S("flow.team", ("Alt+T",), "Choose the team", anywhere=True),
+    S("flow.window", ("Alt+W",), "Choose the window", anywhere=True),
+    S(
+        "flow.chart",
+        ("Alt+1", "Alt+2", "Alt+3", "Alt+4"),
+        "Flow time scatter, histogram, CFD, aging WIP",
+        label="Alt+1 … Alt+4",
+        anywhere=True,
+    ),
+    S("flow.forecast", ("Alt+R",), "Run the forecasts", anywhere=True),
+    S(
+        "flow.mappings",
+        ("Alt+M",),
+        "Workflow (status kinds), type and team mappings",
+        anywhere=True,
+    ),
+    S("flow.export_chart", ("Ctrl+E",), "Export the chart as PNG or SVG", anywhere=True),
+    S("flow.print", ("Ctrl+P",), "Print the Flow report", anywhere=True),
+    S("flow.save_pdf", ("Ctrl+Shift+P",), "Save the Flow report PDF", anywhere=True),
+    S("flow.scatter.point", (), "Name the item / show its details", label="Hover / click a point"),
+)
+
 PREVIEW: tuple[Shortcut, ...] = (S("preview.print", ("Ctrl+P",), "Print the previewed PDF"),)
 
 TABLE: tuple[Shortcut, ...] = (
@@ -387,6 +417,7 @@ TABLE: tuple[Shortcut, ...] = (
     *RISKS,
     *BOARD,
     *WORKSHOP,
+    *FLOW,
     *PRESENTER,
     *PREVIEW,
     *HOLIDAYS,

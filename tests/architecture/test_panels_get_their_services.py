@@ -18,6 +18,7 @@ CONVERTED = {
     "art_sync": "",
     "board": "board_panel",
     "calendar": "calendar_panel",
+    "flow": "flow_panel",
     "objectives": "objectives_panel",
     "risks": "risks_panel",
 }  # package: its factory function

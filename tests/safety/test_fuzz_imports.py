@@ -29,6 +29,8 @@ def _json_sample(templates: dict[str, Path]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+FLOW_DATA = Path(__file__).parent.parent / "data" / "flow"
+
 CASES = [
     ImporterCase(
         name="json",
@@ -68,6 +70,18 @@ CASES = [
             b"Summary,Issue key,Team,Sprint,Blocks\n"
             b"New one,N-1,Atlas,I3,N-2\nNew two,N-2,Atlas,I4,\n"
         ),
+    ),
+    *(
+        ImporterCase(
+            name=f"work-items-{name}",
+            suffix=".csv",
+            template="demo",
+            run=lambda ws, path: ws.flow.import_work_items(
+                ws.train.arts()[0].id or 0, path, add_statuses=True
+            ),
+            sample=lambda _t, name=name: (FLOW_DATA / f"{name}.csv").read_bytes(),
+        )
+        for name in ("jira_cloud", "jira_dc", "cycle_data", "transitions", "azure")
     ),
     ImporterCase(
         name="holidays-ics",

@@ -245,7 +245,12 @@ def test_warm_up_builds_and_loads_every_panel(qtbot, make_window, demo_ws: Works
     warmer = window.warm_up(delay_ms=0)
     qtbot.waitUntil(lambda: warmer.done, timeout=20000)
     assert len(window.panels) == len(window.specs)
-    assert all(not panel._stale for panel in window.panels.values())
+    # (a panel whose data takes seconds on a long history loads when first shown instead)
+    assert all(
+        not panel._stale
+        for panel in window.panels.values()
+        if not getattr(panel, "loads_when_shown", False)
+    )
     assert window.current_panel() is window.panels[window.specs[0].key]
     # Hidden panels were laid out at the size they will be shown at, not Qt's default 640x480.
     assert {panel.size().toTuple() for panel in window.panels.values()} == {

@@ -21,6 +21,8 @@ HEAVY = (
     "PySide6.QtPdf",
     "PySide6.QtMultimedia",
     "PySide6.QtPrintSupport",
+    "matplotlib",
+    "numpy",
 )
 
 PROBE = """

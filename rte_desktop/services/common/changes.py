@@ -21,6 +21,7 @@ class Area(StrEnum):
     BOARD = "board"
     ART_SYNC = "art_sync"
     WORKSHOP = "workshop"
+    FLOW = "flow"  # work items, their history and the flow mappings
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,9 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
     # A meeting's time is the ART's wall clock (naive local), unlike the UTC log times above.
     local = now.replace(tzinfo=dt.UTC).astimezone(zone_or_utc(DEMO_TIME_ZONE))
     content.art_sync(uow, current.id, local.replace(tzinfo=None, second=0, microsecond=0), today)
+    from rte_desktop.services.demo.demo_flow import add_work_items
+
+    add_work_items(uow, rng, art.id, team_list, first_start - dt.timedelta(weeks=8), today, 2.5)
     return art.id
 
 

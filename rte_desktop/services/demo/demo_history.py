@@ -54,6 +54,9 @@ def build_history(uow: UnitOfWork, today: dt.date, now: dt.datetime, years: int,
         finished = plan.end < today
         when = dt.datetime.combine(plan.start, dt.time(14, 0))
         _pi_rows(uow, rng, art.id, pi, team_list, finished, when, index)
+    from rte_desktop.services.demo.demo_flow import add_work_items
+
+    add_work_items(uow, rng, art.id, team_list, first, today)
     return art.id
 
 

@@ -82,11 +82,22 @@ class MeasurementTab(QWidget):
         right.addWidget(self.vote_figure)
         right.addWidget(self.vote_detail)
         right.addLayout(grid)
+        self.flow_figures = QLabel()
+        self.flow_figures.setWordWrap(True)
+        flow_box = QGroupBox(self.tr("Flow (this PI, whole ART; more in the Flow panel, Ctrl+9)"))
+        QVBoxLayout(flow_box).addWidget(self.flow_figures)
+        right.addWidget(flow_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(left_box, 3)
         layout.addWidget(right_box, 2)
+
+    def load_flow(self, lines: list[str]) -> None:
+        """The PI's flow figures as lines of text (empty: no work items imported)."""
+        self.flow_figures.setText(
+            "\n".join(lines) or self.tr("No work items yet: File > Import work items...")
+        )
 
     @staticmethod
     def band_words(perf: Performance) -> tuple[str, str]:

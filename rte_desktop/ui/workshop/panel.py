@@ -195,7 +195,15 @@ class WorkshopPanel(Panel):
         shop = self.workshop
         if shop is not None and self._measured_pi != shop.pi_id:
             self.measurement.load(self.ctx.ws.inspect_adapt.measurement(shop.pi_id))
+            self.measurement.load_flow(self._flow_lines(shop.pi_id))
             self._measured_pi = shop.pi_id
+
+    def _flow_lines(self, pi_id: int) -> list[str]:
+        """The PI's flow figures for the ART, or none when it has no work items."""
+        pi = self.ctx.ws.train.pi(pi_id)
+        if not self.ctx.ws.flow.data(pi.art_id).items:
+            return []
+        return self.ctx.ws.flow.figures(pi.art_id, None, pi.start, pi.end).summary()
 
     def _empty_text(self) -> str:
         if self.pi_id is None:

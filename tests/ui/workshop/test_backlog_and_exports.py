@@ -144,3 +144,15 @@ def test_new_workshop_in_an_empty_pi(qtbot, make_panel) -> None:
     assert panel.empty.isVisible()
     panel.ctx.undo.undo()
     assert panel.combo.currentText() == "Demos are skipped"
+
+
+def test_measurement_shows_the_pis_flow_figures(qtbot, make_panel) -> None:
+    panel = make_panel()
+    panel.show_step(MEASUREMENT)
+    pi = panel.ctx.ws.train.pi(pi_id(panel.ctx, "PI 2026.1"))
+    flow = panel.ctx.ws.flow.figures(pi.art_id, None, pi.start, pi.end)
+    text = panel.measurement.flow_figures.text()
+    assert flow.velocity > 0
+    assert f"Flow Velocity: {flow.velocity} items finished" in text
+    assert f"p85 {flow.flow_time.p85:g}" in text
+    assert "Flow Efficiency: " in text

@@ -1,0 +1,1 @@
+"""The Flow panel: flow metrics, charts and forecasts (issue 14)."""
