@@ -58,6 +58,19 @@ def field_types(cls: type) -> dict[str, tuple[type, bool]]:
     return result
 
 
+@functools.cache
+def field_defaults(cls: type) -> dict[str, Any]:
+    """The fields a row may leave out, with their values: those with a default, except ``id``.
+
+    A file written before a field existed still imports (the field takes its default).
+    """
+    return {
+        f.name: f.default
+        for f in dataclasses.fields(cls)
+        if f.name != "id" and f.default is not dataclasses.MISSING
+    }
+
+
 def _decode(base: type, raw: Any, where: str) -> Any:
     try:
         if base is bool:
@@ -100,9 +113,13 @@ def from_row(cls: type, row: Any, where: str) -> Any:
     if unknown:
         raise ImportFormatError(f"{where}.{unknown[0]}: unknown field.")
     values: dict[str, Any] = {}
+    defaults = field_defaults(cls)
     for name, (base, optional) in spec.items():
         path = f"{where}.{name}"
         if name not in row:
+            if name in defaults:  # a field added after the file was written
+                values[name] = defaults[name]
+                continue
             raise ImportFormatError(f"{path}: missing field.")
         raw = row[name]
         if raw is None:
@@ -146,7 +163,7 @@ def json_schema() -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": list(spec),
+                "required": [f for f in spec if f not in field_defaults(cls)],
                 "properties": {field: prop(*spec[field]) for field in spec},
             },
         }

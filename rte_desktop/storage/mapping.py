@@ -41,6 +41,11 @@ RECORDS: dict[type[Any], type[orm.Base]] = {
     m.Cause: orm.CauseRecord,
     m.Solution: orm.SolutionRecord,
     m.ImprovementItem: orm.ImprovementItemRecord,
+    m.DorItem: orm.DorItemRecord,
+    m.FeatureDorTick: orm.FeatureDorTickRecord,
+    m.WsjfSession: orm.WsjfSessionRecord,
+    m.DemoItem: orm.DemoItemRecord,
+    m.DemoFeedback: orm.DemoFeedbackRecord,
 }
 
 T = TypeVar("T")

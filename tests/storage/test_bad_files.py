@@ -9,6 +9,7 @@ import pytest
 
 from rte_desktop.domain.errors import DatabaseError
 from rte_desktop.storage.migrate import open_database
+from rte_desktop.storage.schema_check import head_revision
 
 
 def _digest(path: Path) -> str:
@@ -59,7 +60,8 @@ def test_newer_schema_is_refused_naming_both_versions(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
-    with pytest.raises(DatabaseError, match=r"newer RTE Desktop \(schema 9999\).*schema 0001"):
+    head = head_revision()
+    with pytest.raises(DatabaseError, match=rf"newer RTE Desktop \(schema 9999\).*schema {head}"):
         open_database(path)
 
 
