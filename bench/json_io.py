@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 
 
 def main(big: str) -> int:

@@ -29,7 +29,7 @@ def _best(fn, runs: int = 7) -> tuple[float, float]:
 def main() -> int:
     from rte_desktop.domain.clock import FakeClock
     from rte_desktop.reports._doc import build_pdf, para, style
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     with tempfile.TemporaryDirectory() as folder:
         ws = open_workspace(Path(folder) / "bench.sqlite", FakeClock())

@@ -61,10 +61,10 @@ def measure(big: str, warm: bool) -> int:
     from rte_desktop.ui.source_scan import stop_source_scan
 
     stop_source_scan()
-    from rte_desktop.services.workspace import open_workspace
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
     from rte_desktop.ui.settings import UiSettings
+    from rte_desktop.workspace import open_workspace
 
     base = baseline()
     app = QApplication.instance()

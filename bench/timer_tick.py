@@ -27,13 +27,13 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from rte_desktop.domain.clock import FakeClock  # noqa: E402
-from rte_desktop.services.workspace import open_workspace  # noqa: E402
 from rte_desktop.ui.agenda.chime import SilentChime  # noqa: E402
 from rte_desktop.ui.agenda.panel import AgendaPanel  # noqa: E402
 from rte_desktop.ui.bus import AppEvents  # noqa: E402
 from rte_desktop.ui.panel_base import PanelContext  # noqa: E402
 from rte_desktop.ui.presenter.window import PresenterWindow  # noqa: E402
 from rte_desktop.ui.settings import UiSettings  # noqa: E402
+from rte_desktop.workspace import open_workspace  # noqa: E402
 
 
 def timed(step, ticks: int) -> list[float]:

@@ -46,13 +46,13 @@ def run(runs: int = 200) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from rte_desktop.domain.clock import FakeClock
-    from rte_desktop.services.workspace import open_workspace
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.panel_base import PanelContext
     from rte_desktop.ui.settings import UiSettings
     from rte_desktop.ui.vote.display import VoteDisplay
     from rte_desktop.ui.vote.panel import VotePanel
     from rte_desktop.ui.vote.state import DisplayState
+    from rte_desktop.workspace import open_workspace
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     size = (1280, 720)

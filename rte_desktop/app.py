@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import Workspace
 
 START = time.perf_counter()
 
@@ -61,7 +61,7 @@ def run_gui(
 
     from rte_desktop.domain.clock import SystemClock
     from rte_desktop.domain.errors import DomainError
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.first_paint import first_paint_then
     from rte_desktop.ui.main_window import MainWindow
@@ -197,7 +197,7 @@ def show_unexpected_error(
 
 def open_target(target: str) -> Workspace:
     """Open the workspace (imports SQLAlchemy: kept out of the first paint when possible)."""
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     return open_workspace(target)
 
@@ -217,7 +217,7 @@ class TrainOpener:
 
     def __call__(self, path: Path) -> Workspace:
         from rte_desktop.domain.errors import DomainError, UnreadableFileError
-        from rte_desktop.services.workspace import open_workspace
+        from rte_desktop.workspace import open_workspace
 
         self.declined = False
         lock = acquire_lock(path)

@@ -12,8 +12,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from rte_desktop.domain.clock import FakeClock  # noqa: E402
-from rte_desktop.services.workspace import Workspace, open_workspace  # noqa: E402
 from rte_desktop.ui.source_scan import stop_source_scan  # noqa: E402
+from rte_desktop.workspace import Workspace, open_workspace  # noqa: E402
 
 stop_source_scan()  # as the app does (pytest-qt has imported PySide6 by now)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rte_desktop.domain import model as m
 from rte_desktop.domain.clock import Clock, FakeClock
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 # (ART time zone, the moment in UTC, the date in the ART's zone at that moment)
 SYDNEY_AHEAD = (

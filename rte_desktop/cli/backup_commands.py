@@ -35,7 +35,7 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from rte_desktop.services.backup import make_backup
+    from rte_desktop.services.backup.backup import make_backup
 
     path = make_backup(_db(args), args.out)
     print(f"Backed up to {path}")
@@ -43,7 +43,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from rte_desktop.services.backup import list_backups
+    from rte_desktop.services.backup.backup import list_backups
 
     backups = list_backups(_db(args))
     if not backups:
@@ -54,7 +54,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from rte_desktop.services.backup import restore_backup
+    from rte_desktop.services.backup.backup import restore_backup
 
     done = restore_backup(args.backup, _db(args))
     print(f"Restored {done.db} from {done.source}")

@@ -10,7 +10,7 @@ from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi
 from rte_desktop.domain.errors import DomainError
 
 if TYPE_CHECKING:
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 
 def register(groups: Groups) -> None:

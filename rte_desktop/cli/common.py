@@ -13,7 +13,7 @@ from rte_desktop.paths import default_db
 
 if TYPE_CHECKING:
     from rte_desktop.domain.model import PlanningInterval
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.workspace import Workspace
 
 Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]
 Runner = Callable[[argparse.Namespace], int]
@@ -63,11 +63,11 @@ def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
     A command that ``writes`` is refused while RTE Desktop has the file open: the window would
     not show the change, and its undo history would no longer match the file.
     """
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     target = db_target(args)
     if writes and "://" not in target:
-        from rte_desktop.services.backup import lock_holder
+        from rte_desktop.services.backup.backup import lock_holder
 
         path = Path(target).expanduser().resolve()
         if (holder := lock_holder(path)) is not None:

@@ -43,7 +43,7 @@ class TeamSheet:
 
 @dataclass(frozen=True)
 class ObjectivesReport:
-    """Plain data for the PDF (built by services/objectives_io.py)."""
+    """Plain data for the PDF (built by services/objectives/objectives_io.py)."""
 
     art_name: str
     pi: PlanningInterval

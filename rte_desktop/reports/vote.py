@@ -1,6 +1,6 @@
 """The confidence-vote report: summary of every scope, each round's histogram, concerns, trend.
 
-Takes plain data (the dataclasses below, built by ``services/vote_report.py``). Results are
+Takes plain data (the dataclasses below, built by ``services/vote/vote_report.py``). Results are
 printed in words and symbols as well as colour (✔ PASS, ✘ FAIL, ⚠ to be heard). Counts of a
 hidden round that was never revealed are not printed.
 """

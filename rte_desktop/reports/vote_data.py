@@ -1,6 +1,6 @@
 """What the confidence-vote report prints, as plain data (no reportlab here).
 
-``services/vote_report.py`` fills these; ``reports/vote.py`` renders them.
+``services/vote/vote_report.py`` fills these; ``reports/vote.py`` renders them.
 """
 
 from __future__ import annotations

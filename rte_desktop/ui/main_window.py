@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rte_desktop import __version__
 from rte_desktop.domain.model import PlanningInterval
 from rte_desktop.domain.train import current_pi, local_date
-from rte_desktop.services.changes import Area, Changes
+from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
@@ -34,9 +34,9 @@ from rte_desktop.ui.theme import apply_theme
 from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
-    from rte_desktop.services.startup import TrainPeek
-    from rte_desktop.services.workspace import Workspace
+    from rte_desktop.services.startup.startup import TrainPeek
     from rte_desktop.ui.warm_up import PanelWarmer
+    from rte_desktop.workspace import Workspace
 
 Opener = Callable[[Path], "Workspace"]
 

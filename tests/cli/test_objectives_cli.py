@@ -9,7 +9,7 @@ import pytest
 
 from rte_desktop.app import main
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
@@ -18,7 +18,7 @@ def tiny_db(tmp_path: Path) -> Path:
     """A train with two teams and one objective set whose numbers are known."""
     import datetime as dt
 
-    from rte_desktop.services.train import NewTrain
+    from rte_desktop.services.train.train import NewTrain
 
     db = tmp_path / "tiny.sqlite"
     ws = open_workspace(db, FakeClock())

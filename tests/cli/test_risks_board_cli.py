@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rte_desktop.app import main
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 

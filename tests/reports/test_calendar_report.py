@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from rte_desktop.domain import model as m
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_metadata, pdf_text, pdftotext
 
 

@@ -10,7 +10,7 @@ import pytest
 from rte_desktop.domain.model import Objective, PlanningInterval
 from rte_desktop.domain.predictability import team_performance
 from rte_desktop.reports.objectives import ObjectivesReport, TeamSheet, render_objectives
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_metadata, pdf_text, pdftotext
 
 

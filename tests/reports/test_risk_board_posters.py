@@ -8,7 +8,7 @@ import pytest
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import RoamStatus
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_metadata, pdf_text, pdftotext
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from rte_desktop.app import main
 from rte_desktop.domain.model import VoteMode
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_metadata, pdf_text, pdftotext
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_metadata, pdf_text, pdftotext
 
 

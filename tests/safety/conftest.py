@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.workspace import open_workspace
 
 
 def _closed_copy(template: Path, target: Path) -> Path:

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from rte_desktop.domain.model import TimerAction, TimerEvent
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.train.train import NewTrain
+from rte_desktop.workspace import Workspace, open_workspace
 
 TEAMS_PER_NEW_TRAIN = 3
 

@@ -33,9 +33,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services import json_format
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.transfer import json_format
 from rte_desktop.storage import mapping
+from rte_desktop.workspace import Workspace, open_workspace
 
 LINE_OR_FIELD = re.compile(
     r"line \d+|row \d+|column \d+|tables\.[a-z_]+\[\d+\]|at '[^']+'|field|sheet|cell [A-Z]+\d+",

@@ -15,14 +15,14 @@ from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import DatabaseError, UnreadableFileError
 from rte_desktop.domain.model import Team
 from rte_desktop.paths import backup_dir
-from rte_desktop.services.backup import (
+from rte_desktop.services.backup.backup import (
     DAILY_KEEP,
     latest_backup,
     list_backups,
     make_backup,
     restore_backup,
 )
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_workspace
 from tests.safety.crash_harness import integrity, run_and_kill
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from rte_desktop.domain.model import Agenda, Art, Iteration, PlanningInterval, Team, TimerEvent
-from rte_desktop.services import json_format
-from rte_desktop.services.workspace import open_workspace
+from rte_desktop.services.transfer import json_format
+from rte_desktop.workspace import open_workspace
 from tests.safety.crash_child import TEAMS_PER_NEW_TRAIN
 from tests.safety.crash_harness import Trial, child_count, integrity, run_and_kill
 

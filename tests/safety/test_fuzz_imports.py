@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rte_desktop.app import main
-from rte_desktop.services.transfer import parse_json
+from rte_desktop.services.transfer.transfer import parse_json
 from tests.safety.fuzz_importers import (
     LINE_OR_FIELD,
     ImporterCase,

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from rte_desktop.app import main, take_daily_backup
 from rte_desktop.cli.main import build_parser
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.workspace import Workspace
 
 FILE_GROUPS = ("report", "export")  # every command that writes a file
 

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from rte_desktop.app import TrainOpener
 from rte_desktop.domain.model import Team
-from rte_desktop.services.backup import list_backups, make_backup
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.backup.backup import list_backups, make_backup
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.dialogs.restore_backup import RestoreBackupDialog
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def _window(qtbot, ws: Workspace, tmp_path: Path, opener=None) -> MainWindow:

@@ -15,7 +15,7 @@ import pytest
 from rte_desktop.app import acquire_lock, main
 from rte_desktop.domain.errors import DatabaseError
 from rte_desktop.paths import lock_path
-from rte_desktop.services.backup import lock_holder, make_backup
+from rte_desktop.services.backup.backup import lock_holder, make_backup
 from tests.safety.crash_harness import ROOT
 
 HOLD = """

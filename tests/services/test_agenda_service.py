@@ -10,8 +10,8 @@ from rte_desktop.domain.agenda_timer import TimerState
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import TimerAction
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 @pytest.fixture

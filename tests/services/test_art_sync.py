@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.art_sync import TIMER_TEMPLATES
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.art_sync.art_sync import TIMER_TEMPLATES
+from rte_desktop.workspace import Workspace
 
 
 def scope(ws: Workspace):

@@ -10,10 +10,10 @@ import pytest
 from rte_desktop.domain import model as m
 from rte_desktop.domain.calendar_rules import CalendarRules, SystemDemoRule
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.cadence import CadenceRequest
-from rte_desktop.services.changes import Area
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.calendar.cadence import CadenceRequest
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.train.train import NewTrain
+from rte_desktop.workspace import Workspace
 
 FIRST = dt.date(2027, 1, 4)
 

@@ -9,8 +9,8 @@ import pytest
 from rte_desktop.domain import model as m
 from rte_desktop.domain.cadence import Blackout, WorkingCalendar
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def art_of(ws: Workspace) -> int:

@@ -8,7 +8,7 @@ import pytest
 
 from rte_desktop.domain.dependency_health import Reason
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 JIRA = (
     "Summary,Issue key,Issue Type,Custom field (Team),Sprint,Sprint,"

@@ -9,8 +9,8 @@ import pytest
 
 from rte_desktop.domain import model as m
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services.cadence import CadenceRequest
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.calendar.cadence import CadenceRequest
+from rte_desktop.workspace import Workspace
 from tests.services.ical_reader import parse, unescape, unfold
 
 

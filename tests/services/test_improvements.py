@@ -10,9 +10,9 @@ import pytest
 
 from rte_desktop.domain.errors import NotFoundError, ValidationError
 from rte_desktop.domain.model import WorkKind
-from rte_desktop.services.changes import Area
-from rte_desktop.services.improvements import CSV_HEADER, ItemDraft
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.workshop.improvements import CSV_HEADER, ItemDraft
+from rte_desktop.workspace import Workspace
 
 
 def _pi_id(ws: Workspace, name: str) -> int:

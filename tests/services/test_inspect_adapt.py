@@ -7,7 +7,7 @@ import pytest
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Objective
 from rte_desktop.domain.predictability import team_performance
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 
 def _pi_id(ws: Workspace, name: str) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def _scope(ws: Workspace) -> tuple[int, list[int]]:
@@ -96,7 +96,7 @@ def test_delete_then_restore_is_exact(demo_ws: Workspace) -> None:
 
 
 def test_a_team_of_another_art_is_refused(demo_ws: Workspace) -> None:
-    from rte_desktop.services.train import NewTrain
+    from rte_desktop.services.train.train import NewTrain
 
     pi_id, _ = _scope(demo_ws)
     other = demo_ws.train.create_train(
@@ -135,7 +135,7 @@ def test_history_covers_every_pi_in_order(demo_ws: Workspace) -> None:
 def test_team_without_committed_value_is_na(ws: Workspace) -> None:
     import datetime as dt
 
-    from rte_desktop.services.train import NewTrain
+    from rte_desktop.services.train.train import NewTrain
 
     art = ws.train.create_train(
         NewTrain(name="A", teams=["T"], first_pi_start=dt.date(2026, 11, 2))

@@ -1,6 +1,6 @@
 """The across-PI history (summed in SQL) equals the per-PI figures computed from the objectives."""
 
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 
 def test_history_matches_each_pis_predictability(demo_ws: Workspace) -> None:

@@ -9,8 +9,8 @@ import pytest
 
 from rte_desktop.domain.errors import ImportFormatError
 from rte_desktop.domain.objectives import UnknownTeamsError
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def _pi(ws: Workspace):

@@ -9,9 +9,9 @@ import pytest
 from rte_desktop.domain import model as m
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.readiness import ItemStatus
-from rte_desktop.services.changes import Area
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.train.train import NewTrain
+from rte_desktop.workspace import Workspace
 
 
 def test_demo_readiness_counts_down_to_the_next_pi_planning(demo_ws: Workspace) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import ArtSyncAction, RiskSource, RoamStatus
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def current_pi(ws: Workspace) -> int:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from rte_desktop.domain import model as m
-from rte_desktop.services.calendar_pdf import calendar_book
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.calendar.calendar_pdf import calendar_book
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import pdf_text
 from tests.today_tools import ZONE_IDS, ZONES, put_art_in, set_wall
 

@@ -4,9 +4,9 @@ import pytest
 
 from rte_desktop.domain import model as m
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.changes import Area, Changes
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area, Changes
+from rte_desktop.services.train.train import NewTrain
+from rte_desktop.workspace import Workspace
 
 
 def test_create_train_makes_teams_pis_and_iterations(ws: Workspace) -> None:

@@ -7,10 +7,10 @@ import pytest
 
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services import json_format
-from rte_desktop.services.changes import Area
-from rte_desktop.services.transfer import shipped_schema
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.transfer import json_format
+from rte_desktop.services.transfer.transfer import shipped_schema
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def test_export_import_export_is_identical(

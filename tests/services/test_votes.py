@@ -14,8 +14,8 @@ from rte_desktop.domain.model import (
     RoamStatus,
     VoteMode,
 )
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def planned_pi(ws: Workspace) -> tuple[int, int, list]:

@@ -7,8 +7,8 @@ import pytest
 from rte_desktop.domain.errors import NotFoundError, ValidationError
 from rte_desktop.domain.fishbone import DEFAULT_BONES
 from rte_desktop.domain.model import Cause
-from rte_desktop.services.changes import Area
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.common.changes import Area
+from rte_desktop.workspace import Workspace
 
 
 def _pi(ws: Workspace, name: str = "PI 2026.2") -> int:

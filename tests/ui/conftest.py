@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.workspace import Workspace
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.dialogs.new_train import NewTrainDialog
 from rte_desktop.ui.theme import is_dark
+from rte_desktop.workspace import Workspace
 
 
 def test_every_panel_is_reachable_by_ctrl_number(qtbot, make_window, demo_ws: Workspace) -> None:
@@ -99,7 +99,7 @@ def test_opening_a_foreign_file_keeps_the_current_train(
     qtbot, make_window, demo_ws, tmp_path, monkeypatch
 ) -> None:
     from rte_desktop.app import acquire_lock
-    from rte_desktop.services.workspace import open_workspace
+    from rte_desktop.workspace import open_workspace
 
     window = make_window(demo_ws)
     window._opener = lambda path: (acquire_lock(path), open_workspace(path))[1]
@@ -116,7 +116,7 @@ def test_opening_a_foreign_file_keeps_the_current_train(
 def test_window_paints_from_a_peek_then_takes_the_workspace(
     qtbot, ui_settings, demo_ws: Workspace
 ) -> None:
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
 
@@ -141,7 +141,7 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
 
     from rte_desktop.domain import model as m
     from rte_desktop.domain.train import current_pi
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
 
@@ -160,7 +160,7 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
 
 
 def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
-    from rte_desktop.services.startup import peek_train
+    from rte_desktop.services.startup.startup import peek_train
 
     assert peek_train(str(tmp_path / "missing.sqlite")) is None
     (tmp_path / "notes.sqlite").write_text("hello")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.widgets.pdf_preview import PdfPreviewDialog, print_pdf
+from rte_desktop.workspace import Workspace
 from tests.pdf_tools import pdf_text
 
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import event
 
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.services.workspace import open_workspace
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.workspace import open_workspace
 
 
 def _statements_per_panel(qtbot, path: Path, clock: FakeClock, years: int) -> dict:

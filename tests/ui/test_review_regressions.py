@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from rte_desktop.domain.errors import ImportFormatError
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def test_a_failing_undo_is_reported_and_dropped(qtbot, make_window, demo_ws, monkeypatch) -> None:
@@ -78,7 +78,7 @@ def test_create_teams_treats_names_differing_by_case_as_one(demo_ws: Workspace, 
 
 
 def test_improvement_csv_cannot_start_a_formula(demo_ws: Workspace) -> None:
-    from rte_desktop.services.improvements import spreadsheet_safe
+    from rte_desktop.services.workshop.improvements import spreadsheet_safe
 
     assert spreadsheet_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert spreadsheet_safe("+1") == "'+1"

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 HEAVY = (
     "reportlab",

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QMenu, QStyledItemDelegate
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.agenda import AgendaLayout
+from rte_desktop.services.agenda.agenda import AgendaLayout
 from rte_desktop.ui.agenda import models
 from rte_desktop.ui.undo import push
 
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
     from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
-    from rte_desktop.services.workspace import Workspace
     from rte_desktop.ui.agenda.panel import AgendaPanel
+    from rte_desktop.workspace import Workspace
 
 
 def parse_time(text: str) -> dt.time:

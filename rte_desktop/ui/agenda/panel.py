@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 from rte_desktop.domain.agenda_schedule import DaySchedule, current_day, project
 from rte_desktop.domain.agenda_timer import Reading, TimerRun, TimerSnapshot, TimerState
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.agenda_timer import AgendaRunData
-from rte_desktop.services.changes import Area, Changes
+from rte_desktop.services.agenda.agenda_timer import AgendaRunData
+from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.agenda import display, editing, presenting
 from rte_desktop.ui.agenda.chime import Chime
 from rte_desktop.ui.agenda.keys import KeyCommand, TimerKeys

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from rte_desktop.domain.model import ArtSyncAction
-from rte_desktop.services.art_sync import OpenAction
+from rte_desktop.services.art_sync.art_sync import OpenAction
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.rows_model import RowsTableModel
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import ArtSyncMeeting
-from rte_desktop.services.art_sync import TIMER_TEMPLATES
+from rte_desktop.services.art_sync.art_sync import TIMER_TEMPLATES
 from rte_desktop.ui.art_sync.actions import ArtSyncActions
 from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
 from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table

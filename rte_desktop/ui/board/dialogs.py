@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.model import Dependency, Feature, Milestone, WorkKind
-from rte_desktop.services.board_data import BoardData
+from rte_desktop.services.board.board_data import BoardData
 from rte_desktop.ui.dialogs.save_form import SaveFormDialog
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.board_data import BoardData
-from rte_desktop.services.changes import Area
+from rte_desktop.services.board.board_data import BoardData
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.board.editing import BoardEditor
 from rte_desktop.ui.board.scene import BoardScene
 from rte_desktop.ui.board.side import SideColumn

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain import board_layout as bl
-from rte_desktop.services.board_data import BoardData, short_iteration_name
+from rte_desktop.services.board.board_data import BoardData, short_iteration_name
 from rte_desktop.ui.board.items import HEALTH_COLOUR, Z_EDGE, Z_GRID, Z_LABEL, CardItem, EdgeItem
 from rte_desktop.ui.theme import WARN, is_dark
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.dependency_health import DependencyHealth, Health
-from rte_desktop.services.board_data import BoardData
+from rte_desktop.services.board.board_data import BoardData
 from rte_desktop.ui.board.items import HEALTH_COLOUR, HEALTH_PEN
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget

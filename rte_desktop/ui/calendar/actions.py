@@ -15,7 +15,7 @@ from rte_desktop.domain.calendar_rules import (
     rules_to_dict,
 )
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.cadence import CadenceRequest
+from rte_desktop.services.calendar.cadence import CadenceRequest
 from rte_desktop.ui.widgets.report_actions import save_report
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Event, EventKind
-from rte_desktop.services.calendar import check_event
+from rte_desktop.services.calendar.calendar import check_event
 from rte_desktop.ui.theme import BAD, WARN
 
 

@@ -40,7 +40,7 @@ from rte_desktop.domain.calendar_rules import (
     SystemDemoRule,
 )
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.cadence import CadencePreview, CadenceRequest
+from rte_desktop.services.calendar.cadence import CadencePreview, CadenceRequest
 from rte_desktop.ui.theme import BAD
 
 Previewer = Callable[[CadenceRequest], CadencePreview]

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Holiday
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.undo import push
+from rte_desktop.workspace import Workspace
 
 
 def _date(edit: QDateEdit) -> dt.date:

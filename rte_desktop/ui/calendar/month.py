@@ -19,7 +19,7 @@ from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import WEEKDAYS, describe_day
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Event
-from rte_desktop.services.calendar import CalendarView
+from rte_desktop.services.calendar.calendar import CalendarView
 from rte_desktop.ui.calendar.style import (
     band_colours,
     draw_marker,

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import MONTH_NAMES, short_date
 from rte_desktop.domain.model import Event
-from rte_desktop.services.cadence import CadenceRequest
-from rte_desktop.services.calendar import CalendarView
-from rte_desktop.services.changes import Area
+from rte_desktop.services.calendar.cadence import CadenceRequest
+from rte_desktop.services.calendar.calendar import CalendarView
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.calendar import actions, editing
 from rte_desktop.ui.calendar.models import EventTableModel
 from rte_desktop.ui.calendar.month import MonthView, month_grid

@@ -18,7 +18,7 @@ from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import MONTH_NAMES, MONTHS, describe_day
 from rte_desktop.domain.calendar_rules import KIND_LABELS
 from rte_desktop.domain.model import Event, EventKind
-from rte_desktop.services.calendar import CalendarView
+from rte_desktop.services.calendar.calendar import CalendarView
 from rte_desktop.ui.calendar.style import (
     band_colours,
     draw_marker,

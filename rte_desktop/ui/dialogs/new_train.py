@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.train import clean_name, parse_team_names
-from rte_desktop.services.train import NewTrain
+from rte_desktop.services.train.train import NewTrain
 
 
 class NewTrainDialog(QDialog):

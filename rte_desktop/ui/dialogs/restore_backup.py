@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError, UnreadableFileError
-from rte_desktop.services.backup import BackupInfo, restore_backup
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.backup.backup import BackupInfo, restore_backup
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 def _size(size: int) -> str:

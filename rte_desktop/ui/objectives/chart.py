@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rte_desktop.domain.predictability import BAND_HIGH, BAND_LOW
-from rte_desktop.services.objectives import PiPredictability
+from rte_desktop.services.objectives.summary import PiPredictability
 
 # Okabe-Ito (colour-blind safe) plus grey; markers and dashes make each team distinct anyway.
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]

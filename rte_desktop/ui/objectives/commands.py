@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from rte_desktop.domain.model import Objective
-from rte_desktop.services.objectives import ObjectiveService
+from rte_desktop.services.objectives.objectives import ObjectiveService
 
 Command = tuple[str, Callable[[], object], Callable[[], object]]
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui import undo
 from rte_desktop.ui.objectives import actions, commands
 from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel

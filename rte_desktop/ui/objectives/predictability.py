@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from rte_desktop.domain.objectives import band_words
-from rte_desktop.services.objectives import PiPredictability
+from rte_desktop.services.objectives.summary import PiPredictability
 from rte_desktop.ui.objectives.chart import PredictabilityChart
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
 from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus, offset_label
-from rte_desktop.services.readiness import ReadinessView
+from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.theme import BAD, OK, WARN
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
 from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
-from rte_desktop.services.changes import Area
-from rte_desktop.services.readiness import ReadinessView
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from rte_desktop.domain import roam
-from rte_desktop.services.risks import HistoryEntry
+from rte_desktop.services.risks.risks import HistoryEntry
 from rte_desktop.ui.widgets.rows_model import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex

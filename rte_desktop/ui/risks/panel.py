@@ -30,7 +30,7 @@ from rte_desktop.domain import roam
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Risk, RoamStatus
 from rte_desktop.domain.train import zone_or_utc
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.art_sync.view import ArtSyncView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.model import Ballot, Concern, VoteMode
-from rte_desktop.services.vote_values import RoundView
+from rte_desktop.services.vote.vote_values import RoundView
 
 
 class ConcernList(QListWidget):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Ballot, Concern, VoteMode, VoteRound
-from rte_desktop.services.votes import VoteService
+from rte_desktop.services.vote.votes import VoteService
 from rte_desktop.ui.undo import push
 
 T = TypeVar("T")

@@ -16,8 +16,8 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidget
 
 from rte_desktop.domain.model import VoteMode
-from rte_desktop.services.changes import Area
-from rte_desktop.services.vote_values import RoundView, ScopeSummary
+from rte_desktop.services.common.changes import Area
+from rte_desktop.services.vote.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from rte_desktop.domain.model import VoteMode
-from rte_desktop.services.vote_values import RoundView
+from rte_desktop.services.vote.vote_values import RoundView
 
 
 def _tr(text: str) -> str:

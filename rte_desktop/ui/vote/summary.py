@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.confidence import VoteStats
 from rte_desktop.domain.model import VoteMode, VoteRound
-from rte_desktop.services.vote_values import ScopeSummary, TrendPoint
+from rte_desktop.services.vote.vote_values import ScopeSummary, TrendPoint
 from rte_desktop.ui.theme import BAD, OK
 from rte_desktop.ui.vote.trend_chart import TrendChart, TrendDot
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.model import VoteMode
-from rte_desktop.services.vote_values import MAX_ELIGIBLE
+from rte_desktop.services.vote.vote_values import MAX_ELIGIBLE
 from rte_desktop.ui.vote.concerns import ConcernsBox
 from rte_desktop.ui.vote.display import VoteDisplay
 from rte_desktop.ui.vote.entry import BallotForm, TallyPad

@@ -15,8 +15,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from rte_desktop.domain.model import WorkKind
-from rte_desktop.services.changes import Area, Changes
-from rte_desktop.services.improvements import ImprovementInput
+from rte_desktop.services.common.changes import Area, Changes
+from rte_desktop.services.workshop.improvements import ImprovementInput
 from rte_desktop.ui.panel_base import PanelContext
 
 

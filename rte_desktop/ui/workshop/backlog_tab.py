@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import ImprovementItem, PlanningInterval, Solution, WorkKind
-from rte_desktop.services.improvements import ItemDraft
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.workshop.improvements import ItemDraft
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
+from rte_desktop.workspace import Workspace
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
 from rte_desktop.domain.model import Bone, Cause, ImprovementItem, Solution, Workshop
-from rte_desktop.services.improvements import ItemDraft
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.workshop.improvements import ItemDraft
 from rte_desktop.ui.undo import push
+from rte_desktop.workspace import Workspace
 
 
 def _tr(text: str) -> str:

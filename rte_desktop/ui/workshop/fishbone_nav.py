@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rte_desktop.domain.fishbone import FishboneLayout
 from rte_desktop.domain.model import Cause
-from rte_desktop.services.workshop import Fishbone
+from rte_desktop.services.workshop.workshop import Fishbone
 
 NodeKey = tuple[str, int | None]  # ("head", None), ("bone", id) or ("cause", id)
 HEAD: NodeKey = ("head", None)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.services.files import write_atomically
-from rte_desktop.services.workshop import Fishbone
+from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.workshop.workshop import Fishbone
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.ui.workshop.fishbone_editor import EditRequest

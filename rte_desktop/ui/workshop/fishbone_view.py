@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QWidg
 
 from rte_desktop.domain.fishbone import FishboneLayout, LayoutStyle, layout
 from rte_desktop.domain.model import Cause
-from rte_desktop.services.workshop import Fishbone
+from rte_desktop.services.workshop.workshop import Fishbone
 from rte_desktop.ui.workshop.fishbone_editor import LabelEditor
 from rte_desktop.ui.workshop.fishbone_items import Ink, NodeItem, populate
 from rte_desktop.ui.workshop.fishbone_nav import (

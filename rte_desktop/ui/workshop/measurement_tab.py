@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.confidence import LABELS, SCALE
 from rte_desktop.domain.predictability import BAND_HIGH, BAND_LOW, Performance
-from rte_desktop.services.inspect_adapt import Measurement
+from rte_desktop.services.workshop.inspect_adapt import Measurement
 from rte_desktop.ui.theme import BAD, OK, WARN
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
-from rte_desktop.services.changes import Area
+from rte_desktop.services.common.changes import Area
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.report_actions import save_report

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.model import Cause
 from rte_desktop.domain.pareto import DotBudget, Pareto
-from rte_desktop.services.workshop import Fishbone
+from rte_desktop.services.workshop.workshop import Fishbone
 from rte_desktop.ui.theme import BAD, OK
 from rte_desktop.ui.workshop.pareto_chart import ParetoChart
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.agenda.chime import SilentChime
 from rte_desktop.ui.agenda.panel import AgendaPanel
 from rte_desktop.ui.panel_base import PanelContext
+from rte_desktop.workspace import Workspace
 
 
 def build_panel(qtbot, ctx: PanelContext) -> AgendaPanel:

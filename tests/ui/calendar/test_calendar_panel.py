@@ -9,11 +9,11 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from rte_desktop.domain import model as m
-from rte_desktop.services.train import NewTrain
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.train.train import NewTrain
 from rte_desktop.ui.calendar.event_dialog import EventDialog
 from rte_desktop.ui.calendar.generate_dialog import GenerateCadenceDialog
 from rte_desktop.ui.calendar.holidays_dialog import HolidaysDialog
+from rte_desktop.workspace import Workspace
 from tests.services.ical_reader import parse
 
 CTRL, ALT, SHIFT = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from rte_desktop.domain import model as m
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.workspace import Workspace
 
 
 def test_sync_button_starts_an_agenda_timer(qtbot, make_window, demo_ws: Workspace) -> None:

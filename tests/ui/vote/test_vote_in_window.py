@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from rte_desktop.services.workspace import Workspace
 from rte_desktop.ui.vote.panel import VotePanel
+from rte_desktop.workspace import Workspace
 
 
 def test_ctrl_4_opens_the_vote_and_keys_count_without_a_click(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rte_desktop.domain.fishbone import layout
 from rte_desktop.domain.model import Bone, Cause, Workshop
-from rte_desktop.services.workshop import Fishbone
+from rte_desktop.services.workshop.workshop import Fishbone
 from rte_desktop.ui.workshop.fishbone_nav import (
     HEAD,
     drop_place,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 
 from rte_desktop.domain.model import WorkKind
-from rte_desktop.services.improvements import ItemDraft
-from rte_desktop.services.workspace import Workspace
+from rte_desktop.services.workshop.improvements import ItemDraft
 from rte_desktop.ui.workshop.edits import WorkshopEdits
+from rte_desktop.workspace import Workspace
 
 
 def _state(ws: Workspace, pi_id: int) -> list:

@@ -1,0 +1,364 @@
+"""The ART planning board of a PI: features by team and iteration, milestones, dependencies.
+
+Reading returns a ``BoardData`` snapshot with every dependency's health already judged
+(``domain.dependency_health``); writing places features, and adds or edits features, milestones
+and dependencies. Import from CSV lives in ``services/board/feature_import.py``, the poster in
+``services/board/board_poster.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rte_desktop.domain import dependency_health as dh
+from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.model import (
+    Art,
+    Dependency,
+    Feature,
+    Iteration,
+    Milestone,
+    PlanningInterval,
+    Team,
+    WorkKind,
+)
+from rte_desktop.domain.train import clean_name, local_date
+from rte_desktop.services.board.board_data import BoardData
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+
+if TYPE_CHECKING:
+    from rte_desktop.services.board.feature_import import ImportSummary
+    from rte_desktop.services.common.context import ServiceContext
+    from rte_desktop.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class DeletedFeature:
+    feature: Feature
+    dependencies: tuple[Dependency, ...]
+
+
+@dataclass(frozen=True)
+class DeletedMilestone:
+    milestone: Milestone
+    dependencies: tuple[Dependency, ...]
+
+
+class BoardService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def _done(self, value: object) -> Changes:
+        return self._ctx.publish(Changes.of(Area.BOARD))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def board(self, pi_id: int) -> BoardData:
+        """The PI's board with every dependency's health."""
+        with self._ctx.uow() as uow:
+            pi = uow.get(PlanningInterval, pi_id)
+            art = uow.get(Art, pi.art_id)
+            teams = uow.find(Team, art_id=art.id)
+            pis = {p.id: p for p in uow.find(PlanningInterval, art_id=art.id)}
+            all_iterations = {
+                it.id: it for it in uow.find(Iteration, pi_id=list(pis)) if it.id is not None
+            }
+            features = uow.find(Feature, pi_id=pi_id)
+            milestones = uow.find(Milestone, pi_id=pi_id, order_by=["day"])
+            feature_ids = [f.id for f in features]
+            milestone_ids = [m.id for m in milestones]
+            deps = {
+                d.id: d
+                for d in uow.find(Dependency, provider_id=feature_ids)
+                + uow.find(Dependency, consumer_feature_id=feature_ids)
+                + uow.find(Dependency, consumer_milestone_id=milestone_ids)
+            }
+            dependencies = sorted(deps.values(), key=lambda d: d.id or 0)
+            wanted = {d.provider_id for d in dependencies} | {
+                d.consumer_feature_id for d in dependencies if d.consumer_feature_id
+            }
+            other_ids = wanted - set(feature_ids)
+            others = {f.id: f for f in uow.find(Feature, id=list(other_ids)) if f.id is not None}
+            other_milestones = [
+                d.consumer_milestone_id
+                for d in dependencies
+                if d.consumer_milestone_id and d.consumer_milestone_id not in milestone_ids
+            ]
+            all_milestones = milestones + uow.find(Milestone, id=other_milestones)
+        by_feature = {f.id: f for f in features if f.id is not None} | others
+        by_milestone = {m.id: m for m in all_milestones if m.id is not None}
+        healths = {
+            d.id: dh.assess(d, by_feature, by_milestone, all_iterations)
+            for d in dependencies
+            if d.id is not None
+        }
+        return BoardData(
+            art=art,
+            pi=pi,
+            teams=teams,
+            iterations=sorted(
+                (it for it in all_iterations.values() if it.pi_id == pi_id),
+                key=lambda it: it.start,
+            ),
+            features=features,
+            milestones=milestones,
+            dependencies=dependencies,
+            healths=healths,
+            other_features=others,
+            all_iterations=all_iterations,
+        )
+
+    # -- features -------------------------------------------------------------------------------
+
+    def place_feature(
+        self, feature_id: int, team_id: int | None, iteration_id: int | None
+    ) -> Outcome[Feature]:
+        """Put a feature in a team's row and an iteration of its PI (None: unplanned).
+
+        Raises:
+            ValidationError: the team is not of this train, or the iteration not of the PI.
+        """
+        with self._ctx.uow() as uow:
+            feature = uow.get(Feature, feature_id)
+            _check_place(uow, feature.pi_id, team_id, iteration_id)
+            cell = uow.find(
+                Feature, pi_id=feature.pi_id, team_id=team_id, iteration_id=iteration_id
+            )
+            position = max((f.position for f in cell if f.id != feature_id), default=-1) + 1
+            if (feature.team_id, feature.iteration_id) == (team_id, iteration_id):
+                position = feature.position
+            saved = uow.update(
+                dataclasses.replace(
+                    feature, team_id=team_id, iteration_id=iteration_id, position=position
+                )
+            )
+        return Outcome(saved, self._done(saved))
+
+    def add_feature(
+        self,
+        pi_id: int,
+        title: str,
+        *,
+        key: str = "",
+        team_id: int | None = None,
+        iteration_id: int | None = None,
+        kind: WorkKind = WorkKind.FEATURE,
+    ) -> Outcome[Feature]:
+        draft = Feature(
+            pi_id=pi_id,
+            title=clean_name(title, "The feature's title"),
+            key=_clean_key(key),
+            team_id=team_id,
+            iteration_id=iteration_id,
+            kind=kind,
+        )
+        with self._ctx.uow() as uow:
+            _check_place(uow, pi_id, team_id, iteration_id)
+            _check_unique_key(uow, pi_id, draft.key, None)
+            position = max((f.position for f in uow.find(Feature, pi_id=pi_id)), default=-1) + 1
+            feature = uow.add(dataclasses.replace(draft, position=position))
+        return Outcome(feature, self._done(feature))
+
+    def update_feature(self, feature: Feature) -> Outcome[Feature]:
+        feature_id = feature.id
+        assert feature_id is not None
+        feature = dataclasses.replace(
+            feature,
+            title=clean_name(feature.title, "The feature's title"),
+            key=_clean_key(feature.key),
+        )
+        with self._ctx.uow() as uow:
+            old = uow.get(Feature, feature_id)
+            _check_place(uow, old.pi_id, feature.team_id, feature.iteration_id)
+            _check_unique_key(uow, old.pi_id, feature.key, feature_id)
+            saved = uow.update(dataclasses.replace(feature, pi_id=old.pi_id))
+        return Outcome(saved, self._done(saved))
+
+    def delete_feature(self, feature_id: int) -> Outcome[DeletedFeature]:
+        """Delete a feature with the dependencies it takes part in (undo with ``restore``)."""
+        with self._ctx.uow() as uow:
+            feature = uow.get(Feature, feature_id)
+            deps = {
+                d.id or 0: d
+                for d in uow.find(Dependency, provider_id=feature_id)
+                + uow.find(Dependency, consumer_feature_id=feature_id)
+            }
+            snapshot = DeletedFeature(feature, tuple(deps.values()))
+            for dep_id in deps:
+                uow.delete(Dependency, dep_id)
+            uow.delete(Feature, feature_id)
+        return Outcome(snapshot, self._done(snapshot))
+
+    def restore_feature(self, snapshot: DeletedFeature) -> Outcome[Feature]:
+        with self._ctx.uow() as uow:
+            feature = uow.add(snapshot.feature)
+            for dep in snapshot.dependencies:
+                uow.add(dep)
+        return Outcome(feature, self._done(feature))
+
+    # -- milestones -----------------------------------------------------------------------------
+
+    def add_milestone(
+        self, pi_id: int, title: str, *, iteration_id: int | None = None, day: dt.date | None = None
+    ) -> Outcome[Milestone]:
+        with self._ctx.uow() as uow:
+            _check_place(uow, pi_id, None, iteration_id)
+            milestone = uow.add(
+                Milestone(
+                    pi_id=pi_id,
+                    title=clean_name(title, "The milestone's title"),
+                    iteration_id=iteration_id,
+                    day=day,
+                )
+            )
+        return Outcome(milestone, self._done(milestone))
+
+    def update_milestone(self, milestone: Milestone) -> Outcome[Milestone]:
+        assert milestone.id is not None
+        with self._ctx.uow() as uow:
+            old = uow.get(Milestone, milestone.id)
+            _check_place(uow, old.pi_id, None, milestone.iteration_id)
+            saved = uow.update(
+                dataclasses.replace(
+                    milestone,
+                    pi_id=old.pi_id,
+                    title=clean_name(milestone.title, "The milestone's title"),
+                )
+            )
+        return Outcome(saved, self._done(saved))
+
+    def delete_milestone(self, milestone_id: int) -> Outcome[DeletedMilestone]:
+        with self._ctx.uow() as uow:
+            milestone = uow.get(Milestone, milestone_id)
+            deps = tuple(uow.find(Dependency, consumer_milestone_id=milestone_id))
+            uow.delete_where(Dependency, consumer_milestone_id=milestone_id)
+            uow.delete(Milestone, milestone_id)
+        snapshot = DeletedMilestone(milestone, deps)
+        return Outcome(snapshot, self._done(snapshot))
+
+    def restore_milestone(self, snapshot: DeletedMilestone) -> Outcome[Milestone]:
+        with self._ctx.uow() as uow:
+            milestone = uow.add(snapshot.milestone)
+            for dep in snapshot.dependencies:
+                uow.add(dep)
+        return Outcome(milestone, self._done(milestone))
+
+    # -- dependencies ---------------------------------------------------------------------------
+
+    def add_dependency(
+        self,
+        provider_id: int,
+        *,
+        consumer_feature_id: int | None = None,
+        consumer_milestone_id: int | None = None,
+        needed_iteration_id: int | None = None,
+        description: str = "",
+    ) -> Outcome[Dependency]:
+        """Record that ``provider_id`` delivers what a feature or a milestone needs.
+
+        Raises:
+            ValidationError: no consumer or two, a feature depending on itself, or the same
+                dependency twice.
+        """
+        dep = Dependency(
+            provider_id=provider_id,
+            consumer_feature_id=consumer_feature_id,
+            consumer_milestone_id=consumer_milestone_id,
+            needed_iteration_id=needed_iteration_id,
+            description=description.strip(),
+        )
+        with self._ctx.uow() as uow:
+            _check_dependency(uow, dep)
+            saved = uow.add(dep)
+        return Outcome(saved, self._done(saved))
+
+    def update_dependency(self, dep: Dependency) -> Outcome[Dependency]:
+        dep_id = dep.id
+        assert dep_id is not None
+        dep = dataclasses.replace(dep, description=dep.description.strip())
+        with self._ctx.uow() as uow:
+            uow.get(Dependency, dep_id)
+            _check_dependency(uow, dep)
+            saved = uow.update(dep)
+        return Outcome(saved, self._done(saved))
+
+    def delete_dependency(self, dep_id: int) -> Outcome[Dependency]:
+        with self._ctx.uow() as uow:
+            dep = uow.get(Dependency, dep_id)
+            uow.delete(Dependency, dep_id)
+        return Outcome(dep, self._done(dep))
+
+    def restore_dependency(self, dep: Dependency) -> Outcome[Dependency]:
+        with self._ctx.uow() as uow:
+            saved = uow.add(dep)
+        return Outcome(saved, self._done(saved))
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def import_features(self, path: Path, pi_id: int) -> Outcome[ImportSummary]:
+        """Import features and dependencies from a CSV file (all or nothing)."""
+        from rte_desktop.services.board.feature_import import import_features
+
+        summary = import_features(self._ctx, Path(path), pi_id)
+        return Outcome(summary, self._done(summary))
+
+    def poster(self, pi_id: int, out: Path, paper: str = "a3") -> Path:
+        """Write the board as a PDF poster, tiled over several pages when it does not fit."""
+        from rte_desktop.services.board.board_poster import write_board_poster
+
+        data = self.board(pi_id)
+        return write_board_poster(
+            data, out, paper, local_date(self._ctx.clock.now(), data.art.time_zone)
+        )
+
+
+def _clean_key(key: str) -> str:
+    key = key.strip()
+    if len(key) > 64 or any(ch.isspace() for ch in key):
+        raise ValidationError(f"A feature key is one word of at most 64 characters, not '{key}'.")
+    return key
+
+
+def _check_unique_key(uow: UnitOfWork, pi_id: int, key: str, feature_id: int | None) -> None:
+    if not key:
+        return
+    for other in uow.find(Feature, pi_id=pi_id):
+        if other.key.casefold() == key.casefold() and other.id != feature_id:
+            raise ValidationError(f"Key {key} is already used by '{other.title}' in this PI.")
+
+
+def _check_place(
+    uow: UnitOfWork, pi_id: int, team_id: int | None, iteration_id: int | None
+) -> None:
+    pi = uow.get(PlanningInterval, pi_id)
+    if team_id is not None and team_id not in {t.id for t in uow.find(Team, art_id=pi.art_id)}:
+        raise ValidationError(f"Team {team_id} is not a team of this train.")
+    if iteration_id is not None and iteration_id not in {
+        it.id for it in uow.find(Iteration, pi_id=pi_id)
+    }:
+        raise ValidationError(f"Iteration {iteration_id} is not an iteration of {pi.name}.")
+
+
+def _check_dependency(uow: UnitOfWork, dep: Dependency) -> None:
+    if (dep.consumer_feature_id is None) == (dep.consumer_milestone_id is None):
+        raise ValidationError("A dependency needs exactly one consumer: a feature or a milestone.")
+    provider = uow.get(Feature, dep.provider_id)
+    if dep.consumer_feature_id == dep.provider_id:
+        raise ValidationError(f"'{provider.title}' cannot depend on itself.")
+    if dep.consumer_feature_id is not None:
+        uow.get(Feature, dep.consumer_feature_id)
+    if dep.consumer_milestone_id is not None:
+        uow.get(Milestone, dep.consumer_milestone_id)
+    if dep.needed_iteration_id is not None:
+        uow.get(Iteration, dep.needed_iteration_id)
+    for other in uow.find(Dependency, provider_id=dep.provider_id):
+        same = (other.consumer_feature_id, other.consumer_milestone_id) == (
+            dep.consumer_feature_id,
+            dep.consumer_milestone_id,
+        )
+        if same and other.id != dep.id:
+            raise ValidationError(f"'{provider.title}' already provides for that consumer.")

@@ -1,0 +1,396 @@
+"""The I&A problem-solving workshop: problem statement, fishbone bones and causes, dot votes.
+
+Every write publishes ``Area.WORKSHOP``. Deletions return what they removed (with ids) so the UI's
+undo can put it back exactly with the matching ``restore_*`` call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.fishbone import DEFAULT_BONES, BoneNode, build_tree, subtree_ids
+from rte_desktop.domain.model import (
+    Art,
+    Bone,
+    Cause,
+    ImprovementItem,
+    PlanningInterval,
+    Solution,
+    Workshop,
+)
+from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
+from rte_desktop.services.common.changes import Area, Changes, Outcome
+
+if TYPE_CHECKING:
+    from rte_desktop.services.common.context import ServiceContext
+    from rte_desktop.storage.unit_of_work import UnitOfWork
+
+PROBLEM_FIELDS = ("title", "what", "where", "when", "impact", "restated_problem")
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Fishbone:
+    """One workshop's diagram data."""
+
+    workshop: Workshop
+    bones: list[Bone]
+    causes: list[Cause]
+
+    @property
+    def tree(self) -> tuple[BoneNode, ...]:
+        return build_tree(self.bones, self.causes)
+
+
+@dataclass(frozen=True)
+class WorkshopSnapshot:
+    """Everything of a deleted workshop, to restore it on undo."""
+
+    workshop: Workshop
+    bones: list[Bone]
+    causes: list[Cause]
+    solutions: list[Solution]
+    items: list[ImprovementItem]
+
+
+def clean_text(text: str, what: str, limit: int = MAX_TEXT, one_line: bool = True) -> str:
+    """Trimmed text (spaces collapsed for one-line texts); refuses an empty or over-long one."""
+    cleaned = " ".join(text.split()) if one_line else text.strip()
+    if not cleaned:
+        raise ValidationError(f"{what} must not be empty.")
+    if len(cleaned) > limit:
+        raise ValidationError(f"{what} is {len(cleaned)} characters long; the limit is {limit}.")
+    return cleaned
+
+
+def causes_of(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
+    bone_ids = [b.id for b in uow.find(Bone, workshop_id=workshop_id)]
+    return uow.find(Cause, bone_id=bone_ids) if bone_ids else []
+
+
+def _workshop_of_cause(uow: UnitOfWork, cause: Cause) -> Workshop:
+    return uow.get(Workshop, uow.get(Bone, cause.bone_id).workshop_id)
+
+
+class WorkshopService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def _changed(self) -> Changes:
+        return self._ctx.publish(Changes.of(Area.WORKSHOP))
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def workshops(self, pi_id: int) -> list[Workshop]:
+        with self._ctx.uow() as uow:
+            return uow.find(Workshop, pi_id=pi_id, order_by=["id"])
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        with self._ctx.uow() as uow:
+            return uow.get(Workshop, workshop_id)
+
+    def fishbone(self, workshop_id: int) -> Fishbone:
+        with self._ctx.uow() as uow:
+            return Fishbone(
+                uow.get(Workshop, workshop_id),
+                uow.find(Bone, workshop_id=workshop_id),
+                causes_of(uow, workshop_id),
+            )
+
+    def pareto(self, workshop_id: int) -> Pareto:
+        """Every cause of the workshop ranked by its dots (keys are cause ids)."""
+        with self._ctx.uow() as uow:
+            causes = causes_of(uow, workshop_id)
+        return pareto(Category(c.text, c.votes, c.id) for c in causes)
+
+    def budget(self, workshop_id: int) -> DotBudget:
+        with self._ctx.uow() as uow:
+            shop = uow.get(Workshop, workshop_id)
+            used = sum(c.votes for c in causes_of(uow, workshop_id))
+        return DotBudget(shop.participants, shop.dots_per_participant, used)
+
+    # -- workshops ------------------------------------------------------------------------------
+
+    def create_workshop(
+        self, pi_id: int, title: str, bones: tuple[str, ...] = DEFAULT_BONES
+    ) -> Outcome[Workshop]:
+        """A new workshop in a PI with the default bones and the ART's dots per participant."""
+        with self._ctx.uow() as uow:
+            pi = uow.get(PlanningInterval, pi_id)
+            art = uow.get(Art, pi.art_id)
+            shop = uow.add(
+                Workshop(
+                    pi_id=pi_id,
+                    title=clean_text(title, "The problem's title", 200),
+                    dots_per_participant=art.dots_per_participant,
+                )
+            )
+            _add_default_bones(uow, shop, bones)
+        return Outcome(shop, self._changed())
+
+    def update_problem(self, workshop_id: int, **fields: str) -> Outcome[Workshop]:
+        """Change the problem statement: title, what, where, when, impact, restated_problem."""
+        unknown = set(fields) - set(PROBLEM_FIELDS)
+        if unknown:
+            raise ValidationError(f"Unknown problem field(s): {', '.join(sorted(unknown))}.")
+        clean = {
+            name: (
+                clean_text(value, "The problem's title", 200)
+                if name == "title"
+                else value.strip()[:MAX_TEXT]
+            )
+            for name, value in fields.items()
+        }
+        with self._ctx.uow() as uow:
+            shop = uow.patch(Workshop, workshop_id, **clean)
+        return Outcome(shop, self._changed())
+
+    def set_voting(self, workshop_id: int, participants: int, dots: int) -> Outcome[Workshop]:
+        """Participants (0 = not counted yet) and dots per participant (1-50)."""
+        if not 0 <= participants <= 10_000:
+            raise ValidationError(f"Participants must be 0 to 10000, not {participants}.")
+        if not 1 <= dots <= 50:
+            raise ValidationError(f"Dots per participant must be 1 to 50, not {dots}.")
+        with self._ctx.uow() as uow:
+            shop = uow.patch(
+                Workshop, workshop_id, participants=participants, dots_per_participant=dots
+            )
+        return Outcome(shop, self._changed())
+
+    def set_votes_hidden(self, workshop_id: int, hidden: bool) -> Outcome[Workshop]:
+        """Hide the dots while people vote; reveal them all at once."""
+        with self._ctx.uow() as uow:
+            shop = uow.patch(Workshop, workshop_id, votes_hidden=hidden)
+        return Outcome(shop, self._changed())
+
+    def delete_workshop(self, workshop_id: int) -> Outcome[WorkshopSnapshot]:
+        with self._ctx.uow() as uow:
+            snapshot = WorkshopSnapshot(
+                uow.get(Workshop, workshop_id),
+                uow.find(Bone, workshop_id=workshop_id),
+                causes_of(uow, workshop_id),
+                uow.find(Solution, workshop_id=workshop_id),
+                uow.find(ImprovementItem, workshop_id=workshop_id),
+            )
+            uow.delete(Workshop, workshop_id)
+        return Outcome(snapshot, self._changed())
+
+    def restore_workshop(self, snapshot: WorkshopSnapshot) -> Outcome[Workshop]:
+        """Put a deleted workshop back with the same ids (undo)."""
+        with self._ctx.uow() as uow:
+            shop = uow.add(snapshot.workshop)
+            for bone in snapshot.bones:
+                uow.add(bone)
+            _add_parents_first(uow, snapshot.causes)
+            for value in (*snapshot.solutions, *snapshot.items):
+                uow.add(value)
+        return Outcome(shop, self._changed())
+
+    def restate_as_new_problem(self, workshop_id: int, cause_id: int) -> Outcome[Workshop]:
+        """Start a follow-up workshop on a cause (usually the top of the Pareto chart).
+
+        The cause becomes the new workshop's title and "what"; the original workshop keeps it as
+        its restated problem unless one was already written.
+        """
+        with self._ctx.uow() as uow:
+            shop = uow.get(Workshop, workshop_id)
+            cause = uow.get(Cause, cause_id)
+            if _workshop_of_cause(uow, cause).id != workshop_id:
+                raise ValidationError("That cause belongs to another workshop.")
+            if not shop.restated_problem.strip():
+                uow.patch(Workshop, workshop_id, restated_problem=cause.text)
+            new = uow.add(
+                Workshop(
+                    pi_id=shop.pi_id,
+                    title=cause.text[:200],
+                    what=cause.text,
+                    participants=shop.participants,
+                    dots_per_participant=shop.dots_per_participant,
+                    votes_hidden=shop.votes_hidden,
+                    parent_id=workshop_id,
+                )
+            )
+            _add_default_bones(uow, new, DEFAULT_BONES)
+        return Outcome(new, self._changed())
+
+    # -- bones ----------------------------------------------------------------------------------
+
+    def add_bone(self, workshop_id: int, name: str, after_id: int | None = None) -> Outcome[Bone]:
+        """A new bone at the end, or right after ``after_id``."""
+        with self._ctx.uow() as uow:
+            bones = uow.find(Bone, workshop_id=workshop_id)
+            position = _insert_position(uow, bones, after_id)
+            bone = uow.add(
+                Bone(
+                    workshop_id=workshop_id,
+                    name=clean_text(name, "A bone's name", 200),
+                    position=position,
+                )
+            )
+        return Outcome(bone, self._changed())
+
+    def rename_bone(self, bone_id: int, name: str) -> Outcome[Bone]:
+        with self._ctx.uow() as uow:
+            bone = uow.patch(Bone, bone_id, name=clean_text(name, "A bone's name", 200))
+        return Outcome(bone, self._changed())
+
+    def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, list[Cause]]]:
+        """Remove a bone with its causes; returns both for undo."""
+        with self._ctx.uow() as uow:
+            bone = uow.get(Bone, bone_id)
+            causes = uow.find(Cause, bone_id=bone_id)
+            uow.delete(Bone, bone_id)
+        return Outcome((bone, causes), self._changed())
+
+    def restore_bone(self, bone: Bone, causes: list[Cause]) -> Outcome[Bone]:
+        with self._ctx.uow() as uow:
+            restored = uow.add(bone)
+            _add_parents_first(uow, causes)
+        return Outcome(restored, self._changed())
+
+    # -- causes ---------------------------------------------------------------------------------
+
+    def add_cause(
+        self, bone_id: int, text: str, parent_id: int | None = None, after_id: int | None = None
+    ) -> Outcome[Cause]:
+        """A cause on a bone (``parent_id`` None) or under another cause ("why?").
+
+        ``after_id`` places it right after that sibling; otherwise it goes last.
+        """
+        with self._ctx.uow() as uow:
+            uow.get(Bone, bone_id)
+            if parent_id is not None and uow.get(Cause, parent_id).bone_id != bone_id:
+                raise ValidationError("A sub-cause must be on the same bone as its cause.")
+            siblings = uow.find(Cause, bone_id=bone_id, parent_id=parent_id)
+            cause = uow.add(
+                Cause(
+                    bone_id=bone_id,
+                    parent_id=parent_id,
+                    text=clean_text(text, "A cause"),
+                    position=_insert_position(uow, siblings, after_id),
+                )
+            )
+        return Outcome(cause, self._changed())
+
+    def rename_cause(self, cause_id: int, text: str) -> Outcome[Cause]:
+        with self._ctx.uow() as uow:
+            cause = uow.patch(Cause, cause_id, text=clean_text(text, "A cause"))
+        return Outcome(cause, self._changed())
+
+    def delete_cause(self, cause_id: int) -> Outcome[list[Cause]]:
+        """Remove a cause and its sub-causes; returns them (parents first) for undo."""
+        with self._ctx.uow() as uow:
+            cause = uow.get(Cause, cause_id)
+            same_bone = uow.find(Cause, bone_id=cause.bone_id)
+            ids = subtree_ids(same_bone, cause_id)
+            removed = [c for c in same_bone if c.id in ids]
+            uow.delete(Cause, cause_id)  # sub-causes go with it (ON DELETE CASCADE)
+        return Outcome(_parents_first(removed), self._changed())
+
+    def restore_causes(self, causes: list[Cause]) -> Outcome[list[Cause]]:
+        """Put causes back exactly as they were, ids included (undo of delete or add)."""
+        with self._ctx.uow() as uow:
+            restored = _add_parents_first(uow, causes)
+        return Outcome(restored, self._changed())
+
+    def move_cause(
+        self,
+        cause_id: int,
+        bone_id: int,
+        parent_id: int | None = None,
+        position: int | None = None,
+    ) -> Outcome[Cause]:
+        """Move a cause with its sub-causes to a bone, optionally under another cause.
+
+        Raises:
+            ValidationError: the new parent is the cause itself or one of its sub-causes, or it
+                is on another bone or workshop.
+        """
+        with self._ctx.uow() as uow:
+            cause = uow.get(Cause, cause_id)
+            target = uow.get(Bone, bone_id)
+            if target.workshop_id != uow.get(Bone, cause.bone_id).workshop_id:
+                raise ValidationError("A cause can only move within its workshop.")
+            subtree = subtree_ids(uow.find(Cause, bone_id=cause.bone_id), cause_id)
+            if parent_id is not None:
+                if parent_id in subtree:
+                    raise ValidationError("A cause cannot move under itself or its own sub-cause.")
+                if uow.get(Cause, parent_id).bone_id != bone_id:
+                    raise ValidationError("The new parent cause is on another bone.")
+            if position is None:
+                siblings = [
+                    c
+                    for c in uow.find(Cause, bone_id=bone_id, parent_id=parent_id)
+                    if c.id != cause_id
+                ]
+                position = max((c.position for c in siblings), default=-1) + 1
+            for member in subtree - {cause_id}:
+                uow.patch(Cause, member, bone_id=bone_id)
+            moved = uow.patch(
+                Cause, cause_id, bone_id=bone_id, parent_id=parent_id, position=position
+            )
+        return Outcome(moved, self._changed())
+
+    def set_cause_votes(self, cause_id: int, votes: int) -> Outcome[Cause]:
+        """The number of dots on a cause (0 or more)."""
+        if votes < 0:
+            raise ValidationError(f"A cause cannot have {votes} dots; the least is 0.")
+        with self._ctx.uow() as uow:
+            cause = uow.patch(Cause, cause_id, votes=votes)
+        return Outcome(cause, self._changed())
+
+    def clear_votes(self, workshop_id: int) -> Outcome[dict[int, int]]:
+        """Set every cause's dots to 0; returns the old counts (cause id -> dots) for undo."""
+        with self._ctx.uow() as uow:
+            old = {c.id: c.votes for c in causes_of(uow, workshop_id) if c.id and c.votes}
+            for cause_id in old:
+                uow.patch(Cause, cause_id, votes=0)
+        return Outcome(old, self._changed())
+
+    def restore_votes(self, votes: dict[int, int]) -> Outcome[None]:
+        with self._ctx.uow() as uow:
+            for cause_id, count in votes.items():
+                uow.patch(Cause, cause_id, votes=count)
+        return Outcome(None, self._changed())
+
+
+def _add_default_bones(uow: UnitOfWork, shop: Workshop, names: tuple[str, ...]) -> None:
+    assert shop.id is not None
+    for position, name in enumerate(names):
+        uow.add(Bone(workshop_id=shop.id, name=name, position=position))
+
+
+def _insert_position(
+    uow: UnitOfWork, siblings: list[Bone] | list[Cause], after_id: int | None
+) -> int:
+    """The position right after ``after_id`` (later siblings move up one), or the end."""
+    after = next((s for s in siblings if s.id == after_id), None)
+    if after is None:
+        return max((s.position for s in siblings), default=-1) + 1
+    for sibling in siblings:
+        if sibling.position > after.position:
+            uow.update(dataclasses.replace(sibling, position=sibling.position + 1))
+    return after.position + 1
+
+
+def _parents_first(causes: list[Cause]) -> list[Cause]:
+    ids = {c.id for c in causes}
+    placed: set[int | None] = set()
+    ordered: list[Cause] = []
+    pending = list(causes)
+    while pending:
+        ready = [c for c in pending if c.parent_id not in ids or c.parent_id in placed]
+        if not ready:  # a cycle cannot be stored anyway; keep the rest as they are
+            ready = pending
+        for cause in ready:
+            ordered.append(cause)
+            placed.add(cause.id)
+        pending = [c for c in pending if c not in ready]
+    return ordered
+
+
+def _add_parents_first(uow: UnitOfWork, causes: list[Cause]) -> list[Cause]:
+    return [uow.add(cause) for cause in _parents_first(causes)]
