@@ -21,8 +21,8 @@ from rte_desktop.domain.model import (
     PlanningInterval,
     WsjfSession,
 )
-from rte_desktop.services.transfer import shipped_schema
-from rte_desktop.services.workspace import Workspace, open_workspace
+from rte_desktop.services.transfer.transfer import shipped_schema
+from rte_desktop.workspace import Workspace, open_workspace
 
 NEW_TABLES = ("dor_item", "feature_dor_tick", "wsjf_session", "demo_item", "demo_feedback")
 NEW_FEATURE_FIELDS = (
