@@ -21,6 +21,8 @@ class Area(StrEnum):
     BOARD = "board"
     ART_SYNC = "art_sync"
     WORKSHOP = "workshop"
+    BACKLOG = "backlog"  # the ART backlog and WSJF (features too: the board shares them)
+    SYSTEM_DEMO = "system_demo"
 
 
 @dataclass(frozen=True)
