@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import backlog as rules
@@ -26,6 +27,7 @@ from rte_desktop.domain.model import (
     Team,
     WsjfSession,
 )
+from rte_desktop.domain.train import local_date
 from rte_desktop.domain.wsjf import (
     LABELS,
     Estimate,
@@ -145,6 +147,22 @@ class BacklogService:
     def readiness(self, pi_id: int) -> rules.Readiness:
         """How many of the top-N backlog features by WSJF are ready (N: the ART's capacity)."""
         return self.view(pi_id).readiness
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def export(self, pi_id: int, out: Path) -> Path:
+        """The backlog in WSJF order as CSV or XLSX (by suffix), readable by import features."""
+        from rte_desktop.services.backlog.backlog_files import export_backlog
+
+        return export_backlog(self.view(pi_id), out)
+
+    def report(self, pi_id: int, out: Path, paper: str = "a4") -> Path:
+        """The PI Planning pre-read: the ordered backlog with its WSJF parts, as PDF."""
+        from rte_desktop.services.backlog.backlog_files import write_backlog_report
+
+        view = self.view(pi_id)
+        today = local_date(self._ctx.clock.now(), view.art.time_zone)
+        return write_backlog_report(view, out, f"{today:%d %b %Y}", paper)
 
     # -- features -------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import system_demo as rules
@@ -21,6 +22,7 @@ from rte_desktop.domain.kinds import EventKind, RiskSource
 from rte_desktop.domain.model import (
     Agenda,
     AgendaItem,
+    Art,
     DemoFeedback,
     DemoItem,
     Event,
@@ -30,7 +32,7 @@ from rte_desktop.domain.model import (
     Risk,
     Team,
 )
-from rte_desktop.domain.train import clean_name
+from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.features import add_backlog_feature, next_key
 
@@ -165,6 +167,57 @@ class SystemDemoService:
             ]
             result.append(rules.demo_share(it.name, planned, demoed))
         return result
+
+    def report(
+        self, pi_id: int, out: Path, iteration: int | None = None, paper: str = "a4"
+    ) -> Path:
+        """What was shown, accepted and said: one iteration's demo, or every demo of the PI.
+
+        Raises:
+            ValidationError: the PI has no iteration ``iteration``.
+        """
+        from rte_desktop.reports.demo_report import DemoReport
+        from rte_desktop.services.system_demo.demo_files import (
+            section,
+            share_text,
+            write_demo_report,
+        )
+
+        with self._ctx.uow() as uow:
+            pi = uow.get(PlanningInterval, pi_id)
+            art = uow.get(Art, pi.art_id)
+            numbers = [it.number for it in uow.find(Iteration, pi_id=pi_id)]
+        if iteration is not None and iteration not in numbers:
+            known = ", ".join(str(n) for n in sorted(numbers))
+            raise ValidationError(f"{pi.name} has no iteration {iteration} (it has {known}).")
+        summaries = [
+            s
+            for s in self.demos(pi_id)
+            if iteration is None or (s.iteration is not None and s.iteration.number == iteration)
+        ]
+        plans = [self.plan(s.event.id or 0) for s in summaries]
+        with self._ctx.uow() as uow:
+            ids = [
+                fb.feature_id for p in plans for s in p.slots for fb in s.feedback if fb.feature_id
+            ]
+            features = {f.id or 0: f.key or f.title for f in uow.find(Feature, id=ids)}
+            risk_ids = [
+                fb.risk_id for p in plans for s in p.slots for fb in s.feedback if fb.risk_id
+            ]
+            risks = {r.id or 0 for r in uow.find(Risk, id=risk_ids)}
+        shares = self.shares(pi_id)
+        if iteration is not None:
+            wanted = {s.iteration.name for s in summaries if s.iteration is not None}
+            shares = [s for s in shares if s.iteration in wanted]
+        today = local_date(self._ctx.clock.now(), art.time_zone)
+        report = DemoReport(
+            art_name=art.name,
+            pi_name=pi.name if iteration is None else f"{pi.name}, iteration {iteration}",
+            printed_on=f"{today:%d %b %Y}",
+            sections=[section(p, features, risks) for p in plans],
+            shares=[(s.iteration, share_text(s)) for s in shares],
+        )
+        return write_demo_report(report, out, paper)
 
     # -- the plan -------------------------------------------------------------------------------
 
