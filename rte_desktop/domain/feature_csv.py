@@ -150,7 +150,7 @@ def kind_of(text: str) -> WorkKind:
     return WorkKind.ENABLER if "enabler" in text.casefold() else WorkKind.FEATURE
 
 
-def parse_features_csv(text: str) -> ParsedFeatures:
+def parse_features_csv(text: str, what: str = "The CSV file") -> ParsedFeatures:
     """Parse CSV text into feature rows and links, or raise one error naming every bad cell.
 
     Raises:
@@ -169,7 +169,7 @@ def parse_features_csv(text: str) -> ParsedFeatures:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ImportFormatError(f"line {reader.line_num}: {exc}.") from None
-    return parse_feature_records(records, "The CSV file")
+    return parse_feature_records(records, what)
 
 
 def parse_feature_records(

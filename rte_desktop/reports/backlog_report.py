@@ -103,7 +103,7 @@ def _row(line: BacklogLine) -> list[Paragraph]:
 
 
 def _table(report: BacklogReport, width: float) -> Table:
-    fixed = [13, 18, 0, 38, 22, 12, 11, 11, 13, 11, 11, 14]
+    fixed = [13, 18, 0, 38, 22, 12, 12, 11, 16, 11, 13, 14]
     widths = [w * mm for w in fixed]
     widths[2] = width - sum(widths)
     rows: list[list[Any]] = [[para(h, SMALL_BOLD) for h in HEADERS]]

@@ -119,7 +119,7 @@ def read_feature_file(path: Path) -> ParsedFeatures:
         )
     if suffix in XLSX_SUFFIXES:
         return parse_feature_records(xlsx_records(path), path.name)
-    return parse_features_csv(read_text(path))
+    return parse_features_csv(read_text(path), path.name)
 
 
 def _with_backlog(

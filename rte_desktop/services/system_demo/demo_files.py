@@ -22,7 +22,8 @@ def share_text(share: DemoShare) -> str:
 def section(plan: DemoPlan, feature_keys: dict[int, str], risk_ids: set[int]) -> DemoSection:
     from rte_desktop.reports.demo_report import DemoLine, DemoSection
 
-    iteration = f" · {plan.iteration.name}" if plan.iteration else ""
+    name = plan.iteration.name if plan.iteration else ""
+    iteration = f" · {name}" if name and name not in plan.event.title else ""
     title = f"{plan.event.title}{iteration} · {plan.event.start:%a %d %b %Y}"
     lines = []
     for order, slot in enumerate(plan.slots, start=1):

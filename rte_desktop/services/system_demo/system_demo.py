@@ -148,8 +148,13 @@ class SystemDemoService:
         return DemoPlan(event, iteration_of(event, iterations), slots, agenda)
 
     def shares(self, pi_id: int) -> list[rules.DemoShare]:
-        """Per development iteration: of the features planned in it, how many were demoed."""
+        """Per development iteration whose System Demo has begun: planned features demoed.
+
+        Iterations whose demo is still ahead (in the ART's time zone) are left out.
+        """
         with self._ctx.uow() as uow:
+            pi = uow.get(PlanningInterval, pi_id)
+            today = local_date(self._ctx.clock.now(), uow.get(Art, pi.art_id).time_zone)
             iterations = uow.find(Iteration, pi_id=pi_id, order_by=["number"])
             events = uow.find(Event, pi_id=pi_id, kind=EventKind.SYSTEM_DEMO.value)
             items = uow.find(DemoItem, event_id=[e.id for e in events])
@@ -159,6 +164,8 @@ class SystemDemoService:
             if it.is_ip:
                 continue
             its_events = {e.id for e in events if iteration_of(e, [it]) is it}
+            if not any(e.start.date() <= today for e in events if e.id in its_events):
+                continue
             planned = [f.id for f in features if f.iteration_id == it.id and f.id is not None]
             demoed = [
                 i.feature_id
