@@ -181,3 +181,21 @@ def format_wsjf(value: Fraction | None) -> str:
     if value is None:
         return "\u2013"
     return f"{float(value):.1f}"
+
+
+def typed_value(buffer: str, digit: str) -> tuple[int | None, str]:
+    """Read a digit key typed in a WSJF cell, allowing the two-digit values 13 and 20.
+
+    ``buffer`` is what was typed in the same cell just before ("" after moving). "1" gives 1 at
+    once; "1" then "3" gives 13, "2" then "0" gives 20. A digit that fits no scale value gives
+    ``None`` (the cell keeps its value).
+
+    Returns:
+        The value to set (or None) and the new buffer.
+    """
+    both = buffer + digit
+    if len(both) <= 2 and both.isdigit() and int(both) in SCALE and len(buffer) == 1:
+        return int(both), ""
+    if digit.isdigit() and int(digit) in SCALE:
+        return int(digit), digit
+    return None, ""

@@ -71,8 +71,8 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
         group.addAction(action)
         theme_menu.addAction(action)
 
-    for index, spec in enumerate(w.specs, start=1):
-        _action(w, menus["go"], spec.title, partial(w.on_go_action, index - 1), f"Ctrl+{index}")
+    for index, (spec, keys) in enumerate(zip(w.specs, w.go_keys, strict=True)):
+        _action(w, menus["go"], spec.title, partial(w.on_go_action, index), keys)
 
     _action(w, menus["help"], w.tr("&Keyboard shortcuts"), w.show_shortcuts, "F1")
     _action(w, menus["help"], w.tr("&About RTE Desktop"), w.show_about)

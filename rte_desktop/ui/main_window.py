@@ -28,7 +28,7 @@ from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
-from rte_desktop.ui.panels import PanelSpec, panel_specs
+from rte_desktop.ui.panels import PanelSpec, go_keys, panel_specs
 from rte_desktop.ui.settings import UiSettings
 from rte_desktop.ui.theme import apply_theme
 from rte_desktop.ui.welcome.panel import WelcomeView
@@ -70,9 +70,10 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        for index, spec in enumerate(self.specs, start=1):
+        self.go_keys = go_keys(self.specs)
+        for index, spec in enumerate(self.specs):
             self.sidebar.addItem(spec.title.replace("&&", "&"))
-            self.sidebar.item(index - 1).setToolTip(f"Ctrl+{index}")
+            self.sidebar.item(index).setToolTip(self.go_keys[index])
         self.sidebar.setFixedWidth(210)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -342,7 +343,6 @@ class MainWindow(QMainWindow):
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         general = [
-            ("Ctrl+1 … Ctrl+8", self.tr("Show a panel")),
             ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
             ("Ctrl+N", self.tr("New train")),
             ("Ctrl+O", self.tr("Open a train file")),
@@ -351,6 +351,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),
+        ]
+        general[:0] = [
+            (keys, self.tr("Show %1").replace("%1", spec.title.replace("&&", "&")))
+            for keys, spec in zip(self.go_keys, self.specs, strict=True)
         ]
         groups = [(self.tr("Everywhere"), general)]
         groups += [(spec.title, list(spec.shortcuts)) for spec in self.specs if spec.shortcuts]

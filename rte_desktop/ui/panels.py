@@ -1,4 +1,9 @@
-"""The eight panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+8).
+"""The panels of the main window, in sidebar order, with the keys that show them.
+
+``go_keys`` is the one place those keys are decided: the sidebar's tooltips, the Go menu and
+Help > Keyboard shortcuts all read it. Panels 1-9 take Ctrl+1 ... Ctrl+9, the tenth Ctrl+0, later
+ones Ctrl+Alt+1, Ctrl+Alt+2 ...; a spec may name its keys (``keys``) so they stay put while
+other branches add panels before it.
 
 Each entry names a factory that is imported only when the panel is first shown, so start-up pays
 for one panel, not eight. A capability replaces its placeholder by pointing ``factory`` at its
@@ -43,6 +48,7 @@ class PanelSpec:
     purpose: str  # what the panel holds; shown while it is a placeholder
     factory: str = ""
     shortcuts: tuple[tuple[str, str], ...] = field(default=())
+    keys: str = ""  # the Go key; empty: by position (``go_keys``)
 
     def panel_class(self) -> type[Panel] | None:
         """The panel's class, imported now (None while the panel is a placeholder)."""
@@ -59,6 +65,42 @@ class PanelSpec:
 
             return PlaceholderPanel(ctx, self.title, self.purpose, parent)
         return cls(ctx, parent)
+
+
+def go_keys(specs: list[PanelSpec]) -> list[str]:
+    """The key that shows each panel, in sidebar order (see the module's docstring)."""
+
+    def by_position(index: int) -> str:
+        if index <= 9:
+            return f"Ctrl+{index}"
+        if index == 10:
+            return "Ctrl+0"
+        return f"Ctrl+Alt+{index - 10}"
+
+    named = {spec.keys for spec in specs if spec.keys}
+    result = []
+    index = 0
+    for spec in specs:
+        if spec.keys:
+            result.append(spec.keys)
+            continue
+        index += 1
+        while by_position(index) in named:
+            index += 1
+        result.append(by_position(index))
+    return result
+
+
+def _backlog_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.backlog.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
+
+
+def _system_demo_shortcuts() -> tuple[tuple[str, str], ...]:
+    from rte_desktop.ui.system_demo.shortcuts import SHORTCUTS
+
+    return tuple((keys, _tr(text)) for keys, text in SHORTCUTS)
 
 
 def agenda_shortcuts() -> tuple[tuple[str, str], ...]:
@@ -205,5 +247,27 @@ def panel_specs() -> list[PanelSpec]:
                 ("Ctrl+Return", _tr("Save the improvement item")),
                 ("Ctrl+P", _tr("Workshop report PDF")),
             ),
+        ),
+        PanelSpec(
+            "backlog",
+            _tr("Backlog && WSJF"),
+            _tr(
+                "The ART backlog ordered by WSJF: states, Definition of Ready, acceptance "
+                "criteria, readiness for PI Planning and the WSJF session on the projector."
+            ),
+            factory="rte_desktop.ui.backlog.panel:BacklogPanel",
+            shortcuts=_backlog_shortcuts(),
+            keys="Ctrl+0",
+        ),
+        PanelSpec(
+            "system_demo",
+            _tr("System Demo"),
+            _tr(
+                "Each iteration's System Demo: the demo plan, demoed and accepted marks, and "
+                "feedback that becomes backlog features or risks."
+            ),
+            factory="rte_desktop.ui.system_demo.panel:SystemDemoPanel",
+            shortcuts=_system_demo_shortcuts(),
+            keys="Ctrl+Alt+1",
         ),
     ]

@@ -156,3 +156,36 @@ def test_a_whole_estimate_is_checked_and_none_is_allowed() -> None:
         check_estimate(Estimate(time_criticality=4))
     with pytest.raises(DomainError):
         check_value(WsjfColumn.BUSINESS_VALUE, True)
+
+
+@pytest.mark.parametrize(
+    ("keys", "values"),
+    [
+        ("5", [5]),
+        ("13", [1, 13]),
+        ("20", [2, 20]),
+        ("138", [1, 13, 8]),
+        ("11", [1, 1]),
+        ("4", [None]),
+        ("24", [2, None]),
+        ("7", [None]),
+    ],
+)
+def test_typed_digits_reach_every_scale_value(keys: str, values: list[int | None]) -> None:
+    from rte_desktop.domain.wsjf import typed_value
+
+    buffer, seen = "", []
+    for key in keys:
+        value, buffer = typed_value(buffer, key)
+        seen.append(value)
+    assert seen == values
+
+
+@given(st.text(alphabet="0123456789", max_size=8))
+def test_typed_digits_only_ever_give_scale_values(keys: str) -> None:
+    from rte_desktop.domain.wsjf import typed_value
+
+    buffer = ""
+    for key in keys:
+        value, buffer = typed_value(buffer, key)
+        assert value is None or value in SCALE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rte_desktop.ui.dialogs.new_train import NewTrainDialog
@@ -14,8 +15,11 @@ def test_every_panel_is_reachable_by_ctrl_number(qtbot, make_window, demo_ws: Wo
     window = make_window(demo_ws)
     assert window.art_combo.currentText() == "Aurora ART"
     assert window.pi_combo.currentText().startswith("PI 2026.2")
-    for index, spec in enumerate(window.specs, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+    assert window.go_keys[:8] == [f"Ctrl+{n}" for n in range(1, 9)]
+    assert len(set(window.go_keys)) == len(window.specs)
+    for index, (spec, keys) in enumerate(zip(window.specs, window.go_keys, strict=True), start=1):
+        combo = QKeySequence(keys)[0]
+        qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
         panel = window.current_panel()
         assert panel is window.panels[spec.key]
         assert panel.pi_id == window.pi_combo.currentData()
@@ -91,8 +95,14 @@ def test_theme_choice_is_remembered(qtbot, make_window, demo_ws: Workspace) -> N
 
 def test_shortcut_list_names_every_panel_key(qtbot, make_window, demo_ws: Workspace) -> None:
     window = make_window(demo_ws)
-    keys = [keys for _title, rows in window.shortcut_groups() for keys, _ in rows]
-    assert "Ctrl+1 … Ctrl+8" in keys
+    groups = dict(window.shortcut_groups())
+    everywhere = dict(groups["Everywhere"])
+    assert everywhere["Ctrl+1"] == "Show Calendar"
+    assert everywhere["Ctrl+0"] == "Show Backlog & WSJF"
+    assert everywhere["Ctrl+Alt+1"] == "Show System Demo"
+    bound = {a.shortcut().toString() for a in window.findChildren(QAction) if a.shortcut()}
+    assert {"Ctrl+0", "Ctrl+Alt+1"} <= bound  # bound from the same list Help shows
+    assert ("F5 / Ctrl+Shift+W", "WSJF session on the projector") in groups["Backlog && WSJF"]
 
 
 def test_opening_a_foreign_file_keeps_the_current_train(

@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
-from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
+from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus, offset_label
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.theme import BAD, WARN
+from rte_desktop.ui.theme import BAD, OK, WARN
 from rte_desktop.ui.undo import push
 
 
 class ReadinessPanel(Panel):
-    areas = (Area.READINESS, Area.CALENDAR)
+    areas = (Area.READINESS, Area.CALENDAR, Area.BACKLOG)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -52,6 +52,11 @@ class ReadinessPanel(Panel):
         self.title.setFont(font)
         self.anchor = QLabel()
         self.anchor.setWordWrap(True)
+        self.backlog_line = QLabel()  # "8 of the top 10 features ready, T-2w" (ART backlog)
+        self.backlog_line.setObjectName("backlogReadiness")
+        bold = self.backlog_line.font()
+        bold.setBold(True)
+        self.backlog_line.setFont(bold)
         self.overdue = QLabel()
         self.overdue.setWordWrap(True)
         self.overdue.setStyleSheet(f"color: {BAD.name()}; font-weight: bold")
@@ -113,6 +118,7 @@ class ReadinessPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.anchor)
+        layout.addWidget(self.backlog_line)
         layout.addWidget(self.overdue)
         layout.addLayout(bars)
         layout.addWidget(self.empty)
@@ -198,6 +204,13 @@ class ReadinessPanel(Panel):
         else:
             self.anchor.setText(view.anchor.source)
             self.anchor.setStyleSheet(f"color: {WARN.name()}")
+        backlog = self.ctx.ws.backlog.readiness(self.planned_pi_id)
+        countdown = offset_label(-days) if view.anchor.found else ""
+        self.backlog_line.setText(
+            self.tr("ART backlog: %1 (Ctrl+0)").replace("%1", backlog.sentence(countdown))
+        )
+        colour = OK if backlog.ready >= backlog.top and backlog.top else WARN
+        self.backlog_line.setStyleSheet(f"color: {colour.name()}")
         for checklist in Checklist:
             progress = view.progress(checklist)
             bar = self.bars[checklist]
