@@ -160,3 +160,15 @@ def readiness(entries: Sequence[BacklogEntry], capacity: int) -> Readiness:
     ready = sum(1 for e in top if e.state is BacklogState.READY)
     missing = tuple(e.key for e in top if e.state is not BacklogState.READY)
     return Readiness(ready, len(top), capacity, missing)
+
+
+def countdown(days: int) -> str:
+    """Days until PI Planning as people say it: "T-2w" from two weeks out, "T-5d" closer.
+
+    Whole weeks are counted down (33 days is T-4w: more than four weeks, less than five).
+    """
+    if days >= 14:
+        return f"T-{days // 7}w"
+    if days > 0:
+        return f"T-{days}d"
+    return "T" if days == 0 else f"T+{-days}d"

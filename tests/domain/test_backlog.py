@@ -83,3 +83,13 @@ def test_readiness_counts_the_top_n_by_wsjf_of_the_backlog_only() -> None:
 def test_capacity_out_of_range_is_refused(bad: int) -> None:
     with pytest.raises(ValidationError, match="expected PI capacity"):
         check_pi_capacity(bad)
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [(33, "T-4w"), (14, "T-2w"), (13, "T-13d"), (1, "T-1d"), (0, "T"), (-2, "T+2d")],
+)
+def test_countdown_words(days: int, text: str) -> None:
+    from rte_desktop.domain.backlog import countdown
+
+    assert countdown(days) == text

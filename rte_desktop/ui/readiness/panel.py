@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rte_desktop.domain.backlog import countdown as backlog_countdown
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
-from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus, offset_label
+from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
@@ -205,7 +206,7 @@ class ReadinessPanel(Panel):
             self.anchor.setText(view.anchor.source)
             self.anchor.setStyleSheet(f"color: {WARN.name()}")
         backlog = self.ctx.ws.backlog.readiness(self.planned_pi_id)
-        countdown = offset_label(-days) if view.anchor.found else ""
+        countdown = backlog_countdown(days) if view.anchor.found else ""
         self.backlog_line.setText(
             self.tr("ART backlog: %1 (Ctrl+0)").replace("%1", backlog.sentence(countdown))
         )
