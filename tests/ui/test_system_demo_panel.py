@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar
 
 from rte_desktop.domain.model import Agenda, DemoFeedback, DemoItem, Feature, Risk
 from rte_desktop.ui.readiness.panel import ReadinessPanel
@@ -96,3 +97,19 @@ def test_readiness_countdown_shows_the_backlog_line(qtbot, panel_context) -> Non
     readiness.refresh_now()
     text = readiness.backlog_line.text()
     assert text.startswith("ART backlog: 8 of the top 10 features ready, T-")
+
+
+def test_the_measurement_tab_shows_the_demoed_share(qtbot, panel_context) -> None:
+    from rte_desktop.ui.workshop.measurement_tab import MeasurementTab
+
+    ws = panel_context.ws
+    art = ws.train.arts()[0]
+    tab = MeasurementTab()
+    qtbot.addWidget(tab)
+    tab.load_demo_shares(ws.system_demo.shares(ws.train.current_pi(art.id).id))
+    bars = {bar.objectName(): bar.format() for bar in tab.demo_box.findChildren(QProgressBar)}
+    assert bars == {"demoShare0": "2 / 3  (67%)"}  # only iteration 1's demo is held (25 Nov)
+    tab.load_demo_shares([])
+    qtbot.waitUntil(lambda: not tab.demo_box.findChildren(QProgressBar))
+    labels = [label.text() for label in tab.demo_box.findChildren(QLabel)]
+    assert "No System Demo held in this PI yet." in labels
