@@ -172,8 +172,9 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
             file) names the latest backup of the file when there is one.
     """
     url = to_url(target)
+    clock = clock or SystemClock()
     try:
-        engine = open_database(url)
+        engine = open_database(url, clock=clock)
     except UnreadableFileError as exc:
         path = sqlite_path(url)
         if path is None:
@@ -181,4 +182,4 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
         from rte_desktop.services.backup.backup import with_backup_advice
 
         raise with_backup_advice(exc, path) from exc
-    return Workspace(engine, clock or SystemClock(), url)
+    return Workspace(engine, clock, url)

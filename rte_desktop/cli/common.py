@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from rte_desktop.domain.model import PlanningInterval
     from rte_desktop.workspace import Workspace
 
-Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]
+# argparse names its sub-parsers type only privately; add_subparsers() returns it.
+Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]  # noqa: SLF001
 Runner = Callable[[argparse.Namespace], int]
 
 

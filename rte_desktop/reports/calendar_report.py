@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -21,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak
 from rte_desktop.domain import event_marks
 from rte_desktop.domain.cadence import MONTH_NAMES, MONTHS, WEEKDAYS, describe_day, short_date
 from rte_desktop.domain.calendar_rules import KIND_LABELS
-from rte_desktop.domain.model import Art, Event, EventKind, Holiday, Iteration, PlanningInterval
+from rte_desktop.domain.model import Event, EventKind
 from rte_desktop.reports._doc import (
     GREY,
     ORANGE,
@@ -31,12 +30,16 @@ from rte_desktop.reports._doc import (
     para as _para,
     style as _style,
 )
+from rte_desktop.reports.calendar_book import (
+    DEV_FILLS,
+    HOLIDAY_FILL,
+    IP_FILL,
+    OFF_FILL,
+    CalendarBook,
+    PiSheet,
+)
 from rte_desktop.reports.calendar_draw import hatch, label, marker
 
-DEV_FILLS = (colors.HexColor("#cfe2f3"), colors.HexColor("#e3eef8"))
-IP_FILL = colors.HexColor("#fbe0b8")
-OFF_FILL = colors.HexColor("#ececec")
-HOLIDAY_FILL = colors.HexColor("#bdbdbd")
 RECURRING = (
     EventKind.ART_SYNC,
     EventKind.COACH_SYNC,
@@ -50,25 +53,6 @@ LANES: tuple[tuple[str, tuple[EventKind, ...]], ...] = (
     ("Refinement", (EventKind.BACKLOG_REFINEMENT,)),
     ("Other", (EventKind.OTHER, EventKind.HOLIDAY)),
 )
-
-
-@dataclass(frozen=True)
-class PiSheet:
-    pi: PlanningInterval
-    iterations: tuple[Iteration, ...]
-    events: tuple[Event, ...]
-
-
-@dataclass(frozen=True)
-class CalendarBook:
-    """Plain data for the calendar PDF (built by the calendar service)."""
-
-    art: Art
-    sheets: tuple[PiSheet, ...]  # one page each
-    all_sheets: tuple[PiSheet, ...]  # every PI of the ART, for the year page
-    holidays: tuple[Holiday, ...]
-    working_days: frozenset[int]
-    year_start: dt.date  # first day of the year page's first month
 
 
 def time_range(event: Event) -> str:

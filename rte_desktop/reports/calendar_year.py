@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable
 from rte_desktop.domain.cadence import MONTH_NAMES, short_date
 from rte_desktop.domain.model import EventKind
 from rte_desktop.reports._doc import GREY, ORANGE, SANS, SANS_BOLD
+from rte_desktop.reports.calendar_book import HOLIDAY_FILL, IP_FILL, CalendarBook
 from rte_desktop.reports.calendar_draw import hatch, label, marker
-from rte_desktop.reports.calendar_report import HOLIDAY_FILL, IP_FILL, CalendarBook
 
 PI_FILLS = (
     (colors.HexColor("#cfe2f3"), colors.HexColor("#e3eef8")),

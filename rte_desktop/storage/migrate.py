@@ -6,12 +6,12 @@ read-only file is refused and left byte-for-byte as it was.
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib import resources
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError
 from rte_desktop.storage.backup import backup_file
 from rte_desktop.storage.db import make_engine, sqlite_path, to_url
@@ -51,12 +51,15 @@ def _stored_revision(engine: Engine) -> str | None:
     return None if value is None else str(value)
 
 
-def open_database(target: str | Path, backup_dir: Path | None = None) -> Engine:
+def open_database(
+    target: str | Path, backup_dir: Path | None = None, clock: Clock | None = None
+) -> Engine:
     """Check, back up and migrate the database, then return an engine on it.
 
     Args:
         target: a file path or a SQLAlchemy URL.
         backup_dir: where the pre-migration copy goes (default: ``backups`` beside the file).
+        clock: dates the pre-migration copy's name (default: the system clock).
 
     Raises:
         DatabaseError: the file is not ours, corrupt, read-only or from a newer version.
@@ -79,7 +82,8 @@ def open_database(target: str | Path, backup_dir: Path | None = None) -> Engine:
     engine = engine or make_engine(url)
     if stored != head:
         if stored is not None and path is not None:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            local = (clock or SystemClock()).now().astimezone()
+            stamp = local.strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent / "backups"
             backup_file(path, folder / f"{path.stem}-before-{head}-{stamp}.sqlite")
         upgrade(engine)

@@ -13,6 +13,7 @@ panel class ("package.module:Class").
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
@@ -37,6 +38,10 @@ OBJECTIVES_SHORTCUTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# A panel class, or a function that builds the panel with the services it uses.
+PanelFactory = Callable[[PanelContext, QWidget | None], Panel]
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("panels", text)
 
@@ -50,13 +55,16 @@ class PanelSpec:
     shortcuts: tuple[tuple[str, str], ...] = field(default=())
     keys: str = ""  # the Go key; empty: by position (``go_keys``)
 
-    def panel_class(self) -> type[Panel] | None:
-        """The panel's class, imported now (None while the panel is a placeholder)."""
+    def panel_class(self) -> PanelFactory | None:
+        """The panel's factory (its class, or a function handing it its services), imported now.
+
+        None while the panel is a placeholder.
+        """
         if not self.factory:
             return None
-        module_name, _, class_name = self.factory.partition(":")
-        cls: type[Panel] = getattr(importlib.import_module(module_name), class_name)
-        return cls
+        module_name, _, name = self.factory.partition(":")
+        factory: PanelFactory = getattr(importlib.import_module(module_name), name)
+        return factory
 
     def create(self, ctx: PanelContext, parent: QWidget | None = None) -> Panel:
         cls = self.panel_class()
@@ -130,7 +138,7 @@ def panel_specs() -> list[PanelSpec]:
                 "The ART calendar: PIs, iterations, the IP iteration, PI Planning, System Demos, "
                 "ART Syncs, I&A and holidays, generated from the cadence and exported as ICS."
             ),
-            factory="rte_desktop.ui.calendar.panel:CalendarPanel",
+            factory="rte_desktop.ui.calendar.panel:calendar_panel",
             shortcuts=_calendar_shortcuts(),
         ),
         PanelSpec(
@@ -180,7 +188,7 @@ def panel_specs() -> list[PanelSpec]:
             "risks",
             _tr("Risks (ROAM)"),
             _tr("The ROAM board: Unroamed, Resolved, Owned, Accepted, Mitigated."),
-            factory="rte_desktop.ui.risks.panel:RisksPanel",
+            factory="rte_desktop.ui.risks.panel:risks_panel",
             shortcuts=(
                 ("Up / Down", _tr("Select a risk in its column")),
                 ("Left / Right", _tr("Go to the next column")),
@@ -205,7 +213,7 @@ def panel_specs() -> list[PanelSpec]:
             "board",
             _tr("ART Planning Board"),
             _tr("Features by team and iteration, milestones and dependencies coloured by health."),
-            factory="rte_desktop.ui.board.panel:BoardPanel",
+            factory="rte_desktop.ui.board.panel:board_panel",
             shortcuts=(
                 ("Arrows", _tr("Select the nearest card in that direction")),
                 ("Ctrl+Left / Ctrl+Right", _tr("Move the feature to the previous / next column")),
@@ -255,7 +263,7 @@ def panel_specs() -> list[PanelSpec]:
                 "The ART backlog ordered by WSJF: states, Definition of Ready, acceptance "
                 "criteria, readiness for PI Planning and the WSJF session on the projector."
             ),
-            factory="rte_desktop.ui.backlog.panel:BacklogPanel",
+            factory="rte_desktop.ui.backlog.panel:backlog_panel",
             shortcuts=_backlog_shortcuts(),
             keys="Ctrl+0",
         ),
@@ -266,7 +274,7 @@ def panel_specs() -> list[PanelSpec]:
                 "Each iteration's System Demo: the demo plan, demoed and accepted marks, and "
                 "feedback that becomes backlog features or risks."
             ),
-            factory="rte_desktop.ui.system_demo.panel:SystemDemoPanel",
+            factory="rte_desktop.ui.system_demo.panel:system_demo_panel",
             shortcuts=_system_demo_shortcuts(),
             keys="Ctrl+Alt+1",
         ),

@@ -28,5 +28,6 @@ def stop_source_scan() -> bool:
     feature = sys.modules.get("PySide6.support.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]
+    # PySide6's own hook; tests/ui/test_source_scan.py fails if it moves or stops mattering.
+    feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]  # noqa: SLF001
     return True

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from rte_desktop.domain.kinds import BacklogState
 from rte_desktop.domain.model import Feature
-from rte_desktop.ui.backlog.panel import FIRST_ESTIMATE, BacklogPanel
+from rte_desktop.ui.backlog.panel import FIRST_ESTIMATE, BacklogPanel, backlog_panel
 from rte_desktop.ui.backlog.session import WsjfSessionView
 from rte_desktop.ui.presenter.window import PresenterWindow
 
@@ -21,7 +21,7 @@ def panel(qtbot, panel_context) -> BacklogPanel:
     """The backlog of PI 2027.1 (the PI after the demo's current one)."""
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    panel = BacklogPanel(panel_context)
+    panel = backlog_panel(panel_context)
     qtbot.addWidget(panel)
     panel_context.bus.data_changed.connect(panel.on_changes)
     panel.resize(1280, 720)

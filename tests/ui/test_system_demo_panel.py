@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar
 
 from rte_desktop.domain.model import Agenda, DemoFeedback, DemoItem, Feature, Risk
 from rte_desktop.ui.readiness.panel import ReadinessPanel
-from rte_desktop.ui.system_demo.panel import SystemDemoPanel
+from rte_desktop.ui.system_demo.panel import SystemDemoPanel, system_demo_panel
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -19,7 +19,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def panel(qtbot, panel_context) -> SystemDemoPanel:
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    panel = SystemDemoPanel(panel_context)
+    panel = system_demo_panel(panel_context)
     qtbot.addWidget(panel)
     panel_context.bus.data_changed.connect(panel.on_changes)
     panel.resize(1280, 720)

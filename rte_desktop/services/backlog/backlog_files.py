@@ -22,7 +22,7 @@ from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.reports.backlog_report import BacklogReport
-    from rte_desktop.services.backlog.backlog import BacklogRow, BacklogView
+    from rte_desktop.services.backlog.backlog_view import BacklogRow, BacklogView
 
 SUFFIXES = (".csv", ".xlsx")
 HEADERS: tuple[str, ...] = (

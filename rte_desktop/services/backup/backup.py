@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError, DomainError, UnreadableFileError
 from rte_desktop.domain.model import Art
 from rte_desktop.paths import backup_dir, lock_path
@@ -69,8 +70,9 @@ class Restored:
     set_aside: bool  # True: the replaced file was unreadable and was moved, not copied
 
 
-def _local_now() -> dt.datetime:
-    return dt.datetime.now()
+def _local_now(clock: Clock | None) -> dt.datetime:
+    """The clock's "now" in this computer's time zone, naive: backup names are local times."""
+    return (clock or SystemClock()).now().astimezone().replace(tzinfo=None)
 
 
 def _stamp(when: dt.datetime) -> str:
@@ -143,8 +145,12 @@ def lock_holder(db: Path) -> str | None:
     return f"process {pid} on {host or 'this computer'}"
 
 
-def make_backup(db: Path, out: Path | None = None, kind: str = "manual") -> Path:
+def make_backup(
+    db: Path, out: Path | None = None, kind: str = "manual", clock: Clock | None = None
+) -> Path:
     """Back up the train file ``db`` to ``out`` (default: a ``manual`` backup in its folder).
+
+    ``clock`` dates the backup's name (the system clock when none is given).
 
     Raises:
         DatabaseError: ``db`` is missing, not ours or damaged; or ``out`` is ``db`` itself.
@@ -154,9 +160,8 @@ def make_backup(db: Path, out: Path | None = None, kind: str = "manual") -> Path
         raise DatabaseError(f"{db} does not exist.")
     if inspect_sqlite_file(db) is None:
         raise DatabaseError(f"{db} holds no train yet; there is nothing to back up.")
-    target = (
-        Path(out) if out else backup_dir(db) / f"{db.stem}-{kind}-{_stamp(_local_now())}.sqlite"
-    )
+    name = f"{db.stem}-{kind}-{_stamp(_local_now(clock))}.sqlite"
+    target = Path(out) if out else backup_dir(db) / name
     if target.expanduser().resolve() == db:
         raise DomainError("Choose another file: a backup cannot replace the train itself.")
     return _copy(db, target)
@@ -169,7 +174,7 @@ def _copy(source: Path, target: Path) -> Path:
         raise DatabaseError(f"The backup to {target} failed: {exc}.") from exc
 
 
-def restore_backup(backup: Path, db: Path, now: dt.datetime | None = None) -> Restored:
+def restore_backup(backup: Path, db: Path, clock: Clock | None = None) -> Restored:
     """Replace the train file ``db`` with ``backup``; the workspace on ``db`` must be CLOSED.
 
     The backup is checked first (ours, sound, not newer). The current file is backed up before
@@ -181,7 +186,7 @@ def restore_backup(backup: Path, db: Path, now: dt.datetime | None = None) -> Re
     """
     backup = Path(backup).expanduser().resolve()
     db = Path(db).expanduser().resolve()
-    stamp = _stamp(now or _local_now())
+    stamp = _stamp(_local_now(clock))
     if backup == db:
         raise DatabaseError("A file cannot be restored over itself.")
     if not backup.is_file():
@@ -267,7 +272,7 @@ class BackupService:
         db = self._ctx.path
         if db is None:
             return None
-        now = self._ctx.clock.now().astimezone().replace(tzinfo=None)
+        now = _local_now(self._ctx.clock)
         dailies = [b for b in list_backups(db) if b.kind == "daily"]
         taken: Path | None = None
         if not any(b.taken.date() == now.date() for b in dailies) and not self._has_no_train():

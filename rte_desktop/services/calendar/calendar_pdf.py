@@ -10,7 +10,7 @@ from rte_desktop.domain.model import Art, Event, Holiday, Iteration, PlanningInt
 from rte_desktop.domain.train import local_date
 
 if TYPE_CHECKING:
-    from rte_desktop.reports.calendar_report import CalendarBook
+    from rte_desktop.reports.calendar_book import CalendarBook
     from rte_desktop.services.common.context import ServiceContext
 
 
@@ -19,7 +19,7 @@ def calendar_book(ctx: ServiceContext, art_id: int, pi_id: int | None = None) ->
 
     The year page starts with the month of the first printed PI (or of today, without PIs).
     """
-    from rte_desktop.reports.calendar_report import CalendarBook, PiSheet
+    from rte_desktop.reports.calendar_book import CalendarBook, PiSheet
 
     with ctx.uow() as uow:
         art = uow.get(Art, art_id)

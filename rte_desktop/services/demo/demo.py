@@ -18,18 +18,11 @@ from rte_desktop.domain.train import local_date, zone_or_utc
 from rte_desktop.services.common.changes import Changes, Outcome
 from rte_desktop.services.common.pis import add_pi
 from rte_desktop.services.demo import demo_backlog, demo_content as content
-from rte_desktop.services.demo.demo_content import TEAMS
+from rte_desktop.services.demo.demo_content import DEMO_TIME_ZONE, TEAMS, monday_on_or_before
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
     from rte_desktop.storage.unit_of_work import UnitOfWork
-
-
-DEMO_TIME_ZONE = "Europe/Berlin"  # the demo ART's; its "today" is the date there
-
-
-def monday_on_or_before(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 class DemoService:

@@ -18,6 +18,13 @@ from rte_desktop.domain.readiness import template_items
 if TYPE_CHECKING:
     from rte_desktop.storage.unit_of_work import UnitOfWork
 
+DEMO_TIME_ZONE = "Europe/Berlin"  # the demo ART's; its "today" is the date there
+
+
+def monday_on_or_before(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
 TEAMS = ["Phoenix", "Ωmega", "Kraken", "Nordlys", "Café Crème", "Sakura 桜", "Atlas", "Zephyr"]
 PEOPLE = [
     "Zoë Ñúñez",

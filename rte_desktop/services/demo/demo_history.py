@@ -15,8 +15,15 @@ from rte_desktop.domain import cadence, model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
 from rte_desktop.services.common.pis import add_pi
 from rte_desktop.services.demo import demo_backlog
-from rte_desktop.services.demo.demo import DEMO_TIME_ZONE, monday_on_or_before
-from rte_desktop.services.demo.demo_content import FEATURES, OBJECTIVES, PEOPLE, RISKS, TEAMS
+from rte_desktop.services.demo.demo_content import (
+    DEMO_TIME_ZONE,
+    FEATURES,
+    OBJECTIVES,
+    PEOPLE,
+    RISKS,
+    TEAMS,
+    monday_on_or_before,
+)
 
 if TYPE_CHECKING:
     from rte_desktop.storage.unit_of_work import UnitOfWork

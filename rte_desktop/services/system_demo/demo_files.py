@@ -10,7 +10,7 @@ from rte_desktop.services.common.files import write_atomically
 
 if TYPE_CHECKING:
     from rte_desktop.reports.demo_report import DemoReport, DemoSection
-    from rte_desktop.services.system_demo.system_demo import DemoPlan
+    from rte_desktop.services.system_demo.demo_plan import DemoPlan
 
 
 def share_text(share: DemoShare) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.features import add_backlog_feature, next_key
+from rte_desktop.services.system_demo.demo_plan import DemoPlan, DemoSlot, DemoSummary
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -42,41 +42,6 @@ if TYPE_CHECKING:
 
 TEMPLATE_KEY = "system_demo"
 DEMO_SLOT_TITLE = "Feature demos, end to end"  # the template item the demo slots replace
-
-
-@dataclass(frozen=True)
-class DemoSlot:
-    item: DemoItem
-    feature: Feature | None
-    feedback: list[DemoFeedback]
-
-    @property
-    def label(self) -> str:
-        if self.feature is not None and self.feature.key:
-            return f"{self.feature.key} {self.item.title}"
-        return self.item.title
-
-
-@dataclass(frozen=True)
-class DemoPlan:
-    event: Event
-    iteration: Iteration | None
-    slots: list[DemoSlot]
-    agenda: Agenda | None  # the System Demo agenda built for the event, if any
-
-    @property
-    def minutes(self) -> int:
-        return rules.minutes_total([s.item.minutes for s in self.slots])
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    event: Event
-    iteration: Iteration | None
-    items: int
-    demoed: int
-    accepted: int
-    feedback: int
 
 
 def _utc_now(ctx: ServiceContext) -> dt.datetime:

@@ -7,43 +7,77 @@ from the ``data_changed`` the services publish.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
-from rte_desktop.domain.model import ArtSyncAction, RiskSource
+from rte_desktop.domain.model import ArtSyncAction, Risk, RiskSource
 from rte_desktop.ui.art_sync.dialogs import ActionDialog
+from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
+from rte_desktop.ui.art_sync.scope import MeetingScope
+from rte_desktop.ui.art_sync.widgets import KeyTableView
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 if TYPE_CHECKING:
-    from rte_desktop.ui.art_sync.view import ArtSyncView
+    from rte_desktop.services.art_sync.art_sync import ArtSyncService
+    from rte_desktop.services.risks.risks import RiskService
+    from rte_desktop.services.train.train import TrainService
+    from rte_desktop.ui.panel_base import PanelContext
+
+
+@dataclass(frozen=True)
+class ActionTables:
+    """The two tables the edits take their selection from, with their models."""
+
+    meeting: KeyTableView
+    meeting_model: ActionsTableModel
+    open: KeyTableView
+    open_model: OpenActionsTableModel
 
 
 class ArtSyncActions(QObject):
     """Edits the actions of the view's current meeting and its open-actions list."""
 
-    def __init__(self, view: ArtSyncView) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        view: QWidget,
+        scope: MeetingScope,
+        tables: ActionTables,
+        risks: Callable[[], list[Risk]],
+        art_sync: ArtSyncService,
+        risk_service: RiskService,
+        train: TrainService,
+    ) -> None:
         super().__init__(view)
         self.view = view
-        self.ctx = view.ctx
+        self.ctx = ctx
+        self.scope = scope
+        self.tables = tables
+        self.risks = risks
+        self._art_sync = art_sync
+        self._risk_service = risk_service
+        self._train = train
 
     def _guard(self, action: Callable[[], object]) -> bool:
         return run_or_warn(self.view, self.view.tr("ART Sync"), action)
 
     def _selected_action(self) -> ArtSyncAction | None:
-        index = self.view.action_table.currentIndex()
+        index = self.tables.meeting.currentIndex()
         if not index.isValid():
             return None
-        return self.view.actions_model.actions[index.row()]
+        return self.tables.meeting_model.actions[index.row()]
 
     def new_action(self) -> None:
         """Add an action to the current meeting through the action dialog (undoable)."""
-        if self.view._meeting is None or self.view._meeting.id is None:
+        if self.scope.meeting is None or self.scope.meeting.id is None:
             return
-        draft = ArtSyncAction(meeting_id=self.view._meeting.id, text="")
-        service = self.ctx.ws.art_sync
+        draft = ArtSyncAction(meeting_id=self.scope.meeting.id, text="")
+        service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
             push_created(
@@ -69,7 +103,7 @@ class ArtSyncActions(QObject):
         old = self._selected_action()
         if old is None:
             return
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
             push(
@@ -84,8 +118,8 @@ class ArtSyncActions(QObject):
     def _action_dialog(
         self, action: ArtSyncAction, save: Callable[[ArtSyncAction], object]
     ) -> None:
-        today = self.ctx.ws.train.today(self.view.art_id)  # in the ART's time zone
-        ActionDialog(action, self.view._risks(), save, today, self.view).exec()
+        today = self._train.today(self.scope.art_id)  # in the ART's time zone
+        ActionDialog(action, self.risks(), save, today, self.view).exec()
 
     def delete_action(self) -> None:
         """Delete the selected action (undoable)."""
@@ -93,7 +127,7 @@ class ArtSyncActions(QObject):
         if action is None or action.id is None:
             return
         action_id = action.id
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
         push_deleted(
             self.ctx.undo,
             self.view.tr("Delete action"),
@@ -108,7 +142,7 @@ class ArtSyncActions(QObject):
             action_id: The action to change.
             done: True to mark it done, False to reopen it.
         """
-        service = self.ctx.ws.art_sync
+        service = self._art_sync
         push(
             self.ctx.undo,
             self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
@@ -124,17 +158,17 @@ class ArtSyncActions(QObject):
 
     def mark_open_done(self) -> None:
         """Mark the selected open action done and keep a row selected (undoable)."""
-        index = self.view.open_actions.currentIndex()
+        index = self.tables.open.currentIndex()
         if not index.isValid():
             return
         row = index.row()
-        action_id = self.view.open_model.rows[row].action.id or 0
+        action_id = self.tables.open_model.rows[row].action.id or 0
         self.on_done_toggled(action_id, True)
-        self.view.open_actions.selectRow(min(row, self.view.open_model.rowCount() - 1))
+        self.tables.open.selectRow(min(row, self.tables.open_model.rowCount() - 1))
 
     def new_risk(self) -> None:
         """Raise a risk from this meeting (source: ART Sync) on the ROAM board."""
-        if self.view.pi_id is None:
+        if self.scope.pi_id is None:
             return
         from PySide6.QtWidgets import QInputDialog
 
@@ -143,8 +177,8 @@ class ArtSyncActions(QObject):
         )
         if not ok or not title.strip():
             return
-        pi_id = self.view.pi_id
-        service = self.ctx.ws.risks
+        pi_id = self.scope.pi_id
+        service = self._risk_service
         self._guard(
             lambda: push_created(
                 self.ctx.undo,

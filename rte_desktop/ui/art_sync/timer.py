@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.ui.panel_base import PanelContext
 
+if TYPE_CHECKING:
+    from rte_desktop.domain.clock import Clock
+    from rte_desktop.services.agenda.agenda import AgendaService
+    from rte_desktop.services.agenda.agenda_timer import AgendaTimerService
+    from rte_desktop.services.train.train import TrainService
+
 CHOSEN_AGENDA_KEY = "agenda/chosen/{pi_id}"  # the agenda panel shows this agenda of a PI
 
 
-def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) -> int:
+@dataclass(frozen=True)
+class SyncTimerServices:
+    """What starting an ART Sync timebox uses: the agenda, its timer, the ART, the clock."""
+
+    agenda: AgendaService
+    agenda_timer: AgendaTimerService
+    train: TrainService
+    clock: Clock
+
+
+def start_sync_timer(
+    ctx: PanelContext,
+    services: SyncTimerServices,
+    art_id: int,
+    pi_id: int,
+    template: str,
+) -> int:
     """Create today's ART Sync agenda from ``template`` starting now, start it, show it.
 
     Returns:
@@ -20,9 +44,9 @@ def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) 
     Raises:
         DomainError: the agenda could not be created or started.
     """
-    ws = ctx.ws
-    now = ws.clock.now().astimezone(zone_or_utc(ws.train.art(art_id).time_zone))
-    agenda = ws.agenda.create_from_template(
+    zone = zone_or_utc(services.train.art(art_id).time_zone)
+    now = services.clock.now().astimezone(zone)
+    agenda = services.agenda.create_from_template(
         pi_id,
         template,
         title=f"ART Sync {now:%Y-%m-%d}",
@@ -30,7 +54,7 @@ def start_sync_timer(ctx: PanelContext, art_id: int, pi_id: int, template: str) 
     ).value
     if agenda.id is None:
         raise DomainError("The ART Sync agenda was not stored.")
-    ws.agenda_timer.start(agenda.id)
+    services.agenda_timer.start(agenda.id)
     ctx.settings.set_value(CHOSEN_AGENDA_KEY.format(pi_id=pi_id), str(agenda.id))
     ctx.bus.panel_requested.emit("agenda")
     return agenda.id

@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.domain.model import ArtSyncMeeting
-from rte_desktop.services.art_sync.art_sync import TIMER_TEMPLATES
-from rte_desktop.ui.art_sync.actions import ArtSyncActions
+from rte_desktop.domain.model import Risk
+from rte_desktop.services.art_sync.art_sync import TIMER_TEMPLATES, ArtSyncService
+from rte_desktop.services.risks.risks import RiskService
+from rte_desktop.ui.art_sync.actions import ActionTables, ArtSyncActions
 from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableModel
+from rte_desktop.ui.art_sync.scope import MeetingScope
+from rte_desktop.ui.art_sync.timer import SyncTimerServices, start_sync_timer
 from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.undo import push
@@ -44,13 +47,21 @@ class ArtSyncView(QWidget):
 
     timer_requested = Signal(str)  # agenda-timer template: "art_sync_30" or "art_sync_60"
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        art_sync: ArtSyncService,
+        risks: RiskService,
+        timer_services: SyncTimerServices,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.art_id: int | None = None
-        self.pi_id: int | None = None
+        self._art_sync = art_sync
+        self._risks = risks
+        self._timer_services = timer_services
+        self.scope = MeetingScope()
         self.timer_starter: Callable[[str], object] | None = self._start_timer
-        self._meeting: ArtSyncMeeting | None = None
         self._loading = False
 
         self.meetings = QListWidget()
@@ -136,7 +147,12 @@ class ArtSyncView(QWidget):
         self.attendees.editingFinished.connect(self._commit_fields)
         for box in (self.impediments, self.dependency_updates, self.decisions):
             box.committed.connect(self._commit_fields)
-        self.action_edits = ArtSyncActions(self)
+        tables = ActionTables(
+            self.action_table, self.actions_model, self.open_actions, self.open_model
+        )
+        self.action_edits = ArtSyncActions(
+            ctx, self, self.scope, tables, self.risks, art_sync, risks, timer_services.train
+        )
         self.add_action.clicked.connect(self.action_edits.new_action)
         self.edit_action.clicked.connect(self.action_edits.change_action)
         self.action_table.doubleClicked.connect(lambda _i: self.action_edits.change_action())
@@ -153,15 +169,16 @@ class ArtSyncView(QWidget):
     # -- scope and loading ----------------------------------------------------------------------
 
     def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
-        self.art_id, self.pi_id = art_id, pi_id
+        self.scope.art_id, self.scope.pi_id = art_id, pi_id
 
     def refresh(self) -> None:
-        ws = self.ctx.ws
-        keep = self._meeting.id if self._meeting else None
-        meetings = ws.art_sync.meetings(self.pi_id) if self.pi_id is not None else []
+        keep = self.scope.meeting.id if self.scope.meeting else None
+        meetings = self._art_sync.meetings(self.scope.pi_id) if self.scope.pi_id is not None else []
         self.meetings.blockSignals(True)
         self.meetings.clear()
-        counts = ws.art_sync.open_counts(self.pi_id) if self.pi_id is not None else {}
+        counts = (
+            self._art_sync.open_counts(self.scope.pi_id) if self.scope.pi_id is not None else {}
+        )
         for meeting in meetings:
             count = counts.get(meeting.id or 0, 0)
             item = QListWidgetItem(
@@ -176,18 +193,20 @@ class ArtSyncView(QWidget):
         row = ids.index(keep) if keep in ids else (0 if meetings else -1)
         self.meetings.setCurrentRow(row)
         self._on_meeting_chosen(row)
-        rows = ws.art_sync.open_actions(self.art_id) if self.art_id is not None else []
+        rows = (
+            self._art_sync.open_actions(self.scope.art_id) if self.scope.art_id is not None else []
+        )
         self.open_model.set_rows(rows)
         self.tabs.setTabText(1, self.tr("O&pen actions (%1)").replace("%1", str(len(rows))))
 
     def _on_meeting_chosen(self, row: int) -> None:
         item = self.meetings.item(row) if row >= 0 else None
         meeting_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        self._meeting = self.ctx.ws.art_sync.meeting(meeting_id) if meeting_id else None
-        self.editor.setEnabled(self._meeting is not None)
-        self.delete_meeting.setEnabled(self._meeting is not None)
+        self.scope.meeting = self._art_sync.meeting(meeting_id) if meeting_id else None
+        self.editor.setEnabled(self.scope.meeting is not None)
+        self.delete_meeting.setEnabled(self.scope.meeting is not None)
         self._loading = True
-        meeting = self._meeting
+        meeting = self.scope.meeting
         if meeting is not None:
             held = meeting.held_at
             self.held_at.setDateTime(
@@ -198,20 +217,21 @@ class ArtSyncView(QWidget):
         self.dependency_updates.setPlainText(meeting.dependency_updates if meeting else "")
         self.decisions.setPlainText(meeting.decisions if meeting else "")
         self._loading = False
-        actions = self.ctx.ws.art_sync.actions(meeting.id or 0) if meeting else []
-        titles = {r.id: r.title for r in self._risks() if r.id is not None}
+        actions = self._art_sync.actions(meeting.id or 0) if meeting else []
+        titles = {r.id: r.title for r in self.risks() if r.id is not None}
         self.actions_model.set_actions(actions, titles)
 
-    def _risks(self) -> list:  # type: ignore[type-arg]
-        return self.ctx.ws.risks.risks(self.pi_id) if self.pi_id is not None else []
+    def risks(self) -> list[Risk]:
+        """The risks of the PI on screen (an action may name one)."""
+        return self._risks.risks(self.scope.pi_id) if self.scope.pi_id is not None else []
 
     # -- meetings -------------------------------------------------------------------------------
 
     def add_meeting(self) -> None:
-        if self.pi_id is None:
+        if self.scope.pi_id is None:
             return
-        pi_id = self.pi_id
-        service = self.ctx.ws.art_sync
+        pi_id = self.scope.pi_id
+        service = self._art_sync
         meeting = push_created(
             self.ctx.undo,
             self.tr("New ART Sync meeting"),
@@ -219,15 +239,15 @@ class ArtSyncView(QWidget):
             lambda m: service.delete_meeting(m.id or 0).value,
             service.restore_meeting,
         )
-        self._meeting = meeting
+        self.scope.meeting = meeting
         self.refresh()
         self.attendees.setFocus()
 
     def remove_meeting(self) -> None:
-        if self._meeting is None or self._meeting.id is None:
+        if self.scope.meeting is None or self.scope.meeting.id is None:
             return
-        meeting_id = self._meeting.id
-        service = self.ctx.ws.art_sync
+        meeting_id = self.scope.meeting.id
+        service = self._art_sync
         push_deleted(
             self.ctx.undo,
             self.tr("Delete ART Sync meeting"),
@@ -237,7 +257,7 @@ class ArtSyncView(QWidget):
 
     def _commit_fields(self, _text: str = "") -> None:
         """Save the log's fields if they differ from what is stored (undoable)."""
-        if self._loading or self._meeting is None:
+        if self._loading or self.scope.meeting is None:
             return
         qdt = self.held_at.dateTime()
         held = dt.datetime(
@@ -248,18 +268,18 @@ class ArtSyncView(QWidget):
             qdt.time().minute(),
         )
         new = dataclasses.replace(
-            self._meeting,
+            self.scope.meeting,
             held_at=held,
             attendees=self.attendees.text(),
             impediments=self.impediments.toPlainText(),
             dependency_updates=self.dependency_updates.toPlainText(),
             decisions=self.decisions.toPlainText(),
         )
-        old = self._meeting
+        old = self.scope.meeting
         if new == old:
             return
-        service = self.ctx.ws.art_sync
-        self._meeting = new
+        service = self._art_sync
+        self.scope.meeting = new
         push(
             self.ctx.undo,
             self.tr("Edit ART Sync log"),
@@ -270,12 +290,12 @@ class ArtSyncView(QWidget):
     # -- the timebox ----------------------------------------------------------------------------
 
     def _start_timer(self, template: str) -> None:
-        from rte_desktop.ui.art_sync.timer import start_sync_timer
-
-        if self.art_id is None or self.pi_id is None:
+        if self.scope.art_id is None or self.scope.pi_id is None:
             return
         try:
-            start_sync_timer(self.ctx, self.art_id, self.pi_id, template)
+            start_sync_timer(
+                self.ctx, self._timer_services, self.scope.art_id, self.scope.pi_id, template
+            )
         except DomainError as exc:
             self.timer_note.setText(str(exc))
 

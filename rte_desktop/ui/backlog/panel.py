@@ -47,8 +47,10 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.backlog import BACKLOG_STATES, STATE_LABELS
 from rte_desktop.domain.kinds import BacklogState, WsjfColumn
 from rte_desktop.domain.wsjf import COLUMNS, format_wsjf, typed_value
-from rte_desktop.services.backlog.backlog import BacklogRow, BacklogView
+from rte_desktop.services.backlog.backlog import BacklogService
+from rte_desktop.services.backlog.backlog_view import BacklogRow, BacklogView
 from rte_desktop.services.common.changes import Area
+from rte_desktop.services.train.train import TrainService
 from rte_desktop.ui.backlog.shortcuts import PANEL_KEYS
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
@@ -109,11 +111,25 @@ class BacklogGrid(QTableView):
         super().keyPressEvent(event)
 
 
+def backlog_panel(ctx: PanelContext, parent: QWidget | None = None) -> BacklogPanel:
+    """The Backlog & WSJF panel with the services it uses."""
+    ws = ctx.ws
+    return BacklogPanel(ctx, ws.backlog, ws.train, parent)
+
+
 class BacklogPanel(Panel):
     areas = (Area.BACKLOG, Area.BOARD)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        backlog: BacklogService,
+        train: TrainService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._backlog = backlog
+        self._train = train
         self.backlog_pi_id: int | None = None
         self._offset = 0
         self.view: BacklogView | None = None
@@ -256,7 +272,7 @@ class BacklogPanel(Panel):
         """The PI after the toolbar's (the one being prepared), moved by the arrows."""
         if self.art_id is None or self.pi_id is None:
             return None
-        ids = [p.id for p in self.ctx.ws.train.pis(self.art_id)]
+        ids = [p.id for p in self._train.pis(self.art_id)]
         if self.pi_id not in ids:
             return None
         index = max(0, min(ids.index(self.pi_id) + 1 + self._offset, len(ids) - 1))
@@ -277,7 +293,7 @@ class BacklogPanel(Panel):
         current = self.grid.currentIndex()
         keep = (current.row(), current.column()) if current.isValid() else (0, FIRST_ESTIMATE)
         selected = self.selected_feature()
-        view = self.view = self.ctx.ws.backlog.view(self.backlog_pi_id)
+        view = self.view = self._backlog.view(self.backlog_pi_id)
         self.title.setText(self.tr("ART backlog: %1").replace("%1", view.pi.name))
         self.readiness.setText(view.readiness.sentence())
         colour = OK if view.readiness.ready >= view.readiness.top else WARN
@@ -395,7 +411,7 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("WSJF"),
-            lambda: self.ctx.ws.backlog.set_estimate(feature_id, column, value),
+            lambda: self._backlog.set_estimate(feature_id, column, value),
         )
 
     def step_state(self, delta: int) -> None:
@@ -409,14 +425,12 @@ class BacklogPanel(Panel):
         target = states[max(0, min(len(states) - 1, states.index(state) + delta))]
         if target is not state:
             feature_id = row.feature.id or 0
-            run_or_warn(
-                self, self.tr("State"), lambda: self.ctx.ws.backlog.set_state(feature_id, target)
-            )
+            run_or_warn(self, self.tr("State"), lambda: self._backlog.set_state(feature_id, target))
 
     def move_feature(self, delta: int) -> None:
         feature_id = self.selected_feature()
         if feature_id is not None:
-            run_or_warn(self, self.tr("Order"), lambda: self.ctx.ws.backlog.move(feature_id, delta))
+            run_or_warn(self, self.tr("Order"), lambda: self._backlog.move(feature_id, delta))
 
     def add_feature(self) -> None:
         if self.backlog_pi_id is None:
@@ -425,7 +439,7 @@ class BacklogPanel(Panel):
         if ok and title.strip():
             pi_id = self.backlog_pi_id
             run_or_warn(
-                self, self.tr("New feature"), lambda: self.ctx.ws.backlog.add_feature(pi_id, title)
+                self, self.tr("New feature"), lambda: self._backlog.add_feature(pi_id, title)
             )
 
     def _details_changed(self) -> None:
@@ -439,9 +453,7 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("Details"),
-            lambda: self.ctx.ws.backlog.update_details(
-                feature_id, epic=epic, candidate_teams=teams
-            ),
+            lambda: self._backlog.update_details(feature_id, epic=epic, candidate_teams=teams),
         )
 
     def _criteria_changed(self) -> None:
@@ -453,7 +465,7 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("Acceptance criteria"),
-            lambda: self.ctx.ws.backlog.update_details(feature_id, acceptance_criteria=text),
+            lambda: self._backlog.update_details(feature_id, acceptance_criteria=text),
         )
 
     def _dor_changed(self, item: QListWidgetItem) -> None:
@@ -466,7 +478,7 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("Definition of Ready"),
-            lambda: self.ctx.ws.backlog.set_met(feature_id, item_id, met),
+            lambda: self._backlog.set_met(feature_id, item_id, met),
         )
         if self.dor.count() > position:
             self.dor.setCurrentRow(position)
@@ -477,7 +489,7 @@ class BacklogPanel(Panel):
         value, art_id = self.capacity.value(), self.view.art.id
         if value != self.view.art.pi_capacity_features:
             run_or_warn(
-                self, self.tr("Capacity"), lambda: self.ctx.ws.backlog.set_capacity(art_id, value)
+                self, self.tr("Capacity"), lambda: self._backlog.set_capacity(art_id, value)
             )
 
     # -- files ------------------------------------------------------------------------------------
@@ -492,7 +504,7 @@ class BacklogPanel(Panel):
             self,
             self.tr("Save the backlog PDF"),
             f"backlog-{self.view.pi.name}.pdf",
-            lambda path: self.ctx.ws.backlog.report(pi_id, path),
+            lambda path: self._backlog.report(pi_id, path),
         )
 
     def export(self) -> None:
@@ -510,9 +522,7 @@ class BacklogPanel(Panel):
         if path.suffix.casefold() not in (".xlsx", ".csv"):
             path = path.with_suffix(".csv" if "csv" in chosen.casefold() else ".xlsx")
         pi_id = self.backlog_pi_id
-        run_or_warn(
-            self, self.tr("Export"), lambda: self.ctx.ws.backlog.export(pi_id, path), files=True
-        )
+        run_or_warn(self, self.tr("Export"), lambda: self._backlog.export(pi_id, path), files=True)
 
     # -- the WSJF session -------------------------------------------------------------------------
 
@@ -525,7 +535,7 @@ class BacklogPanel(Panel):
             return
         pi_id = self.backlog_pi_id
         if not run_or_warn(
-            self, self.tr("WSJF session"), lambda: self.ctx.ws.backlog.start_session(pi_id)
+            self, self.tr("WSJF session"), lambda: self._backlog.start_session(pi_id)
         ):
             return
         if self.session_view is None:
@@ -557,5 +567,5 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("WSJF session"),
-            lambda: self.ctx.ws.backlog.finish_session(session_id),
+            lambda: self._backlog.finish_session(session_id),
         )

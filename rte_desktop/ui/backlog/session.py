@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.kinds import WsjfColumn
 from rte_desktop.domain.wsjf import COLUMNS, LABELS, SCALE, SHORT_LABELS, format_wsjf, typed_value
-from rte_desktop.services.backlog.backlog import BacklogView
+from rte_desktop.services.backlog.backlog_view import BacklogView
 from rte_desktop.ui.theme import INFO, WARN
 
 MAX_ROWS = 14  # rows that fit the wall at readable size; the cursor scrolls the window

@@ -7,9 +7,10 @@ message. The panel keeps its own method names and delegates here.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone
@@ -18,14 +19,43 @@ from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 if TYPE_CHECKING:
-    from rte_desktop.ui.board.panel import BoardPanel
+    from rte_desktop.services.board.board import BoardService
+    from rte_desktop.services.board.board_data import BoardData
+    from rte_desktop.ui.board.scene import BoardScene
+    from rte_desktop.ui.board.view import BoardView
+    from rte_desktop.ui.panel_base import PanelContext
 
 
 class BoardEditor:
-    """The board's changes, made on behalf of a panel (its board, selection and undo stack)."""
+    """The board's changes, made on behalf of a panel (its board, selection and undo stack).
 
-    def __init__(self, panel: BoardPanel) -> None:
+    Args:
+        panel: the widget that owns the dialogs and messages.
+        ctx: the panel's context (undo stack).
+        service: the board service.
+        scene: the board's scene (selection).
+        view: the board's view.
+        board: what the board shows now (None before the first load).
+        pi_id: the PI on screen.
+    """
+
+    def __init__(
+        self,
+        panel: QWidget,
+        ctx: PanelContext,
+        service: BoardService,
+        scene: BoardScene,
+        view: BoardView,
+        board: Callable[[], BoardData | None],
+        pi_id: Callable[[], int | None],
+    ) -> None:
         self.panel = panel
+        self.ctx = ctx
+        self._service = service
+        self.scene = scene
+        self.view = view
+        self._board = board
+        self._pi_id = pi_id
 
     def guard(self, action: object) -> bool:
         """Run ``action``; show a refused change as a message.
@@ -51,26 +81,23 @@ class BoardEditor:
             team_id: The row's team, or None for no team.
             iteration_id: The column's iteration, or None for unplanned.
         """
-        service = self.panel.ctx.ws.board
-        old = (
-            next((f for f in self.panel.board.features if f.id == feature_id), None)
-            if self.panel.board
-            else None
-        )
+        service = self._service
+        board = self._board()
+        old = next((f for f in board.features if f.id == feature_id), None) if board else None
         if old is None:
             return
         self.guard(
             lambda: push(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("Place feature %1").replace("%1", old.key or old.title),
                 lambda: service.place_feature(feature_id, team_id, iteration_id),
                 lambda: service.place_feature(feature_id, old.team_id, old.iteration_id),
             )
         )
-        card = self.panel.scene.select("feature", feature_id)
+        card = self.scene.select("feature", feature_id)
         if card is not None:
-            self.panel.view.ensureVisible(card, 40, 40)
-        self.panel.view.setFocus()
+            self.view.ensureVisible(card, 40, 40)
+        self.view.setFocus()
 
     def place_milestone(self, milestone_id: int, iteration_id: int | None) -> None:
         """Move a milestone to an iteration (undoable); a date outside it is dropped.
@@ -79,40 +106,42 @@ class BoardEditor:
             milestone_id: The milestone to move.
             iteration_id: The iteration to move it to, or None for unplanned.
         """
-        if self.panel.board is None:
+        board = self._board()
+        if board is None:
             return
-        old = self.panel.board.milestone(milestone_id)
+        old = board.milestone(milestone_id)
         if old is None or old.iteration_id == iteration_id:
             return
         new = dataclasses.replace(old, iteration_id=iteration_id)
-        iteration = next((it for it in self.panel.board.iterations if it.id == iteration_id), None)
+        iteration = next((it for it in board.iterations if it.id == iteration_id), None)
         if old.day is not None and (
             iteration is None or not iteration.start <= old.day <= iteration.end
         ):
             new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
-        service = self.panel.ctx.ws.board
+        service = self._service
         self.guard(
             lambda: push(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("Move milestone"),
                 lambda: service.update_milestone(new),
                 lambda: service.update_milestone(old),
             )
         )
-        self.panel.scene.select("milestone", milestone_id)
-        self.panel.view.setFocus()
+        self.scene.select("milestone", milestone_id)
+        self.view.setFocus()
 
     def add_feature(self) -> None:
         """Ask for a new feature in the current PI and add it (undoable)."""
-        if self.panel.board is None or self.panel.pi_id is None:
+        board = self._board()
+        pi_id = self._pi_id()
+        if board is None or pi_id is None:
             return
-        pi_id = self.panel.pi_id
-        service = self.panel.ctx.ws.board
+        service = self._service
         draft = Feature(pi_id=pi_id, title="")
 
         def save(f: Feature) -> None:
             push_created(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("New feature"),
                 lambda: (
                     service.add_feature(
@@ -128,18 +157,19 @@ class BoardEditor:
                 service.restore_feature,
             )
 
-        FeatureDialog(draft, self.panel.board, save, self.panel).exec()
+        FeatureDialog(draft, board, save, self.panel).exec()
 
     def add_milestone(self) -> None:
         """Ask for a new milestone in the current PI and add it (undoable)."""
-        if self.panel.board is None or self.panel.pi_id is None:
+        board = self._board()
+        pi_id = self._pi_id()
+        if board is None or pi_id is None:
             return
-        pi_id = self.panel.pi_id
-        service = self.panel.ctx.ws.board
+        service = self._service
 
         def save(m: Milestone) -> None:
             push_created(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("New milestone"),
                 lambda: (
                     service.add_milestone(
@@ -150,19 +180,20 @@ class BoardEditor:
                 service.restore_milestone,
             )
 
-        MilestoneDialog(Milestone(pi_id=pi_id, title=""), self.panel.board, save, self.panel).exec()
+        MilestoneDialog(Milestone(pi_id=pi_id, title=""), board, save, self.panel).exec()
 
     def add_dependency(self) -> None:
         """Ask for a new dependency, provided by the selected feature if any (undoable)."""
-        if self.panel.board is None or not self.panel.board.features:
+        board = self._board()
+        if board is None or not board.features:
             return
-        selected = self.panel.scene.selected_card()
+        selected = self.scene.selected_card()
         provider = selected.item_id if selected and selected.kind == "feature" else 0
-        service = self.panel.ctx.ws.board
+        service = self._service
 
         def save(d: Dependency) -> None:
             push_created(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("New dependency"),
                 lambda: (
                     service.add_dependency(
@@ -177,8 +208,8 @@ class BoardEditor:
                 service.restore_dependency,
             )
 
-        draft = Dependency(provider_id=provider or (self.panel.board.features[0].id or 0))
-        DependencyDialog(draft, self.panel.board, save, self.panel).exec()
+        draft = Dependency(provider_id=provider or (board.features[0].id or 0))
+        DependencyDialog(draft, board, save, self.panel).exec()
 
     def edit_item(self, kind: str, item_id: int) -> None:
         """Edit a feature or milestone in its dialog (undoable).
@@ -187,37 +218,38 @@ class BoardEditor:
             kind: "feature" or "milestone".
             item_id: The item's id.
         """
-        if self.panel.board is None:
+        board = self._board()
+        if board is None:
             return
-        service = self.panel.ctx.ws.board
+        service = self._service
         if kind == "feature":
-            old_feature = self.panel.board.feature(item_id)
+            old_feature = board.feature(item_id)
             if old_feature is None:
                 return
 
             def save_feature(f: Feature) -> None:
                 push(
-                    self.panel.ctx.undo,
+                    self.ctx.undo,
                     self.panel.tr("Edit feature"),
                     lambda: service.update_feature(f),
                     lambda: service.update_feature(old_feature),
                 )
 
-            FeatureDialog(old_feature, self.panel.board, save_feature, self.panel).exec()
+            FeatureDialog(old_feature, board, save_feature, self.panel).exec()
         else:
-            old_milestone = self.panel.board.milestone(item_id)
+            old_milestone = board.milestone(item_id)
             if old_milestone is None:
                 return
 
             def save_milestone(m: Milestone) -> None:
                 push(
-                    self.panel.ctx.undo,
+                    self.ctx.undo,
                     self.panel.tr("Edit milestone"),
                     lambda: service.update_milestone(m),
                     lambda: service.update_milestone(old_milestone),
                 )
 
-            MilestoneDialog(old_milestone, self.panel.board, save_milestone, self.panel).exec()
+            MilestoneDialog(old_milestone, board, save_milestone, self.panel).exec()
 
     def delete_item(self, kind: str, item_id: int) -> None:
         """Delete a feature or milestone with its dependencies (undoable).
@@ -226,17 +258,17 @@ class BoardEditor:
             kind: "feature" or "milestone".
             item_id: The item's id.
         """
-        service = self.panel.ctx.ws.board
+        service = self._service
         if kind == "feature":
             push_deleted(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("Delete feature"),
                 lambda: service.delete_feature(item_id).value,
                 service.restore_feature,
             )
         else:
             push_deleted(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("Delete milestone"),
                 lambda: service.delete_milestone(item_id).value,
                 service.restore_milestone,
@@ -248,22 +280,23 @@ class BoardEditor:
         Args:
             dep_id: The dependency's id.
         """
-        if self.panel.board is None:
+        board = self._board()
+        if board is None:
             return
-        old = next((d for d in self.panel.board.dependencies if d.id == dep_id), None)
+        old = next((d for d in board.dependencies if d.id == dep_id), None)
         if old is None:
             return
-        service = self.panel.ctx.ws.board
+        service = self._service
 
         def save(d: Dependency) -> None:
             push(
-                self.panel.ctx.undo,
+                self.ctx.undo,
                 self.panel.tr("Edit dependency"),
                 lambda: service.update_dependency(d),
                 lambda: service.update_dependency(old),
             )
 
-        DependencyDialog(old, self.panel.board, save, self.panel).exec()
+        DependencyDialog(old, board, save, self.panel).exec()
 
     def delete_dependency(self, dep_id: int) -> None:
         """Delete a dependency (undoable).
@@ -271,9 +304,9 @@ class BoardEditor:
         Args:
             dep_id: The dependency's id.
         """
-        service = self.panel.ctx.ws.board
+        service = self._service
         push_deleted(
-            self.panel.ctx.undo,
+            self.ctx.undo,
             self.panel.tr("Delete dependency"),
             lambda: service.delete_dependency(dep_id).value,
             service.restore_dependency,

@@ -1,12 +1,13 @@
 """The board's graphics items: draggable feature and milestone cards, and dependency lines.
 
 A line carries its health as colour, pen style and width (``HEALTH_COLOUR``, ``HEALTH_PEN``), so
-it reads without colour too. Cards report hover, drops and double-clicks to their ``BoardScene``.
+it reads without colour too. Cards report hover, drops and double-clicks to their scene, a
+``CardHost``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -32,8 +33,19 @@ from rte_desktop.domain import board_layout as bl
 from rte_desktop.domain.dependency_health import DependencyHealth, Health
 from rte_desktop.ui.theme import BAD, OK, WARN
 
-if TYPE_CHECKING:
-    from rte_desktop.ui.board.scene import BoardScene
+
+@runtime_checkable
+class CardHost(Protocol):
+    """What a card tells the scene it lives in (the board's ``BoardScene``)."""
+
+    def highlight(self, card: CardItem | None) -> None: ...
+
+    def selected_card(self) -> CardItem | None: ...
+
+    def dropped(self, card: CardItem) -> None: ...
+
+    def card_activated(self, kind: str, item_id: int) -> None: ...
+
 
 HEALTH_COLOUR = {Health.GREEN: OK, Health.ORANGE: WARN, Health.RED: BAD}
 HEALTH_PEN = {  # style, width: colour-blind safe even without the colour
@@ -161,11 +173,9 @@ class CardItem(QGraphicsObject):
             self._title_box(), int(Qt.TextFlag.TextWordWrap), self._title_text(metrics)
         )
 
-    def _board_scene(self) -> BoardScene | None:
-        from rte_desktop.ui.board.scene import BoardScene  # the scene module imports this one
-
+    def _board_scene(self) -> CardHost | None:
         scene = self.scene()
-        return scene if isinstance(scene, BoardScene) else None
+        return scene if isinstance(scene, CardHost) else None
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         scene = self._board_scene()
@@ -195,7 +205,7 @@ class CardItem(QGraphicsObject):
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         scene = self._board_scene()
         if scene is not None:
-            scene.activated.emit(self.kind, self.item_id)
+            scene.card_activated(self.kind, self.item_id)
 
 
 class EdgeItem(QGraphicsPathItem):

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.services.board.board import BoardService
 from rte_desktop.services.board.board_data import BoardData
 from rte_desktop.services.common.changes import Area
+from rte_desktop.services.train.train import TrainService
+from rte_desktop.services.workshop.improvements import ImprovementService
 from rte_desktop.ui.board.editing import BoardEditor
 from rte_desktop.ui.board.scene import BoardScene
 from rte_desktop.ui.board.side import SideColumn
@@ -31,15 +34,32 @@ from rte_desktop.ui.board.view import BoardView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 
 
+def board_panel(ctx: PanelContext, parent: QWidget | None = None) -> BoardPanel:
+    """The ART Planning Board panel with the services it uses."""
+    ws = ctx.ws
+    return BoardPanel(ctx, ws.board, ws.train, ws.improvements, parent)
+
+
 class BoardPanel(Panel):
     areas = (Area.BOARD,)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        board: BoardService,
+        train: TrainService,
+        improvements: ImprovementService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._board_service = board
+        self._train = train
         self.board: BoardData | None = None
-        self.editor = BoardEditor(self)
         self.scene = BoardScene(self.palette(), self)
         self.view = BoardView(self.scene)
+        self.editor = BoardEditor(
+            self, ctx, board, self.scene, self.view, lambda: self.board, lambda: self.pi_id
+        )
         self.new_feature = QPushButton(self.tr("&New feature"))
         self.new_milestone = QPushButton(self.tr("&Milestone"))
         self.new_dependency = QPushButton(self.tr("&Dependency"))
@@ -58,7 +78,7 @@ class BoardPanel(Panel):
         bar.addStretch(1)
         bar.addWidget(self.summary)
 
-        side = SideColumn(ctx)
+        side = SideColumn(ctx, improvements)
         self.legend, self.dependencies = side.legend, side.dependencies
         self.show_all, self.problems_title, self.inputs = (
             side.show_all,
@@ -112,7 +132,7 @@ class BoardPanel(Panel):
         selected = self.scene.selected_card()
         keep = (selected.kind, selected.item_id) if selected else None
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        self.board = self.ctx.ws.board.board(self.pi_id)
+        self.board = self._board_service.board(self.pi_id)
         board = self.board
         self.scene.build(board)
         if keep is not None:
@@ -225,7 +245,7 @@ class BoardPanel(Panel):
             return False
         pi_id = self.pi_id
         try:
-            summary = self.ctx.ws.board.import_features(path, pi_id).value
+            summary = self._board_service.import_features(path, pi_id).value
         except (DomainError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Import features"), str(exc))
             return False
@@ -238,10 +258,10 @@ class BoardPanel(Panel):
         from rte_desktop.ui.widgets.report_actions import save_report
 
         pi_id = self.pi_id
-        name = self.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+        name = self._train.pi(pi_id).name.replace(" ", "-")
         save_report(
             self,
             self.tr("Planning board poster"),
             f"board-{name}.pdf",
-            lambda path: self.ctx.ws.board.poster(pi_id, Path(path)),
+            lambda path: self._board_service.poster(pi_id, Path(path)),
         )

@@ -258,6 +258,10 @@ class BoardScene(QGraphicsScene):
             item.highlighted = item_key in linked
             item.update()
 
+    def card_activated(self, kind: str, item_id: int) -> None:
+        """A card was double-clicked: ask for its editor."""
+        self.activated.emit(kind, item_id)
+
     def dropped(self, card: CardItem) -> None:
         """A card was dragged: ask for the cell under its centre, or snap it back."""
         layout = self.board_layout

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.dependency_health import DependencyHealth, Health
 from rte_desktop.services.board.board_data import BoardData
+from rte_desktop.services.workshop.improvements import ImprovementService
 from rte_desktop.ui.board.items import HEALTH_COLOUR, HEALTH_PEN
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
@@ -124,13 +125,15 @@ class DependencyList(QListWidget):
 class SideColumn(QWidget):
     """The column beside the board: legend, problem dependencies, I&A inputs of the PI."""
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: PanelContext, improvements: ImprovementService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.legend = LegendWidget()
         self.dependencies = DependencyList()
         self.show_all = QCheckBox(self.tr("Show health&y ones too"))
         self.problems_title = QLabel()
-        self.inputs = ImprovementInputsWidget(ctx)
+        self.inputs = ImprovementInputsWidget(ctx, improvements)
         self.inputs.compact()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)

@@ -10,121 +10,153 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
 from rte_desktop.domain.model import Event
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.undo import push
 
 if TYPE_CHECKING:
-    from rte_desktop.ui.calendar.panel import CalendarPanel
+    from PySide6.QtGui import QUndoStack
+
+    from rte_desktop.services.calendar.calendar import CalendarService
+    from rte_desktop.services.train.train import TrainService
 
 
-def _run(
-    panel: CalendarPanel, text: str, do: Callable[[], object], undo: Callable[[], object]
-) -> bool:
-    return run_or_warn(panel, panel.tr("Calendar"), lambda: push(panel.ctx.undo, text, do, undo))
+class CalendarEditor:
+    """The event edits of the Calendar panel.
 
+    Args:
+        panel: the widget that owns the dialogs and messages.
+        undo: the undo stack.
+        calendar: the calendar service.
+        train: the train service (today in the ART's zone).
+        art_id: the ART on screen.
+        selected: the event selected in the panel.
+        select: selects an event in the panel.
+    """
 
-def _day_note(panel: CalendarPanel, day: dt.date) -> str | None:
-    return panel.ctx.ws.calendar.day_note(panel.art_id, day) if panel.art_id else None
+    def __init__(
+        self,
+        panel: QWidget,
+        undo: QUndoStack,
+        calendar: CalendarService,
+        train: TrainService,
+        art_id: Callable[[], int | None],
+        selected: Callable[[], Event | None],
+        select: Callable[[int | None], None],
+    ) -> None:
+        self.panel = panel
+        self._undo = undo
+        self._calendar = calendar
+        self._train = train
+        self._art_id = art_id
+        self._selected = selected
+        self._select = select
 
+    def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
+        panel = self.panel
+        return run_or_warn(
+            panel, self.panel.tr("Calendar"), lambda: push(self._undo, text, do, undo)
+        )
 
-def new_event(panel: CalendarPanel, day: dt.date | None = None) -> None:
-    from rte_desktop.ui.calendar.event_dialog import EventDialog
+    def _day_note(self, day: dt.date) -> str | None:
+        art_id = self._art_id()
+        return self._calendar.day_note(art_id, day) if art_id else None
 
-    if panel.art_id is None:
-        return
-    if day is None:
-        current = panel.selected_event()
-        day = current.start.date() if current else panel.ctx.ws.train.today(panel.art_id)
-    dialog = EventDialog(
-        panel.tr("New event"),
-        None,
-        dt.datetime.combine(day, dt.time(10, 0)),
-        lambda day: _day_note(panel, day),
-        panel,
-    )
-    if not dialog.exec() or (values := dialog.values()) is None:
-        return
-    art_id = panel.art_id
-    created: dict[str, Event] = {}
+    def new_event(self, day: dt.date | None = None) -> None:
+        """Ask for a new event (on ``day``, else the selected event's day, else today); add it."""
+        from rte_desktop.ui.calendar.event_dialog import EventDialog
 
-    def do() -> None:
-        if "event" in created:
-            panel.ctx.ws.calendar.put_event(created["event"])
-        else:
-            created["event"] = panel.ctx.ws.calendar.add_event(
-                art_id, values.kind, values.title, values.start, values.end, values.note
-            ).value
+        art_id = self._art_id()
+        if art_id is None:
+            return
+        if day is None:
+            current = self._selected()
+            day = current.start.date() if current else self._train.today(art_id)
+        dialog = EventDialog(
+            self.panel.tr("New event"),
+            None,
+            dt.datetime.combine(day, dt.time(10, 0)),
+            self._day_note,
+            self.panel,
+        )
+        if not dialog.exec() or (values := dialog.values()) is None:
+            return
+        created: dict[str, Event] = {}
 
-    def undo() -> None:
-        panel.ctx.ws.calendar.delete_event(created["event"].id or 0)
+        def do() -> None:
+            if "event" in created:
+                self._calendar.put_event(created["event"])
+            else:
+                created["event"] = self._calendar.add_event(
+                    art_id, values.kind, values.title, values.start, values.end, values.note
+                ).value
 
-    if _run(panel, panel.tr("New event"), do, undo):
-        panel.select_event(created["event"].id)
+        def undo() -> None:
+            self._calendar.delete_event(created["event"].id or 0)
 
+        if self._run(self.panel.tr("New event"), do, undo):
+            self._select(created["event"].id)
 
-def edit_selected(panel: CalendarPanel) -> None:
-    from rte_desktop.ui.calendar.event_dialog import EventDialog
+    def edit_selected(self) -> None:
+        """Edit the selected event in its dialog."""
+        from rte_desktop.ui.calendar.event_dialog import EventDialog
 
-    old = panel.selected_event()
-    if old is None or old.id is None:
-        return
-    dialog = EventDialog(
-        panel.tr("Edit event"), old, old.start, lambda day: _day_note(panel, day), panel
-    )
-    if not dialog.exec() or (values := dialog.values()) is None:
-        return
-    event_id = old.id
-    calendar = panel.ctx.ws.calendar
-    _run(
-        panel,
-        panel.tr("Edit event"),
-        lambda: calendar.update_event(
-            event_id,
-            kind=values.kind,
-            title=values.title,
-            start=values.start,
-            end=values.end,
-            note=values.note,
-        ),
-        lambda: calendar.put_event(old),
-    )
-    panel.select_event(event_id)
+        old = self._selected()
+        if old is None or old.id is None:
+            return
+        dialog = EventDialog(
+            self.panel.tr("Edit event"), old, old.start, self._day_note, self.panel
+        )
+        if not dialog.exec() or (values := dialog.values()) is None:
+            return
+        event_id = old.id
+        calendar = self._calendar
+        self._run(
+            self.panel.tr("Edit event"),
+            lambda: calendar.update_event(
+                event_id,
+                kind=values.kind,
+                title=values.title,
+                start=values.start,
+                end=values.end,
+                note=values.note,
+            ),
+            lambda: calendar.put_event(old),
+        )
+        self._select(event_id)
 
+    def move_event(self, event_id: int, days: int) -> None:
+        """Move an event by ``days`` (holidays and working days are the service's rules)."""
+        calendar = self._calendar
+        old = calendar.event(event_id)
+        moved: dict[str, Event] = {}
 
-def move_event(panel: CalendarPanel, event_id: int, days: int) -> None:
-    calendar = panel.ctx.ws.calendar
-    old = calendar.event(event_id)
-    moved: dict[str, Event] = {}
+        def do() -> None:
+            if "event" in moved:
+                calendar.put_event(moved["event"])
+            else:
+                moved["event"] = calendar.move_event(event_id, days).value
 
-    def do() -> None:
-        if "event" in moved:
-            calendar.put_event(moved["event"])
-        else:
-            moved["event"] = calendar.move_event(event_id, days).value
+        self._run(self.panel.tr("Move event"), do, lambda: calendar.put_event(old))
+        self._select(event_id)
 
-    _run(panel, panel.tr("Move event"), do, lambda: calendar.put_event(old))
-    panel.select_event(event_id)
+    def move_selected(self, days: int) -> None:
+        """Move the selected event by ``days``."""
+        event = self._selected()
+        if event is not None and event.id is not None:
+            self.move_event(event.id, days)
 
-
-def move_selected(panel: CalendarPanel, days: int) -> None:
-    event = panel.selected_event()
-    if event is not None and event.id is not None:
-        move_event(panel, event.id, days)
-
-
-def delete_selected(panel: CalendarPanel) -> None:
-    event = panel.selected_event()
-    if event is None or event.id is None:
-        return
-    row = panel.table.currentIndex().row()
-    calendar = panel.ctx.ws.calendar
-    event_id = event.id
-    _run(
-        panel,
-        panel.tr("Delete event"),
-        lambda: calendar.delete_event(event_id),
-        lambda: calendar.put_event(event),
-    )
-    if panel.model.events:
-        panel.table.selectRow(min(row, len(panel.model.events) - 1))
+    def delete_selected(self) -> None:
+        """Delete the selected event."""
+        event = self._selected()
+        if event is None or event.id is None:
+            return
+        calendar = self._calendar
+        event_id = event.id
+        self._run(
+            self.panel.tr("Delete event"),
+            lambda: calendar.delete_event(event_id),
+            lambda: calendar.put_event(event),
+        )

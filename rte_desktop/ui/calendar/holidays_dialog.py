@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Holiday
+from rte_desktop.services.calendar.calendar import CalendarService
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.undo import push
-from rte_desktop.workspace import Workspace
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -44,7 +44,7 @@ def _date(edit: QDateEdit) -> dt.date:
 class HolidaysDialog(QDialog):
     def __init__(
         self,
-        ws: Workspace,
+        calendar: CalendarService,
         art_id: int,
         undo: QUndoStack,
         today: dt.date,
@@ -53,7 +53,7 @@ class HolidaysDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Holidays and blackout days"))
         self.resize(640, 460)
-        self._ws, self._art_id, self._undo = ws, art_id, undo
+        self._calendar, self._art_id, self._undo = calendar, art_id, undo
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("From"), self.tr("To")])
         header = self.table.horizontalHeader()
@@ -112,7 +112,7 @@ class HolidaysDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        holidays = self._ws.calendar.holidays(self._art_id)
+        holidays = self._calendar.holidays(self._art_id)
         self.table.setRowCount(len(holidays))
         for row, holiday in enumerate(holidays):
             cells = [holiday.name, describe_day(holiday.start), describe_day(holiday.end)]
@@ -131,14 +131,14 @@ class HolidaysDialog(QDialog):
 
         def do() -> None:
             if "holiday" in created:
-                self._ws.calendar.put_holiday(created["holiday"])
+                self._calendar.put_holiday(created["holiday"])
             else:
-                created["holiday"] = self._ws.calendar.add_holiday(
+                created["holiday"] = self._calendar.add_holiday(
                     self._art_id, name, first, last
                 ).value
 
         def undo() -> None:
-            self._ws.calendar.delete_holiday(created["holiday"].id or 0)
+            self._calendar.delete_holiday(created["holiday"].id or 0)
 
         try:
             push(self._undo, self.tr("Add holiday"), do, undo)
@@ -160,10 +160,10 @@ class HolidaysDialog(QDialog):
         removed: dict[str, Holiday] = {}
 
         def do() -> None:
-            removed["holiday"] = self._ws.calendar.delete_holiday(holiday_id).value
+            removed["holiday"] = self._calendar.delete_holiday(holiday_id).value
 
         def undo() -> None:
-            self._ws.calendar.put_holiday(removed["holiday"])
+            self._calendar.put_holiday(removed["holiday"])
 
         push(self._undo, self.tr("Remove holiday"), do, undo)
         self.refresh()
@@ -180,7 +180,7 @@ class HolidaysDialog(QDialog):
                 return
             path = Path(name)
         try:
-            result = self._ws.calendar.import_holidays(self._art_id, path).value
+            result = self._calendar.import_holidays(self._art_id, path).value
         except (DomainError, OSError) as exc:
             self._say(str(exc), bad=True)
             return

@@ -30,21 +30,48 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import MONTH_NAMES, short_date
 from rte_desktop.domain.model import Event
-from rte_desktop.services.calendar.cadence import CadenceRequest
-from rte_desktop.services.calendar.calendar import CalendarView
+from rte_desktop.services.calendar.cadence import CadenceRequest, CadenceService
+from rte_desktop.services.calendar.calendar import CalendarService, CalendarView
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui.calendar import actions, editing
+from rte_desktop.services.train.train import TrainService
+from rte_desktop.ui.calendar.actions import CalendarActions
+from rte_desktop.ui.calendar.editing import CalendarEditor
 from rte_desktop.ui.calendar.models import EventTableModel
 from rte_desktop.ui.calendar.month import MonthView, month_grid
 from rte_desktop.ui.calendar.timeline import TimelineView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 
 
+def calendar_panel(ctx: PanelContext, parent: QWidget | None = None) -> CalendarPanel:
+    """The Calendar panel with the services it uses."""
+    ws = ctx.ws
+    return CalendarPanel(ctx, ws.calendar, ws.cadence, ws.train, parent)
+
+
 class CalendarPanel(Panel):
+    """The ART calendar: a PI timeline or a month, the event list, and their actions.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        calendar: the calendar service (events, holidays, ICS, PDF).
+        cadence: the cadence generator.
+        train: the train service (PIs, today in the ART's zone).
+        parent: the parent widget.
+    """
+
     areas = (Area.CALENDAR,)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        calendar: CalendarService,
+        cadence: CadenceService,
+        train: TrainService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._calendar = calendar
+        self._train = train
         self.month: tuple[int, int] | None = None  # (year, month) shown in the month view
         self._view: CalendarView | None = None
         self.timeline = TimelineView()
@@ -131,6 +158,25 @@ class CalendarPanel(Panel):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
+        self.editor = CalendarEditor(
+            self,
+            ctx.undo,
+            calendar,
+            train,
+            lambda: self.art_id,
+            self.selected_event,
+            self.select_event,
+        )
+        self.calendar_actions = CalendarActions(
+            self,
+            ctx,
+            calendar,
+            cadence,
+            train,
+            lambda: (self.art_id, self.pi_id),
+            self.status.setText,
+            lambda lines: self.confirm_replacements(lines),
+        )
         self._wire()
         if ctx.settings.value("calendar/mode", "timeline") == "month":
             self.views.setCurrentWidget(self.month_view)
@@ -209,7 +255,7 @@ class CalendarPanel(Panel):
 
     def go_today(self) -> None:
         # today in the ART's time zone
-        today = self._view.today if self._view is not None else self.ctx.ws.train.today(self.art_id)
+        today = self._view.today if self._view is not None else self._train.today(self.art_id)
         self.month = (today.year, today.month)
         if self.mode() != "month":
             self.show_mode("month")
@@ -218,12 +264,11 @@ class CalendarPanel(Panel):
 
     def _show_no_view(self) -> None:
         """An empty timeline spanning only today (a double-click there adds an event today)."""
-        today = self.ctx.ws.train.today(self.art_id)
+        today = self._train.today(self.art_id)
         self._view = None
         self.timeline.set_view(None, today, today)
 
     def refresh(self) -> None:
-        ws = self.ctx.ws
         if self.art_id is None:
             self._show_no_view()
             self.model.set_events([])
@@ -236,13 +281,13 @@ class CalendarPanel(Panel):
             action.setEnabled(monthly)
         if monthly:
             if self.month is None:
-                pi = ws.train.pi(self.pi_id) if self.pi_id else None
-                today = ws.train.today(self.art_id)
+                pi = self._train.pi(self.pi_id) if self.pi_id else None
+                today = self._train.today(self.art_id)
                 anchor = today if pi is None or pi.contains(today) else pi.start
                 self.month = (anchor.year, anchor.month)
             year, month = self.month
             grid = month_grid(year, month)
-            self._view = ws.calendar.view(self.art_id, grid[0][0], grid[-1][-1])
+            self._view = self._calendar.view(self.art_id, grid[0][0], grid[-1][-1])
             self.month_view.set_view(self._view, year, month)
             self.heading.setText(f"{MONTH_NAMES[month - 1]} {year}")
             events = [
@@ -254,8 +299,8 @@ class CalendarPanel(Panel):
                 self.heading.setText(self.tr("No PI yet: generate the cadence (Ctrl+G)."))
                 self.model.set_events([])
                 return
-            pi = ws.train.pi(self.pi_id)
-            self._view = ws.calendar.view(self.art_id, pi.start, pi.end)
+            pi = self._train.pi(self.pi_id)
+            self._view = self._calendar.view(self.art_id, pi.start, pi.end)
             self.timeline.set_view(self._view, pi.start, pi.end)
             self.heading.setText(f"{pi.name}  ·  {short_date(pi.start)} – {short_date(pi.end)}")
             events = list(self._view.events)
@@ -307,34 +352,37 @@ class CalendarPanel(Panel):
     # -- actions (ui/calendar/editing.py and actions.py) -------------------------------------
 
     def new_event(self, day: dt.date | None = None) -> None:
-        editing.new_event(self, day)
+        self.editor.new_event(day)
 
     def edit_selected(self) -> None:
-        editing.edit_selected(self)
+        self.editor.edit_selected()
 
     def move_event(self, event_id: int, days: int) -> None:
-        editing.move_event(self, event_id, days)
+        self.editor.move_event(event_id, days)
 
     def move_selected(self, days: int) -> None:
-        editing.move_selected(self, days)
+        self.editor.move_selected(days)
 
     def delete_selected(self) -> None:
-        editing.delete_selected(self)
+        row = self.table.currentIndex().row()
+        self.editor.delete_selected()
+        if self.model.events and row >= 0:
+            self.table.selectRow(min(row, len(self.model.events) - 1))
 
     def initial_request(self) -> CadenceRequest:
-        return actions.initial_request(self)
+        return self.calendar_actions.initial_request()
 
     def generate_cadence(self) -> None:
-        actions.generate_cadence(self)
+        self.calendar_actions.generate_cadence()
 
     def confirm_replacements(self, lines: list[str]) -> bool:
-        return actions.confirm_replacements(self, lines)
+        return self.calendar_actions.confirm_replacements(lines)
 
     def edit_holidays(self) -> None:
-        actions.edit_holidays(self)
+        self.calendar_actions.edit_holidays()
 
     def export_ics(self) -> Path | None:
-        return actions.export_ics(self)
+        return self.calendar_actions.export_ics()
 
     def save_pdf(self) -> Path | None:
-        return actions.save_pdf(self)
+        return self.calendar_actions.save_pdf()

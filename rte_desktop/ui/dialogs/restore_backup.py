@@ -144,7 +144,7 @@ def restore_interactively(parent: QWidget, ws: Workspace) -> Workspace | None:
         return None
     ws.close()
     try:
-        restore_backup(chosen, db)
+        restore_backup(chosen, db, ws.clock)
         return open_workspace(db, ws.clock)
     except (DomainError, OSError) as exc:
         QMessageBox.warning(parent, parent.tr("Restore a backup"), str(exc))

@@ -93,7 +93,9 @@ class ObjectivesPanel(Panel):
         lbox.setContentsMargins(0, 0, 0, 0)
         lbox.addWidget(QLabel(self.tr("Teams")))
         lbox.addWidget(self.team_list, 1)
-        self.inputs = ImprovementInputsWidget(self.ctx)  # I&A items aimed at this PI
+        self.inputs = ImprovementInputsWidget(
+            self.ctx, self.ctx.ws.improvements
+        )  # I&A items aimed at this PI
         self.inputs.compact()
         lbox.addWidget(self.inputs, 1)
         left.setMaximumWidth(260)

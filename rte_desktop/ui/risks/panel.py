@@ -30,7 +30,11 @@ from rte_desktop.domain import roam
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Risk, RoamStatus
 from rte_desktop.domain.train import zone_or_utc
+from rte_desktop.services.art_sync.art_sync import ArtSyncService
 from rte_desktop.services.common.changes import Area
+from rte_desktop.services.risks.risks import RiskService
+from rte_desktop.services.train.train import TrainService
+from rte_desktop.ui.art_sync.timer import SyncTimerServices
 from rte_desktop.ui.art_sync.view import ArtSyncView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
@@ -41,11 +45,39 @@ from rte_desktop.ui.undo import push
 from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 
+def risks_panel(ctx: PanelContext, parent: QWidget | None = None) -> RisksPanel:
+    """The Risks panel (ROAM board, history, ART Sync) with the services it uses."""
+    ws = ctx.ws
+    timer = SyncTimerServices(ws.agenda, ws.agenda_timer, ws.train, ws.clock)
+    return RisksPanel(ctx, ws.risks, ws.train, ws.art_sync, timer, parent)
+
+
 class RisksPanel(Panel):
+    """The ROAM board, the risks' history and the ART Sync meetings of a PI.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        risks: the risk service.
+        train: the train service (teams, ARTs, today in the ART's zone).
+        art_sync: the ART Sync service.
+        timer: what starting an ART Sync timebox uses.
+        parent: the parent widget.
+    """
+
     areas = (Area.RISKS, Area.ART_SYNC)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        risks: RiskService,
+        train: TrainService,
+        art_sync: ArtSyncService,
+        timer: SyncTimerServices,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._risks = risks
+        self._train = train
         self.team_filter = QComboBox()
         self.team_filter.setMinimumWidth(150)
         self.text_filter = QLineEdit()
@@ -69,7 +101,7 @@ class RisksPanel(Panel):
 
         self.board = RoamBoardView()
         self.history = HistoryView()
-        self.art_sync = ArtSyncView(ctx)
+        self.art_sync = ArtSyncView(ctx, art_sync, risks, timer)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board, self.tr("ROAM &board"))
         self.tabs.addTab(self.history, self.tr("Histor&y"))
@@ -106,7 +138,7 @@ class RisksPanel(Panel):
     def _team_names(self) -> dict[int, str]:
         if self.art_id is None:
             return {}
-        return {t.id: t.name for t in self.ctx.ws.train.teams(self.art_id) if t.id is not None}
+        return {t.id: t.name for t in self._train.teams(self.art_id) if t.id is not None}
 
     def _reload_team_filter(self) -> None:
         current = self.team_filter.currentData()
@@ -129,19 +161,18 @@ class RisksPanel(Panel):
         if self.pi_id is None:
             self.board.set_risks([], {}, self._today())
             return
-        ws = self.ctx.ws
         names = self._team_names()
         team_id = self.team_filter.currentData()
         text = self.text_filter.text()
-        risks = ws.risks.risks(self.pi_id, team_id=team_id, text=text)
+        risks = self._risks.risks(self.pi_id, team_id=team_id, text=text)
         self.board.set_risks(risks, names, self._today())
         if self.tabs.currentWidget() is self.history:
             kept = {r.id for r in risks}
-            entries = [e for e in ws.risks.history(self.pi_id) if e.change.risk_id in kept]
+            entries = [e for e in self._risks.history(self.pi_id) if e.change.risk_id in kept]
             self.history.history_model.set_entries(entries, names, self._zone())
         if self.tabs.currentWidget() is self.art_sync:
             self.art_sync.refresh()
-        total = len(ws.risks.risks(self.pi_id))
+        total = len(self._risks.risks(self.pi_id))
         shown = len(risks)
         self.status_line.setText(
             self.tr("%1 of %2 risks shown").replace("%1", str(shown)).replace("%2", str(total))
@@ -155,11 +186,11 @@ class RisksPanel(Panel):
 
     def _today(self) -> dt.date:
         """Today in the ART's time zone: what decides overdue and the default due dates."""
-        return self.ctx.ws.train.today(self.art_id)
+        return self._train.today(self.art_id)
 
     def _zone(self) -> ZoneInfo:
         try:
-            return zone_or_utc(self.ctx.ws.train.art(self.art_id or 0).time_zone)
+            return zone_or_utc(self._train.art(self.art_id or 0).time_zone)
         except DomainError:  # no ART yet
             return ZoneInfo("UTC")
 
@@ -193,8 +224,7 @@ class RisksPanel(Panel):
 
     def move_risk(self, risk_id: int, status: RoamStatus) -> None:
         """Move a risk to another column (undoable), asking for an owner where one is needed."""
-        ws = self.ctx.ws
-        old = ws.risks.risk(risk_id)
+        old = self._risks.risk(risk_id)
         if old.status is status:
             return
         owner = None
@@ -206,8 +236,8 @@ class RisksPanel(Panel):
             lambda: push(
                 self.ctx.undo,
                 self.tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
-                lambda: ws.risks.move(risk_id, status, owner=owner),
-                lambda: ws.risks.update(old, note="undo"),
+                lambda: self._risks.move(risk_id, status, owner=owner),
+                lambda: self._risks.update(old, note="undo"),
             )
         )
         self.board.select_risk(risk_id, focus=True)
@@ -215,7 +245,6 @@ class RisksPanel(Panel):
     def new_risk(self, status: RoamStatus = RoamStatus.UNROAMED) -> None:
         if self.pi_id is None:
             return
-        ws = self.ctx.ws
         pi_id = self.pi_id
         draft = Risk(
             pi_id=pi_id,
@@ -236,13 +265,13 @@ class RisksPanel(Panel):
                 push_created(
                     self.ctx.undo,
                     self.tr("New risk"),
-                    lambda: ws.risks.add(pi_id, **fields).value,
-                    lambda r: ws.risks.delete(r.id or 0).value,
-                    ws.risks.restore,
+                    lambda: self._risks.add(pi_id, **fields).value,
+                    lambda r: self._risks.delete(r.id or 0).value,
+                    self._risks.restore,
                 )
             )
 
-        RiskDialog(draft, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
+        RiskDialog(draft, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         if created and created[0].id is not None:
             self.board.select_risk(created[0].id, focus=True)
 
@@ -252,27 +281,25 @@ class RisksPanel(Panel):
             self.edit_risk(risk.id)
 
     def edit_risk(self, risk_id: int) -> None:
-        ws = self.ctx.ws
-        old = ws.risks.risk(risk_id)
+        old = self._risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
             push(
                 self.ctx.undo,
                 self.tr("Edit risk"),
-                lambda: ws.risks.update(risk),
-                lambda: ws.risks.update(old, note="undo"),
+                lambda: self._risks.update(risk),
+                lambda: self._risks.update(old, note="undo"),
             )
 
-        RiskDialog(old, ws.train.teams(self.art_id or 0), save, self._today(), self).exec()
+        RiskDialog(old, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        ws = self.ctx.ws
         push_deleted(
             self.ctx.undo,
             self.tr("Delete risk"),
-            lambda: ws.risks.delete(risk_id).value,
-            ws.risks.restore,
+            lambda: self._risks.delete(risk_id).value,
+            self._risks.restore,
         )
 
     def save_poster(self) -> None:
@@ -281,10 +308,10 @@ class RisksPanel(Panel):
         from rte_desktop.ui.widgets.report_actions import save_report
 
         pi_id = self.pi_id
-        name = self.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+        name = self._train.pi(pi_id).name.replace(" ", "-")
         save_report(
             self,
             self.tr("ROAM poster"),
             f"roam-{name}.pdf",
-            lambda path: self.ctx.ws.risks.poster(pi_id, Path(path)),
+            lambda path: self._risks.poster(pi_id, Path(path)),
         )

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rte_desktop.domain.clock import Clock
 from rte_desktop.domain.system_demo import acceptance_label
 from rte_desktop.services.common.changes import Area
-from rte_desktop.services.system_demo.system_demo import DemoPlan, DemoSlot
+from rte_desktop.services.system_demo.demo_plan import DemoPlan, DemoSlot
+from rte_desktop.services.system_demo.system_demo import SystemDemoService
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.system_demo.shortcuts import PANEL_KEYS
@@ -43,11 +45,25 @@ HEADERS = ("#", "Feature / enabler", "By", "Min", "Demo", "Accepted", "Feedback"
 NEXT_ACCEPTANCE: dict[bool | None, bool | None] = {None: True, True: False, False: None}
 
 
+def system_demo_panel(ctx: PanelContext, parent: QWidget | None = None) -> SystemDemoPanel:
+    """The System Demo panel with the service (and clock) it uses."""
+    ws = ctx.ws
+    return SystemDemoPanel(ctx, ws.system_demo, ws.clock, parent)
+
+
 class SystemDemoPanel(Panel):
     areas = (Area.SYSTEM_DEMO, Area.CALENDAR, Area.BOARD, Area.AGENDA)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        system_demo: SystemDemoService,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self._demo = system_demo
+        self._clock = clock
         self.plan: DemoPlan | None = None
         self.title = QLabel()
         font = self.title.font()
@@ -171,7 +187,7 @@ class SystemDemoPanel(Panel):
         if self.pi_id is None:
             self.demo_box.clear()
             return
-        summaries = self.ctx.ws.system_demo.demos(self.pi_id)
+        summaries = self._demo.demos(self.pi_id)
         wanted = [s.event.id for s in summaries]
         have = [self.demo_box.itemData(i) for i in range(self.demo_box.count())]
         if wanted == have:
@@ -184,7 +200,7 @@ class SystemDemoPanel(Panel):
         if current in wanted:
             self.demo_box.setCurrentIndex(wanted.index(current))
         else:
-            today = self.ctx.ws.clock.now().date()
+            today = self._clock.now().date()
             upcoming = [i for i, s in enumerate(summaries) if s.event.start.date() >= today]
             self.demo_box.setCurrentIndex(upcoming[0] if upcoming else max(0, len(summaries) - 1))
         self.demo_box.blockSignals(False)
@@ -202,7 +218,7 @@ class SystemDemoPanel(Panel):
             )
             return
         selected = self.selected_slot()
-        plan = self.plan = self.ctx.ws.system_demo.plan(int(event_id))
+        plan = self.plan = self._demo.plan(int(event_id))
         iteration = f" · {plan.iteration.name}" if plan.iteration else ""
         self.title.setText(self.tr("System Demo") + iteration)
         slots = plan.slots
@@ -233,7 +249,7 @@ class SystemDemoPanel(Panel):
             parts = [
                 f"{s.iteration}: {s.demoed}/{s.planned}"
                 + (f" ({s.percent:.0f}%)" if s.percent is not None else "")
-                for s in self.ctx.ws.system_demo.shares(self.pi_id)
+                for s in self._demo.shares(self.pi_id)
             ]
             self.shares.setText(
                 self.tr("Planned features demoed: ")
@@ -323,9 +339,7 @@ class SystemDemoPanel(Panel):
     def fill_from_board(self) -> None:
         event_id = self._event_id()
         if event_id is not None:
-            run_or_warn(
-                self, self.tr("Plan"), lambda: self.ctx.ws.system_demo.plan_from_board(event_id)
-            )
+            run_or_warn(self, self.tr("Plan"), lambda: self._demo.plan_from_board(event_id))
 
     def add_slot(self) -> None:
         event_id = self._event_id()
@@ -338,16 +352,14 @@ class SystemDemoPanel(Panel):
             run_or_warn(
                 self,
                 self.tr("Add slot"),
-                lambda: self.ctx.ws.system_demo.add_item(event_id, title=title),
+                lambda: self._demo.add_item(event_id, title=title),
             )
 
     def toggle_demoed(self) -> None:
         slot = self.selected_slot()
         if slot is not None:
             item_id, demoed = slot.item.id or 0, not slot.item.demoed
-            run_or_warn(
-                self, self.tr("Demo"), lambda: self.ctx.ws.system_demo.set_demoed(item_id, demoed)
-            )
+            run_or_warn(self, self.tr("Demo"), lambda: self._demo.set_demoed(item_id, demoed))
 
     def cycle_accepted(self) -> None:
         slot = self.selected_slot()
@@ -356,24 +368,20 @@ class SystemDemoPanel(Panel):
             run_or_warn(
                 self,
                 self.tr("Acceptance"),
-                lambda: self.ctx.ws.system_demo.set_accepted(item_id, value),
+                lambda: self._demo.set_accepted(item_id, value),
             )
 
     def move_slot(self, delta: int) -> None:
         slot = self.selected_slot()
         if slot is not None:
             item_id = slot.item.id or 0
-            run_or_warn(
-                self, self.tr("Order"), lambda: self.ctx.ws.system_demo.move_item(item_id, delta)
-            )
+            run_or_warn(self, self.tr("Order"), lambda: self._demo.move_item(item_id, delta))
 
     def delete_slot(self) -> None:
         slot = self.selected_slot()
         if slot is not None:
             item_id = slot.item.id or 0
-            run_or_warn(
-                self, self.tr("Remove"), lambda: self.ctx.ws.system_demo.delete_item(item_id)
-            )
+            run_or_warn(self, self.tr("Remove"), lambda: self._demo.delete_item(item_id))
 
     def save_feedback(self) -> None:
         slot = self.selected_slot()
@@ -381,9 +389,7 @@ class SystemDemoPanel(Panel):
         if slot is None or not text.strip():
             return
         item_id = slot.item.id or 0
-        if run_or_warn(
-            self, self.tr("Feedback"), lambda: self.ctx.ws.system_demo.add_feedback(item_id, text)
-        ):
+        if run_or_warn(self, self.tr("Feedback"), lambda: self._demo.add_feedback(item_id, text)):
             self.feedback_edit.clear()
 
     def _feedback_id(self) -> int | None:
@@ -396,24 +402,20 @@ class SystemDemoPanel(Panel):
             run_or_warn(
                 self,
                 self.tr("Backlog feature"),
-                lambda: self.ctx.ws.system_demo.feedback_to_feature(feedback_id),
+                lambda: self._demo.feedback_to_feature(feedback_id),
             )
             self.feedback_list.setFocus()
 
     def feedback_to_risk(self) -> None:
         feedback_id = self._feedback_id()
         if feedback_id is not None:
-            run_or_warn(
-                self, self.tr("Risk"), lambda: self.ctx.ws.system_demo.feedback_to_risk(feedback_id)
-            )
+            run_or_warn(self, self.tr("Risk"), lambda: self._demo.feedback_to_risk(feedback_id))
             self.feedback_list.setFocus()
 
     def build_agenda(self) -> None:
         event_id = self._event_id()
         if event_id is not None:
-            run_or_warn(
-                self, self.tr("Agenda"), lambda: self.ctx.ws.system_demo.build_agenda(event_id)
-            )
+            run_or_warn(self, self.tr("Agenda"), lambda: self._demo.build_agenda(event_id))
 
     def save_pdf(self) -> None:
         from rte_desktop.ui.widgets.report_actions import save_report
@@ -426,5 +428,5 @@ class SystemDemoPanel(Panel):
             self,
             self.tr("Save the System Demo report"),
             "system-demo.pdf",
-            lambda path: self.ctx.ws.system_demo.report(pi_id, path, number),
+            lambda path: self._demo.report(pi_id, path, number),
         )

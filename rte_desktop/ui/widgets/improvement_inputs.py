@@ -2,7 +2,7 @@
 
 Embed it on any panel of the PI (board, objectives):
 
-    inputs = ImprovementInputsWidget(ctx)
+    inputs = ImprovementInputsWidget(ctx, ws.improvements)
     inputs.set_pi(pi_id)        # in the panel's refresh or set_scope
 
 It refreshes itself when workshop data changes.
@@ -16,16 +16,21 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from rte_desktop.domain.model import WorkKind
 from rte_desktop.services.common.changes import Area, Changes
-from rte_desktop.services.workshop.improvements import ImprovementInput
+from rte_desktop.services.workshop.improvements import ImprovementInput, ImprovementService
 from rte_desktop.ui.panel_base import PanelContext
 
 
 class ImprovementInputsWidget(QWidget):
     def __init__(
-        self, ctx: PanelContext, pi_id: int | None = None, parent: QWidget | None = None
+        self,
+        ctx: PanelContext,
+        improvements: ImprovementService,
+        pi_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._improvements = improvements
         self.pi_id = pi_id
         self.rows: list[ImprovementInput] = []
         self.heading = QLabel()
@@ -71,7 +76,7 @@ class ImprovementInputsWidget(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.rows = self.ctx.ws.improvements.inputs_for_pi(self.pi_id) if self.pi_id else []
+        self.rows = self._improvements.inputs_for_pi(self.pi_id) if self.pi_id else []
         self.tree.clear()
         for row in self.rows:
             item = row.item

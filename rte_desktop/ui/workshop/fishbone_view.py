@@ -62,6 +62,7 @@ class FishboneView(QGraphicsView):
         self._dragging = False
         self._drop: NodeItem | None = None
         self.editor = LabelEditor(self)
+        self.editor.committed.connect(self.edit_committed)
 
     # -- data -----------------------------------------------------------------------------------
 
@@ -224,7 +225,21 @@ class FishboneView(QGraphicsView):
 
     def begin_edit(self, action: str) -> None:
         """Open the inline editor to add a sibling/child of, or rename, the selected label."""
-        self.editor.begin(action)
+        key = self.selected
+        if key is None or key not in self.nodes or (action == "sibling" and key == HEAD):
+            return
+        item = self.nodes[key]
+        self.editor.begin(action, key, item.mapRectToScene(item.box_rect()), self._label_text(key))
+
+    def _label_text(self, key: NodeKey) -> str:
+        if self.data is None:
+            return ""
+        if key[0] == "head":
+            return self.data.workshop.title
+        if key[0] == "bone":
+            return next((b.name for b in self.data.bones if b.id == key[1]), "")
+        cause = self.cause(key[1])
+        return cause.text if cause else ""
 
     # -- mouse: select, rename, drag onto another cause or bone ---------------------------------
 

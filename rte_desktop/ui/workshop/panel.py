@@ -303,7 +303,7 @@ class WorkshopPanel(Panel):
             self.refresh()  # a refused edit shows the stored text again
 
     def _on_votes(self, cause_id: int, votes: int) -> None:
-        cause = self.vote._cause(cause_id)
+        cause = self.vote.cause(cause_id)
         if cause is not None:
             self._run(lambda: self.edits.set_votes(cause, votes))
 

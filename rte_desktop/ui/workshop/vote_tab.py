@@ -213,14 +213,15 @@ class VoteTab(QWidget):
         value = item.data(Qt.ItemDataRole.UserRole) if item else None
         return int(value) if value is not None else None
 
-    def _cause(self, cause_id: int | None) -> Cause | None:
+    def cause(self, cause_id: int | None) -> Cause | None:
+        """The cause with this id in the workshop on screen (None: not there)."""
         if self.data is None:
             return None
         return next((c for c in self.data.causes if c.id == cause_id), None)
 
     def add_dot(self, delta: int) -> None:
         """Add (or with -1 remove) one dot on the selected cause."""
-        cause = self._cause(self.selected_cause_id())
+        cause = self.cause(self.selected_cause_id())
         if cause is not None and cause.id is not None and cause.votes + delta >= 0:
             self.votes_requested.emit(cause.id, cause.votes + delta)
 
@@ -237,7 +238,7 @@ class VoteTab(QWidget):
         if item.column() != COL_DOTS:
             return
         cause_item = self.table.item(item.row(), COL_CAUSE)
-        cause = self._cause(cause_item.data(Qt.ItemDataRole.UserRole) if cause_item else None)
+        cause = self.cause(cause_item.data(Qt.ItemDataRole.UserRole) if cause_item else None)
         if cause is None or cause.id is None:
             return
         text = item.text().strip()

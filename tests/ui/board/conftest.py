@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rte_desktop.ui.board.panel import BoardPanel
+from rte_desktop.ui.board.panel import BoardPanel, board_panel as build
 
 
 @pytest.fixture
@@ -10,7 +10,7 @@ def board_panel(qtbot, panel_context) -> BoardPanel:
     """The planning board on the demo train's current PI, shown at 100 % zoom."""
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    panel = BoardPanel(panel_context)
+    panel = build(panel_context)
     qtbot.addWidget(panel)
     panel_context.bus.data_changed.connect(panel.on_changes)  # as the main window does
     panel.resize(1400, 900)

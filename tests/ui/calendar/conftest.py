@@ -45,11 +45,11 @@ def when_modal(qtbot):
 
 @pytest.fixture
 def calendar_panel(qtbot, panel_context: PanelContext):
-    from rte_desktop.ui.calendar.panel import CalendarPanel
+    from rte_desktop.ui.calendar.panel import calendar_panel as build
 
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    panel = CalendarPanel(panel_context)
+    panel = build(panel_context)
     panel_context.bus.data_changed.connect(panel.on_changes)  # what the main window does
     qtbot.addWidget(panel)
     panel.resize(1400, 900)

@@ -230,7 +230,7 @@ def test_holidays_dialog_adds_and_refuses_a_file_that_is_not_ics(
 ) -> None:
     ws = panel_context.ws
     art_id = ws.train.arts()[0].id
-    dialog = HolidaysDialog(ws, art_id, panel_context.undo, dt.date(2027, 2, 1))
+    dialog = HolidaysDialog(ws.calendar, art_id, panel_context.undo, dt.date(2027, 2, 1))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.name, "Carnival")

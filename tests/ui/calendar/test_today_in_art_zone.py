@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from rte_desktop.domain import model as m
-from rte_desktop.ui.calendar import actions
 from rte_desktop.ui.calendar.event_dialog import EventDialog
 from rte_desktop.ui.calendar.holidays_dialog import HolidaysDialog
 from tests.today_tools import ZONE_IDS, ZONES, put_art_in
@@ -92,7 +91,7 @@ def test_holidays_dialog_proposes_the_arts_today(
         dialog.reject()
 
     when_modal(look)
-    actions.edit_holidays(calendar_panel)
+    calendar_panel.edit_holidays()
     assert seen == {"first": _qdate(local), "last": _qdate(local)}
 
 
@@ -112,7 +111,7 @@ def test_cadence_of_an_art_without_pis_starts_on_the_arts_today(
     calendar_panel, zone: str, when: dt.datetime, local: dt.date
 ) -> None:
     _art_without_pis(calendar_panel, zone, when)
-    assert actions.initial_request(calendar_panel).first_start == local
+    assert calendar_panel.initial_request().first_start == local
 
 
 @pytest.mark.parametrize(("zone", "when", "local"), FAR_FROM_NOW, ids=ZONE_IDS)

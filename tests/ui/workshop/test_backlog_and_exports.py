@@ -66,7 +66,9 @@ def test_solutions_become_improvement_items_shown_in_the_target_pi(
     stored = ws.improvements.items(panel.workshop_id)[-1]
     assert (stored.owner, stored.kind.value) == ("Raj Patel", "feature")
 
-    inputs = ImprovementInputsWidget(panel_context, pi_id(panel_context, "PI 2026.2"))
+    inputs = ImprovementInputsWidget(
+        panel_context, panel_context.ws.improvements, pi_id(panel_context, "PI 2026.2")
+    )
     qtbot.addWidget(inputs)
     inputs.show()
     titles = [inputs.tree.topLevelItem(i).text(0) for i in range(inputs.tree.topLevelItemCount())]
