@@ -11,7 +11,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from rte_desktop.app import main, take_daily_backup
@@ -83,8 +84,9 @@ def test_whole_session_works_with_the_network_cut(
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    for index, spec in enumerate(window.specs, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+    for spec, keys in zip(window.specs, window.go_keys, strict=True):
+        combo = QKeySequence(keys)[0]
+        qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
         panel = window.current_panel()
         assert panel is window.panels[spec.key], spec.key
         qtbot.waitExposed(panel)

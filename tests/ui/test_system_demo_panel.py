@@ -113,3 +113,16 @@ def test_the_measurement_tab_shows_the_demoed_share(qtbot, panel_context) -> Non
     qtbot.waitUntil(lambda: not tab.demo_box.findChildren(QProgressBar))
     labels = [label.text() for label in tab.demo_box.findChildren(QLabel)]
     assert "No System Demo held in this PI yet." in labels
+
+
+def test_f2_sets_who_presents_and_the_minutes(qtbot, panel: SystemDemoPanel, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ada Lovelace", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (9, True))
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(2, 0))
+    qtbot.keyClick(panel.table, K.Key_F2)
+    third = items(panel)[2]
+    assert (third.presenter, third.minutes) == ("Ada Lovelace", 9)
+    assert panel.model.index(2, 2).data() == "Ada Lovelace"

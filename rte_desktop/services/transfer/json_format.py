@@ -58,17 +58,32 @@ def field_types(cls: type) -> dict[str, tuple[type, bool]]:
     return result
 
 
+# Fields added to format version 1 after files were written without them (revision 0004: the
+# ART backlog). A row may leave only these out; they take their default. Every other field is
+# required, so a damaged file is still refused.
+ADDED_FIELDS: dict[str, frozenset[str]] = {
+    "art": frozenset({"pi_capacity_features"}),
+    "feature": frozenset(
+        {
+            "state",
+            "backlog_position",
+            "business_value",
+            "time_criticality",
+            "risk_reduction",
+            "job_size",
+            "epic",
+            "acceptance_criteria",
+            "candidate_teams",
+        }
+    ),
+}
+
+
 @functools.cache
 def field_defaults(cls: type) -> dict[str, Any]:
-    """The fields a row may leave out, with their values: those with a default, except ``id``.
-
-    A file written before a field existed still imports (the field takes its default).
-    """
-    return {
-        f.name: f.default
-        for f in dataclasses.fields(cls)
-        if f.name != "id" and f.default is not dataclasses.MISSING
-    }
+    """The fields a row of ``cls`` may leave out (see ``ADDED_FIELDS``), with their defaults."""
+    added = ADDED_FIELDS.get(table_name(cls), frozenset())
+    return {f.name: f.default for f in dataclasses.fields(cls) if f.name in added}
 
 
 def _decode(base: type, raw: Any, where: str) -> Any:

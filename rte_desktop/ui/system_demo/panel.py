@@ -146,6 +146,7 @@ class SystemDemoPanel(Panel):
         for name, slot, widget in (
             ("fill", self.fill_from_board, self),
             ("add", self.add_slot, self),
+            ("edit", self.edit_slot, self.table),
             ("demoed", self.toggle_demoed, self.table),
             ("accepted", self.cycle_accepted, self.table),
             ("feedback", self.feedback_edit.setFocus, self.table),
@@ -354,6 +355,28 @@ class SystemDemoPanel(Panel):
                 self.tr("Add slot"),
                 lambda: self._demo.add_item(event_id, title=title),
             )
+
+    def edit_slot(self) -> None:
+        """Ask who presents the selected slot and for how many minutes."""
+        slot = self.selected_slot()
+        if slot is None:
+            return
+        presenter, ok = QInputDialog.getText(
+            self, self.tr("Demo slot"), self.tr("Presented by:"), text=slot.item.presenter
+        )
+        if not ok:
+            return
+        minutes, ok = QInputDialog.getInt(
+            self, self.tr("Demo slot"), self.tr("Minutes:"), slot.item.minutes, 1, 120
+        )
+        if not ok:
+            return
+        item_id = slot.item.id or 0
+        run_or_warn(
+            self,
+            self.tr("Demo slot"),
+            lambda: self._demo.edit_item(item_id, presenter=presenter, minutes_=minutes),
+        )
 
     def toggle_demoed(self) -> None:
         slot = self.selected_slot()

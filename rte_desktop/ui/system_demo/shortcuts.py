@@ -5,6 +5,7 @@ from __future__ import annotations
 PANEL_KEYS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "fill": (("Ctrl+Shift+F",), "Ctrl+Shift+F", "Plan the iteration's features from the board"),
     "add": (("Insert", "Alt+N"), "Insert / Alt+N", "Add a demo slot (a feature or a title)"),
+    "edit": (("F2",), "F2", "Who presents the slot and its minutes"),
     "demoed": (("D",), "D", "Demoed / not demoed"),
     "accepted": (("A",), "A", "Accepted → not accepted → undecided"),
     "feedback": (("F", "Ctrl+K"), "F / Ctrl+K", "Type feedback on the slot (Enter saves)"),
