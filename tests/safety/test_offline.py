@@ -102,7 +102,8 @@ def test_whole_session_works_with_the_network_cut(
     db = demo_ws.path
     assert db is not None
     for group, name, parser in commands:
-        out = tmp_path / f"{group}-{name}.{'pdf' if group == 'report' else name}"
+        suffix = "pdf" if group == "report" else {"backlog": "xlsx"}.get(name, name)
+        out = tmp_path / f"{group}-{name}.{suffix}"
         code = main(_arguments(group, name, parser, db, out))
         err = capsys.readouterr().err
         assert code == 0, f"'{group} {name}' failed offline: {err}"
