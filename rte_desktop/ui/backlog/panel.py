@@ -70,6 +70,7 @@ HEADERS = (
     "WSJF",
     "Epic",
     "DoR",
+    "Teams",
 )
 FIRST_ESTIMATE = 4  # the column of UBV; COLUMNS follow in order
 
@@ -345,6 +346,7 @@ class BacklogPanel(Panel):
                 format_wsjf(row.wsjf) if row.wsjf is not None else "",
                 f.epic,
                 f"{len(row.met)}/{total}" if total else "",
+                f.candidate_teams or row.team,
             ]
             items = []
             for column, text in enumerate(values):
