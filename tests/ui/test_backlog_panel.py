@@ -140,3 +140,16 @@ def test_grid_digits_states_and_order_by_keys(qtbot, panel: BacklogPanel, monkey
     assert (
         "9 of the top 10" in panel.readiness.text() or "8 of the top 10" in panel.readiness.text()
     )
+
+
+def test_ctrl_z_in_the_session_undoes_the_last_estimate(qtbot, panel: BacklogPanel) -> None:
+    view = _session(qtbot, panel)
+    assert stored(panel, "AUR-201").business_value == 13
+    qtbot.keyClick(view, K.Key_5)
+    assert stored(panel, "AUR-201").business_value == 5
+    qtbot.keyClick(view, K.Key_Z, CTRL)
+    assert stored(panel, "AUR-201").business_value == 13
+    qtbot.keyClick(view, K.Key_Y, CTRL)
+    assert stored(panel, "AUR-201").business_value == 5
+    qtbot.keyClick(view, K.Key_5)  # the same value again is no new edit
+    assert panel.ctx.undo.count() == 1

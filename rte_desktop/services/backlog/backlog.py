@@ -98,6 +98,15 @@ class BacklogService:
             iterations=iterations,
         )
 
+    def feature(self, feature_id: int) -> Feature:
+        """One stored feature.
+
+        Raises:
+            NotFoundError: no feature has that id.
+        """
+        with self._ctx.uow() as uow:
+            return uow.get(Feature, feature_id)
+
     def readiness(self, pi_id: int) -> rules.Readiness:
         """How many of the top-N backlog features by WSJF are ready (N: the ART's capacity)."""
         return self.view(pi_id).readiness

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.backlog import BACKLOG_STATES, STATE_LABELS
 from rte_desktop.domain.kinds import BacklogState, WsjfColumn
-from rte_desktop.domain.wsjf import COLUMNS, format_wsjf, typed_value
+from rte_desktop.domain.wsjf import COLUMNS, SHORT_LABELS, format_wsjf, typed_value
 from rte_desktop.services.backlog.backlog import BacklogService
 from rte_desktop.services.backlog.backlog_view import BacklogRow, BacklogView
 from rte_desktop.services.common.changes import Area
@@ -55,6 +55,7 @@ from rte_desktop.ui.backlog.shortcuts import PANEL_KEYS
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.theme import OK, WARN
+from rte_desktop.ui.undo import push
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = (
@@ -410,10 +411,20 @@ class BacklogPanel(Panel):
     # -- editing ----------------------------------------------------------------------------------
 
     def set_estimate(self, feature_id: int, column: WsjfColumn, value: int | None) -> None:
+        """Set one WSJF part (undoable with Ctrl+Z, in the panel and in the session)."""
+        old = self._backlog.feature(feature_id).__getattribute__(column.value)
+        if old == value:
+            return
+        backlog = self._backlog
         run_or_warn(
             self,
             self.tr("WSJF"),
-            lambda: self._backlog.set_estimate(feature_id, column, value),
+            lambda: push(
+                self.ctx.undo,
+                self.tr("Set %1").replace("%1", SHORT_LABELS[column]),
+                lambda: backlog.set_estimate(feature_id, column, value),
+                lambda: backlog.set_estimate(feature_id, column, old),
+            ),
         )
 
     def step_state(self, delta: int) -> None:
@@ -426,8 +437,17 @@ class BacklogPanel(Panel):
             return
         target = states[max(0, min(len(states) - 1, states.index(state) + delta))]
         if target is not state:
-            feature_id = row.feature.id or 0
-            run_or_warn(self, self.tr("State"), lambda: self._backlog.set_state(feature_id, target))
+            feature_id, backlog = row.feature.id or 0, self._backlog
+            run_or_warn(
+                self,
+                self.tr("State"),
+                lambda: push(
+                    self.ctx.undo,
+                    self.tr("Change the state"),
+                    lambda: backlog.set_state(feature_id, target),
+                    lambda: backlog.set_state(feature_id, state),
+                ),
+            )
 
     def move_feature(self, delta: int) -> None:
         feature_id = self.selected_feature()
@@ -545,6 +565,8 @@ class BacklogPanel(Panel):
             view.estimate.connect(self.set_estimate)
             view.finish.connect(self.finish_session)
             view.message.connect(lambda text: view.status.setText("⚠ " + text))
+            view.undo.connect(self.ctx.undo.undo)
+            view.redo.connect(self.ctx.undo.redo)
             self.session_view = view
         window = PresenterWindow.shared()
         window.show_content(self.session_view)

@@ -34,6 +34,8 @@ class WsjfSessionView(QWidget):
 
     estimate = Signal(int, object, object)  # feature id, WsjfColumn, value (None clears)
     finish = Signal()
+    undo = Signal()
+    redo = Signal()
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -107,10 +109,12 @@ class WsjfSessionView(QWidget):
             Qt.Key.Key_End: lambda: self.move_cursor(len(self.features()), 0),
             Qt.Key.Key_Tab: lambda: self.move_cursor(0, 1),
         }
-        if (
-            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and mods & Qt.KeyboardModifier.ControlModifier
-        ):
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_Z and mods == ctrl:
+            self.undo.emit()
+        elif key in (Qt.Key.Key_Y, Qt.Key.Key_Z) and mods & ctrl:
+            self.redo.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & ctrl:
             self.finish.emit()
         elif key in moves and not mods & ~Qt.KeyboardModifier.ShiftModifier:
             moves[key]()

@@ -29,6 +29,7 @@ SESSION_KEYS: tuple[tuple[str, str], ...] = (
     ("Arrows / Tab", "Session: move between features and columns"),
     ("Digits", "Session: set the value (1 2 3 5 8, 1·3 = 13, 2·0 = 20)"),
     ("Delete", "Session: clear the value"),
+    ("Ctrl+Z / Ctrl+Y", "Session: undo / redo the last estimate (as everywhere)"),
     ("Ctrl+Enter", "Session: finish (every column needs its 1)"),
     ("F5 / Esc", "Session: full screen / leave full screen"),
 )
