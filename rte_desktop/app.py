@@ -39,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command:
+        from rte_desktop.cli.common import set_write_lock
+
+        set_write_lock(try_lock)  # writers hold the app's own lock (QLockFile) while they write
         return run(args)
     from rte_desktop.cli.common import db_target
 
@@ -92,6 +95,7 @@ def run_gui(
     exit_code = 0
 
     def refuse(exc: DomainError) -> int:
+        opener.release()
         if opener.declined:
             return 1  # the user has seen the message and chose not to restore
         if startup_check:
@@ -106,8 +110,10 @@ def run_gui(
     # An up-to-date file is painted from a stdlib first look while SQLAlchemy loads after the
     # first paint; a new, old or remote database is opened (and migrated) before showing.
     try:
-        if is_file:  # another instance holds the file: say so before touching it at all
-            acquire_lock(Path(target)).unlock()
+        if is_file:  # another instance holds the file: say so before touching it at all.
+            # The lock is kept from here on and handed to the opener: released and taken again
+            # after the first paint, a second instance could slip in between.
+            opener.adopt(Path(target), acquire_lock(Path(target)))
         peek = peek_train(target)
         ws: Workspace | None = None
         if peek is None:
@@ -214,13 +220,26 @@ class TrainOpener:
         self.declined = False  # the user saw the offer and said no
         self.parent: QWidget | None = None  # the main window, once there is one
         self._locks: list[QLockFile] = []
+        self._adopted: tuple[Path, QLockFile] | None = None
+
+    def adopt(self, path: Path, lock: QLockFile) -> None:
+        """Keep ``lock``, taken on ``path`` at start-up, for the first opening of that file."""
+        self._adopted = (Path(path).expanduser().resolve(), lock)
+
+    def _lock_for(self, path: Path) -> QLockFile:
+        adopted, self._adopted = self._adopted, None
+        if adopted is not None:
+            if adopted[0] == Path(path).expanduser().resolve():
+                return adopted[1]
+            adopted[1].unlock()
+        return acquire_lock(path)
 
     def __call__(self, path: Path) -> Workspace:
         from rte_desktop.domain.errors import DomainError, UnreadableFileError
         from rte_desktop.workspace import open_workspace
 
         self.declined = False
-        lock = acquire_lock(path)
+        lock = self._lock_for(path)
         try:
             ws = open_workspace(path)
         except UnreadableFileError as exc:
@@ -243,6 +262,9 @@ class TrainOpener:
 
     def release(self) -> None:
         """Let go of the open file's lock (the app is closing)."""
+        if self._adopted is not None:
+            self._adopted[1].unlock()
+            self._adopted = None
         for lock in self._locks:
             lock.unlock()
         self._locks = []
@@ -278,6 +300,16 @@ def take_daily_backup(window: MainWindow) -> Path | None:
     if taken is not None:
         window.statusBar().showMessage(window.tr("Daily backup taken: %s") % taken.name, 8000)
     return taken
+
+
+def try_lock(path: Path) -> QLockFile | None:
+    """The lock on ``path`` for a command-line writer, or None when another process holds it."""
+    from rte_desktop.domain.errors import DatabaseError
+
+    try:
+        return acquire_lock(path)
+    except DatabaseError:
+        return None
 
 
 def acquire_lock(path: Path) -> QLockFile:

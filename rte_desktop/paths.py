@@ -24,6 +24,15 @@ def backup_dir(db: Path) -> Path:
     return db.parent / "backups"
 
 
+def backup_name(db: Path, kind: str, stamp: str) -> str:
+    """The file name of a backup of ``db``: ``<file name>-<kind>-<stamp>.sqlite``.
+
+    Keyed by the whole file name, not the stem, so ``train.sqlite`` and ``train.db`` in one
+    folder never share (or restore) each other's backups.
+    """
+    return f"{Path(db).name}-{kind}-{stamp}.sqlite"
+
+
 def lock_path(db: Path) -> Path:
     """The lock file that marks ``db`` as open in a running RTE Desktop (QLockFile's format)."""
     return Path(f"{Path(db).expanduser().resolve()}.lock")

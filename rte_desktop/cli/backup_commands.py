@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rte_desktop.cli.common import Groups, add_command, db_target
+from rte_desktop.cli.common import (
+    Groups,
+    add_command,
+    db_target,
+    existing_db,
+    hold_for_writing,
+)
 
 
 def register(groups: Groups) -> None:
@@ -45,7 +51,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from rte_desktop.services.backup.backup import list_backups
 
-    backups = list_backups(_db(args))
+    backups = list_backups(existing_db(args))
     if not backups:
         print(f"No backups of {_db(args)} yet.")
     for item in backups:
@@ -56,6 +62,7 @@ def _list(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from rte_desktop.services.backup.backup import restore_backup
 
+    hold_for_writing(_db(args))
     done = restore_backup(args.backup, _db(args))
     print(f"Restored {done.db} from {done.source}")
     if done.previous is not None:

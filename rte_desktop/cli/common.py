@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.paths import default_db
@@ -20,11 +20,57 @@ Groups = dict[str, "argparse._SubParsersAction[argparse.ArgumentParser]"]  # noq
 Runner = Callable[[argparse.Namespace], int]
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
+class HeldLock(Protocol):
+    def unlock(self) -> None: ...
+
+
+# The app's single-instance lock, wired in by app.py (the command line itself never imports
+# Qt). Without it, writers can only check for a holder, not keep others out while they write.
+_take_lock: Callable[[Path], HeldLock | None] | None = None
+_held: list[HeldLock] = []
+
+
+def set_write_lock(take: Callable[[Path], HeldLock | None] | None) -> None:
+    """Use ``take(path)`` (the lock, or None when held elsewhere) for command-line writers."""
+    global _take_lock
+    _take_lock = take
+
+
+def hold_for_writing(path: Path) -> None:
+    """Take the train file's lock until the command ends; refuse when RTE Desktop has it open.
+
+    The window would not show the change, and its undo history would no longer match the file.
+    """
+    from rte_desktop.services.backup.backup import lock_holder
+
+    path = Path(path).expanduser().resolve()
+    if _take_lock is not None and (lock := _take_lock(path)) is not None:
+        _held.append(lock)
+        return
+    holder = lock_holder(path)
+    if _take_lock is not None or holder is not None:
+        raise DomainError(
+            f"{path.name} is open in RTE Desktop ({holder or 'another process'}); make the "
+            "change there, or close it first."
+        )
+
+
+def release_locks() -> None:
+    while _held:
+        _held.pop().unlock()
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db``, accepted before the command (``top``) and after it.
+
+    Only the top-level parser has a default: argparse copies every attribute a sub-command's
+    parser sets over the top-level namespace, so a default there would overwrite a ``--db``
+    given before the command.
+    """
     parser.add_argument(
         "--db",
         metavar="PATH",
-        default=None,
+        default=None if top else argparse.SUPPRESS,
         help=f"the train file or a SQLAlchemy URL (default: {default_db()})",
     )
 
@@ -58,8 +104,26 @@ def db_target(args: argparse.Namespace) -> str:
     return str(args.db) if args.db else str(default_db())
 
 
-def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
+def existing_db(args: argparse.Namespace) -> Path:
+    """The train file named by ``--db`` (or the default), which must exist.
+
+    Raises:
+        DomainError: there is no such file; nothing is created.
+    """
+    path = Path(db_target(args)).expanduser()
+    if not path.is_file():
+        raise DomainError(
+            f"{path} does not exist; write a train into it first "
+            f'(e.g. rte-desktop --db "{path}" demo) or name another file with --db.'
+        )
+    return path
+
+
+def open_ws(args: argparse.Namespace, writes: bool = False, creates: bool = False) -> Workspace:
     """Open the workspace named by ``--db``.
+
+    Only a command that ``creates`` (the demo, a JSON import) may start a new file; the others
+    refuse a missing one rather than leave an empty train file behind.
 
     A command that ``writes`` is refused while RTE Desktop has the file open: the window would
     not show the change, and its undo history would no longer match the file.
@@ -67,15 +131,10 @@ def open_ws(args: argparse.Namespace, writes: bool = False) -> Workspace:
     from rte_desktop.workspace import open_workspace
 
     target = db_target(args)
+    if not creates and "://" not in target:
+        existing_db(args)
     if writes and "://" not in target:
-        from rte_desktop.services.backup.backup import lock_holder
-
-        path = Path(target).expanduser().resolve()
-        if (holder := lock_holder(path)) is not None:
-            raise DomainError(
-                f"{path.name} is open in RTE Desktop ({holder}); make the change there, "
-                "or close it first."
-            )
+        hold_for_writing(Path(target))
     return open_workspace(target)
 
 
@@ -100,3 +159,5 @@ def run_safely(runner: Runner, args: argparse.Namespace) -> int:
         return fail(str(exc))
     except OSError as exc:
         return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    finally:
+        release_locks()

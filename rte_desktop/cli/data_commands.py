@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rte_desktop.cli.common import Groups, add_command, open_ws
+from rte_desktop.cli.common import Groups, add_command, db_target, open_ws
 
 
 def register(groups: Groups) -> None:
@@ -25,7 +25,7 @@ def register(groups: Groups) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    ws = open_ws(args, writes=True)
+    ws = open_ws(args, writes=True, creates=True)
     ws.demo.create(years=args.years, teams=args.teams)
     print(f"Demo train written to {ws.url}")
     return 0
@@ -39,7 +39,18 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def _import_json(args: argparse.Namespace) -> int:
-    ws = open_ws(args, writes=True)
-    count = ws.transfer.import_json(args.file).value
+    target = db_target(args)
+    new_file = None if "://" in target else Path(target).expanduser()
+    if new_file is not None and new_file.exists():
+        new_file = None
+    ws = open_ws(args, writes=True, creates=True)
+    try:
+        count = ws.transfer.import_json(args.file).value
+    except BaseException:
+        ws.close()
+        if new_file is not None:  # a refused import into a new file leaves no empty train behind
+            for leftover in (new_file, Path(f"{new_file}-wal"), Path(f"{new_file}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
     print(f"Imported {count} records from {args.file}")
     return 0

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    add_db_option(parser)
+    add_db_option(parser, top=True)
     parser.add_argument(
         "--startup-check",
         action="store_true",

@@ -6,8 +6,12 @@ import argparse
 import json
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi
+
+if TYPE_CHECKING:
+    from rte_desktop.domain.predictability import Performance
 
 
 def register(groups: Groups) -> None:
@@ -77,7 +81,7 @@ def _predictability(args: argparse.Namespace) -> int:
                         "team": name,
                         "planned": perf.planned,
                         "actual": perf.actual,
-                        "percent": None if perf.percent is None else round(perf.percent, 1),
+                        "percent": _two_decimals(perf),
                     }
                     for name, perf in lines
                 ],
@@ -96,6 +100,12 @@ def _predictability(args: argparse.Namespace) -> int:
     if not summary.assessed:
         print("No actual business value has been scored in this PI yet.")
     return 0
+
+
+def _two_decimals(perf: Performance) -> float | None:
+    """The percent to two decimals (half up) as a JSON number; None when n/a."""
+    rounded = perf.rounded(2)
+    return None if rounded is None else float(rounded)
 
 
 def _columns(text: str) -> int:

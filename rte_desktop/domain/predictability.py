@@ -33,12 +33,20 @@ class Performance:
             return None
         return BAND_LOW <= self.percent <= BAND_HIGH
 
+    def rounded(self, places: int = 0) -> Decimal | None:
+        """The percentage rounded half up to ``places`` decimals from the exact sums, or None.
+
+        Computed from the integer sums, not the float: 1/160 is 0.625% and rounds to 0.63.
+        """
+        if self.planned <= 0:
+            return None
+        exact = Decimal(self.actual) * 100 / Decimal(self.planned)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
     def label(self) -> str:
         """The percentage as printed ("104%"), or "n/a"."""
-        if self.percent is None:
-            return "n/a"
-        rounded = Decimal(str(self.percent)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-        return f"{rounded}%"
+        rounded = self.rounded()
+        return "n/a" if rounded is None else f"{rounded}%"
 
 
 def performance(planned: int, actual: int) -> Performance:

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, inspect, text
 
 from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError
+from rte_desktop.paths import backup_name
 from rte_desktop.storage.backup import backup_file
 from rte_desktop.storage.db import make_engine, sqlite_path, to_url
 from rte_desktop.storage.schema_check import (
@@ -20,6 +21,7 @@ from rte_desktop.storage.schema_check import (
     inspect_sqlite_file,
     known_revisions,
     refuse_foreign,
+    refuse_unversioned,
 )
 
 
@@ -48,7 +50,9 @@ def _stored_revision(engine: Engine) -> str | None:
     refuse_foreign(names, str(engine.url))
     with engine.connect() as conn:
         value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
-    return None if value is None else str(value)
+    if value is None:
+        refuse_unversioned(str(engine.url))
+    return str(value)
 
 
 def open_database(
@@ -85,7 +89,7 @@ def open_database(
             local = (clock or SystemClock()).now().astimezone()
             stamp = local.strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent / "backups"
-            backup_file(path, folder / f"{path.stem}-before-{head}-{stamp}.sqlite")
+            backup_file(path, folder / backup_name(path, f"before-{head}", stamp))
         upgrade(engine)
     return engine
 

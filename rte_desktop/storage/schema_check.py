@@ -39,11 +39,23 @@ def file_path_of(target: str) -> Path | None:
 
 
 def refuse_foreign(names: set[str], where: str) -> None:
-    if "alembic_version" not in names or "art" not in names:
+    """Refuse a database that is not ours (``names``: its tables; call only when it has some)."""
+    if "art" not in names:
         raise UnreadableFileError(
             f"{where} is a database of another program (it has no RTE Desktop tables); "
             "it was left untouched."
         )
+    if "alembic_version" not in names:
+        refuse_unversioned(where)
+
+
+def refuse_unversioned(where: str) -> None:
+    """Our tables without a schema revision: migrating would fail half-way, so touch nothing."""
+    raise UnreadableFileError(
+        f"{where} has RTE Desktop tables but no schema version (its alembic_version record is "
+        "missing), so RTE Desktop cannot tell how to upgrade it; it was left untouched. "
+        "Restore a backup of it, or export it as JSON from the RTE Desktop that wrote it."
+    )
 
 
 def inspect_sqlite_file(path: Path) -> str | None:
@@ -85,7 +97,9 @@ def inspect_sqlite_file(path: Path) -> str | None:
             return None
         refuse_foreign(names, str(path))
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        if row is None or row[0] is None:
+            refuse_unversioned(str(path))
+        return str(row[0])
     except sqlite3.DatabaseError as exc:
         raise UnreadableFileError(f"{path} is damaged and cannot be read ({exc}).") from exc
     finally:

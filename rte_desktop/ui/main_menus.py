@@ -48,7 +48,9 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
     _action(w, file, w.tr("&Import JSON..."), w.import_json, "Ctrl+Shift+I")
     _action(w, file, w.tr("Export &calendar (ICS)..."), w.export_calendar, "Ctrl+Shift+C")
     file.addSeparator()
-    _action(w, file, w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+    # The standard Quit key is empty on some platforms (Windows, the offscreen and minimal
+    # ones), yet the shortcut list promises Ctrl+Q everywhere (Cmd+Q on macOS).
+    _action(w, file, w.tr("&Quit"), w.close, "Ctrl+Q")
 
     undo = w.undo_stack.createUndoAction(w, w.tr("&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rte_desktop.app import main
 from rte_desktop.workspace import open_workspace
+from tests.ics_read import components, read_ics
 from tests.pdf_tools import assert_pdf_valid, pdf_text
-from tests.services.ical_reader import parse
 
 
 def test_export_ics_report_calendar_and_import_holidays(tmp_path: Path, capsys) -> None:
@@ -15,14 +15,14 @@ def test_export_ics_report_calendar_and_import_holidays(tmp_path: Path, capsys) 
     assert main(["demo", "--db", str(db)]) == 0
     out = tmp_path / "all.ics"
     assert main(["export", "ics", "--db", str(db), "--out", str(out)]) == 0
-    everything = parse(out.read_bytes()).walk("VEVENT")
+    everything = components(read_ics(out.read_bytes()), "VEVENT")
     assert len(everything) > 50
     ws = open_workspace(db)
     first = ws.train.pis(ws.train.arts()[0].id)[0]
     ws.close()
     one = tmp_path / "one.ics"
     assert main(["export", "ics", "--db", str(db), "--out", str(one), "--pi", first.name]) == 0
-    assert 0 < len(parse(one.read_bytes()).walk("VEVENT")) < len(everything)
+    assert 0 < len(components(read_ics(one.read_bytes()), "VEVENT")) < len(everything)
     pdf = tmp_path / "cal.pdf"
     assert main(["report", "calendar", "--db", str(db), "--out", str(pdf)]) == 0
     assert_pdf_valid(pdf)
@@ -50,6 +50,9 @@ def test_bad_input_gives_a_message_exit_1_and_no_file(tmp_path: Path, capsys) ->
     assert main(["import", "holidays", str(notes), "--db", str(db)]) == 1
     err = capsys.readouterr().err
     assert "not an iCalendar (.ics) file" in err and "Traceback" not in err
+    from rte_desktop.workspace import open_workspace
+
+    open_workspace(tmp_path / "empty.sqlite").close()  # a train file with no train in it
     assert (
         main(
             [

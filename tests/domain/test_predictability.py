@@ -54,3 +54,27 @@ def test_art_is_ratio_of_sums(teams: list[list[Objective]]) -> None:
     assert art == team_performance(all_items)
     if art.percent is not None:
         assert art.percent == pytest.approx(art.actual / art.planned * 100)
+
+
+def test_two_decimals_round_half_up_from_the_exact_sums() -> None:
+    from decimal import Decimal
+
+    from rte_desktop.domain.predictability import performance
+
+    assert performance(23, 24).rounded(2) == Decimal("104.35")  # 104.3478...
+    # 1/160 = 0.625% exactly: half up gives 0.63 (round() on the float gives 0.62).
+    assert performance(160, 1).rounded(2) == Decimal("0.63")
+    assert performance(0, 5).rounded(2) is None
+
+
+@given(st.integers(1, 10_000), st.integers(0, 10_000))
+def test_two_decimals_are_within_half_a_hundredth(planned: int, actual: int) -> None:
+    from fractions import Fraction
+
+    from rte_desktop.domain.predictability import performance
+
+    rounded = performance(planned, actual).rounded(2)
+    assert rounded is not None
+    exact = Fraction(actual * 100, planned)
+    assert abs(Fraction(rounded) - exact) <= Fraction(1, 200)
+    assert Fraction(rounded) * 100 == int(Fraction(rounded) * 100)

@@ -59,16 +59,42 @@ def test_committed_come_before_uncommitted_on_a_team_page(
     assert all(page.index(_norm(o.text)) < page.index("Uncommitted objectives") for o in committed)
 
 
+def _expected_row(objectives: list[Objective]) -> list[str]:
+    """A team's summary row worked out here from DOMAIN.md §3.3, not by the report's code.
+
+    Objectives "committed + uncommitted", planned BV of the committed ones, actual BV of all,
+    the percent rounded half up, and the 80-100% band in words.
+    """
+    from fractions import Fraction
+
+    committed = sum(1 for o in objectives if o.committed)
+    planned = sum(o.planned_bv or 0 for o in objectives if o.committed)
+    actual = sum(o.actual_bv or 0 for o in objectives)
+    ratio = Fraction(actual * 100, planned)
+    percent = int(ratio + Fraction(1, 2))  # half up
+    band = "below band" if ratio < 80 else "above band" if ratio > 100 else "in band"
+    uncommitted = len(objectives) - committed
+    return [f"{committed} + {uncommitted}", str(planned), str(actual), f"{percent}%", band]
+
+
 def test_assessed_pi_prints_actuals_and_predictability(demo_ws: Workspace, tmp_path: Path) -> None:
     pi = demo_ws.train.pis(demo_ws.train.find_pi(None, None).art_id)[0]
-    summary = demo_ws.objectives.predictability(pi.id)
+    teams = demo_ws.train.teams(pi.art_id)
     path = demo_ws.objectives.export_pdf(pi.id, tmp_path / "first.pdf", "a4")
     pages = pdf_text(path)
-    first = _norm(pages[0])
-    assert "ART (ratio of sums)" in first and summary.art.label() in first
-    for line in summary.teams:
-        assert line.performance.label() in first
-    assert f"Actual BV: {summary.teams[0].performance.actual}" in _norm(pages[1])
+    cells = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    every: list[Objective] = []
+    for team in teams:
+        objectives = demo_ws.objectives.objectives(pi.id, team.id)
+        every += objectives
+        row = cells.index(team.name)
+        assert cells[row + 1 : row + 6] == _expected_row(objectives), team.name
+    art = _expected_row(every)
+    tail = " ".join(cells[cells.index("ART (ratio of") :])
+    assert f"{art[1]} {art[2]} {art[3]} {art[4]}" in tail  # the ratio of the sums
+    first_team = demo_ws.objectives.objectives(pi.id, teams[0].id)
+    actual = sum(o.actual_bv or 0 for o in first_team)
+    assert f"Actual BV: {actual}" in _norm(pages[1])
 
 
 def _report(count: int, text: str = "Objective") -> ObjectivesReport:

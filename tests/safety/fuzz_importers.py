@@ -8,15 +8,20 @@ An importer joins the fuzz test with ONE entry in ``tests/safety/test_fuzz_impor
         template="demo",  # the train it imports into: "empty" or "demo"
         run=lambda ws, path: ws.objectives.import_csv(ws.train.find_pi(None, None).id, path),
         sample=lambda templates: b"team,text,committed,planned_bv\\nPhoenix,Ship it,yes,8\\n",
-        located=LINE_OR_FIELD,
+        locate=located_line,  # the default; see locate_json and locate_xlsx for other formats
     )
 
 ``malformed_bytes(sample)`` then mangles the valid sample at the byte and line level (truncation,
 flipped and inserted bytes, lost, doubled and swapped lines, junk cells, a wrong encoding), and
 ``structured`` may add inputs that know the format (see ``json_mutations``). For every input the
 contract is: no exception but ``ImportFormatError`` (so the command line and the GUI show one
-message and no traceback), a message that names the line or the field (``located``), and a train
-file byte-identical to what it was.
+message and no traceback), a message that names where the input is wrong (``locate``), and a
+train file byte-identical to what it was.
+
+``locate`` knows where the damage is, because it compares the damaged input with the valid
+sample: a named line must lie between the first line that differs and the end of the input, a
+named JSON row must exist and be the changed row (or one whose reference or id the change broke),
+and so on. A message that names the wrong place fails, not only one that names none.
 """
 
 from __future__ import annotations
@@ -37,10 +42,111 @@ from rte_desktop.services.transfer import json_format
 from rte_desktop.storage import mapping
 from rte_desktop.workspace import Workspace, open_workspace
 
-LINE_OR_FIELD = re.compile(
-    r"line \d+|row \d+|column \d+|tables\.[a-z_]+\[\d+\]|at '[^']+'|field|sheet|cell [A-Z]+\d+",
-    re.IGNORECASE,
-)
+LINES = re.compile(r"\b(?:line|row) (\d+)", re.IGNORECASE)
+JSON_ROW = re.compile(r"tables\.([A-Za-z_]+)\[(\d+)\](?:\.(.*?))?: ")
+JSON_KEY = re.compile(r"at '([^']+)'")
+
+Locate = Callable[[bytes, bytes, str], None]
+
+
+def first_difference(sample: bytes, payload: bytes) -> int:
+    """The offset of the first byte where ``payload`` differs from ``sample``."""
+    for offset, (a, b) in enumerate(zip(sample, payload, strict=False)):
+        if a != b:
+            return offset
+    return min(len(sample), len(payload))
+
+
+def located_line(sample: bytes, payload: bytes, message: str) -> None:
+    """The message names a line where the damage can show: from the first changed line on.
+
+    Everything before the first changed byte is the valid sample, so no error can be seen
+    there, except when the change only took content away (truncated, last line lost): then
+    "the file has no rows" may point at the header.
+    """
+    named = [int(n) for n in LINES.findall(message)]
+    assert named, f"the message names no line: {message}"
+    offset = first_difference(sample, payload)
+    first = payload[:offset].count(b"\n") + 1  # \r or \r\n as breaks only count higher
+    if not payload[offset:].strip():
+        first = 1
+    last = len(payload.splitlines()) + 1  # one past the end: "unexpected end of file"
+    assert all(n <= last for n in named), f"a line past the end ({last}): {message}"
+    assert any(first <= n <= last for n in named), (
+        f"the damage starts on line {first}, the message names {named}: {message}"
+    )
+
+
+def _broken_row(data: dict[str, Any], table: str, row: dict[str, Any]) -> bool:
+    """An unchanged row the change broke: a reference now dangles or its id is now doubled."""
+    ids = {
+        name: {r.get("id") for r in rows if isinstance(r, dict)}
+        for name, rows in data["tables"].items()
+        if isinstance(rows, list)
+    }
+    dangling = any(
+        row.get(column) is not None and row.get(column) not in ids.get(target, set())
+        for column, target in foreign_keys().get(table, {}).items()
+    )
+    doubled = [r.get("id") for r in data["tables"][table] if isinstance(r, dict)].count(
+        row.get("id")
+    )
+    return dangling or doubled > 1
+
+
+def locate_json(sample: bytes, payload: bytes, message: str) -> None:
+    """A JSON refusal names the changed row and field, the changed top-level key, or a line."""
+    if "nested too deeply" in message:
+        assert payload.count(b"[") + payload.count(b"{") > 100, message
+        return
+    if not (match := JSON_ROW.search(message) or JSON_KEY.search(message)):
+        located_line(sample, payload, message)
+        return
+    data, base = json.loads(payload), json.loads(sample)
+    if match.re is JSON_KEY:
+        key = match[1]
+        if key == "(top)":  # the document itself: a required top-level key is gone
+            assert not isinstance(data, dict) or set(base) - set(data), message
+        else:
+            top = key.split(".")[0].split("[")[0]
+            assert not isinstance(data, dict) or data.get(top) != base.get(top), message
+        return
+    table, index, field_name = match[1], int(match[2]), match[3]
+    rows = data["tables"][table]
+    assert index < len(rows), f"no row {index} in {table}: {message}"
+    row = rows[index]
+    if field_name and "missing field" in message:
+        assert field_name not in row, message
+    elif field_name:
+        assert field_name in row, f"row {table}[{index}] has no {field_name}: {message}"
+    before = base["tables"].get(table, [])
+
+    def canonical(value: Any) -> str:  # type-strict: False == 0 in Python, not in JSON
+        return json.dumps(value, sort_keys=True)
+
+    changed = index >= len(before) or canonical(row) != canonical(before[index])
+    assert changed or _broken_row(data, table, row), (
+        f"{table}[{index}] is as in the valid sample and nothing it refers to changed: {message}"
+    )
+
+
+def locate_xlsx(sample: bytes, payload: bytes, message: str) -> None:
+    """A workbook that cannot be opened is named as such; an open one names the row or cell."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            assert archive.testzip() is None
+        openpyxl.load_workbook(io.BytesIO(payload), read_only=True).close()
+    except Exception:  # noqa: BLE001 (any failure: the container itself is damaged)
+        assert re.search(r"input\.xlsx .*(not a readable|damaged)", message), message
+        return
+    cells = [int(n) for n in re.findall(r"\bcell [A-Z]+(\d+)", message)]
+    named = [int(n) for n in LINES.findall(message)] + cells
+    assert named, f"the message names no row of a readable workbook: {message}"
 
 
 @dataclass(frozen=True)
@@ -52,7 +158,7 @@ class ImporterCase:
     template: str
     run: Callable[[Workspace, Path], object]
     sample: Callable[[dict[str, Path]], bytes]
-    located: re.Pattern[str] = LINE_OR_FIELD
+    locate: Locate = located_line
     structured: Callable[[bytes], st.SearchStrategy[bytes]] | None = None
     always_invalid: bool = field(default=False)  # structured inputs are never valid
 
@@ -70,8 +176,10 @@ def file_digest(db: Path) -> str:
     return hashlib.sha256(db.read_bytes()).hexdigest()
 
 
-def import_and_check(case: ImporterCase, template: Path, folder: Path, payload: bytes) -> str:
-    """Import ``payload`` into a fresh copy of ``template``; assert the contract.
+def import_and_check(
+    case: ImporterCase, template: Path, folder: Path, payload: bytes, sample: bytes
+) -> str:
+    """Import ``payload`` (``sample``, damaged) into a fresh copy of ``template``; assert.
 
     Returns:
         "refused" (ImportFormatError, file unchanged) or "accepted" (the input was valid).
@@ -89,7 +197,7 @@ def import_and_check(case: ImporterCase, template: Path, folder: Path, payload: 
     except ImportFormatError as exc:
         message = str(exc)
         assert "Traceback" not in message and message.strip(), message
-        assert case.located.search(message), f"the message names no line or field: {message}"
+        case.locate(sample, payload, message)
         outcome = "refused"
     else:
         outcome = "accepted"

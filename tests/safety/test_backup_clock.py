@@ -30,7 +30,7 @@ def test_manual_backup_and_restore_are_named_by_the_given_clock(
     assert db is not None
     clock = FakeClock(dt.datetime(2031, 2, 3, 4, 5, 6, tzinfo=dt.UTC))
     backup = make_backup(db, clock=clock)
-    assert backup.name == "train-manual-20310203-040506.sqlite"
+    assert backup.name == "train.sqlite-manual-20310203-040506.sqlite"
     demo_ws.close()
     clock.advance(3600)
     done = restore_backup(backup, db, clock)
@@ -43,4 +43,4 @@ def test_daily_backup_is_named_by_the_workspace_clock(
 ) -> None:
     taken = demo_ws.backup.daily_backup()
     assert taken is not None
-    assert taken.name == "train-daily-20261125-080000.sqlite"
+    assert taken.name == "train.sqlite-daily-20261125-080000.sqlite"

@@ -6,7 +6,6 @@ Add an importer with one ``ImporterCase`` in ``CASES`` (see tests/safety/fuzz_im
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from rte_desktop.app import main
 from rte_desktop.services.transfer.transfer import parse_json
 from tests.safety.fuzz_importers import (
-    LINE_OR_FIELD,
     ImporterCase,
     compact_export,
     import_and_check,
     json_mutations,
+    locate_json,
+    locate_xlsx,
     malformed_bytes,
 )
 
@@ -36,7 +36,7 @@ CASES = [
         template="empty",
         run=lambda ws, path: ws.transfer.import_json(path),
         sample=_json_sample,
-        located=re.compile(LINE_OR_FIELD.pattern + "|nested too deeply", re.IGNORECASE),
+        locate=locate_json,
         structured=json_mutations,
         always_invalid=True,
     ),
@@ -57,11 +57,7 @@ CASES = [
         run=lambda ws, path: ws.objectives.import_file(path, _current_pi(ws)),
         sample=lambda _t: _xlsx_sample(),
         # A damaged zip container has no line to name: the message names the workbook itself.
-        located=re.compile(
-            LINE_OR_FIELD.pattern
-            + "|not a readable XLSX workbook|workbook .* is damaged|is damaged",
-            re.IGNORECASE,
-        ),
+        locate=locate_xlsx,
     ),
     ImporterCase(
         name="features-csv",
@@ -123,7 +119,8 @@ def fuzz_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_valid_sample_imports(case: ImporterCase, templates, fuzz_folder: Path) -> None:
     """The fuzzer's starting point is valid, so the damage is what gets refused."""
     payload = case.sample(templates)
-    assert import_and_check(case, templates[case.template], fuzz_folder, payload) == "accepted"
+    folder = fuzz_folder
+    assert import_and_check(case, templates[case.template], folder, payload, payload) == "accepted"
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -132,8 +129,9 @@ def test_the_valid_sample_imports(case: ImporterCase, templates, fuzz_folder: Pa
 def test_damaged_bytes_are_refused_cleanly(
     case: ImporterCase, data: st.DataObject, templates, fuzz_folder: Path
 ) -> None:
-    payload = data.draw(malformed_bytes(case.sample(templates)), label="input")
-    import_and_check(case, templates[case.template], fuzz_folder, payload)
+    sample = case.sample(templates)
+    payload = data.draw(malformed_bytes(sample), label="input")
+    import_and_check(case, templates[case.template], fuzz_folder, payload, sample)
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.structured], ids=str)
@@ -143,8 +141,9 @@ def test_format_aware_damage_is_refused_cleanly(
     case: ImporterCase, data: st.DataObject, templates, fuzz_folder: Path
 ) -> None:
     assert case.structured is not None
-    payload = data.draw(case.structured(case.sample(templates)), label="input")
-    outcome = import_and_check(case, templates[case.template], fuzz_folder, payload)
+    sample = case.sample(templates)
+    payload = data.draw(case.structured(sample), label="input")
+    outcome = import_and_check(case, templates[case.template], fuzz_folder, payload, sample)
     if case.always_invalid:
         assert outcome == "refused", "a certainly-invalid input was imported"
 

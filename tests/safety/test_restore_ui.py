@@ -126,7 +126,7 @@ def test_opening_a_damaged_file_offers_its_latest_backup_in_a_new_file(
 
     _when_modal(qtbot, accept_offer)
     assert window.open_path(damaged)
-    assert "damaged" in shown[0] and "other-manual-" in shown[0]
+    assert "damaged" in shown[0] and "other.sqlite-manual-" in shown[0]
     assert window.ws.path == new_file.resolve()
     assert window.art_combo.currentText() == "Aurora ART"
     assert hashlib.sha256(damaged.read_bytes()).hexdigest() == digest  # never written to

@@ -132,3 +132,82 @@ def test_commands_that_write_are_refused_while_the_app_holds_the_file(
     assert _digest(db) == before
     # Reading is fine while the app has the file open.
     assert main(["report", "risks", "--db", str(db), "--out", str(tmp_path / "r.pdf")]) == 0
+
+
+def test_a_command_line_writer_holds_the_lock_while_it_writes(
+    tmp_path: Path, copy_template, monkeypatch
+) -> None:
+    """Checking for a holder is not enough: the app could open the file mid-import."""
+    from rte_desktop.services.objectives.objectives import ObjectiveService
+
+    db = copy_template("demo", tmp_path / "train.sqlite")
+    csv = tmp_path / "objectives.csv"
+    csv.write_text("team,objective\nAtlas,Ship it\n", "utf-8")
+    during: list[str] = []
+    real = ObjectiveService.import_file
+
+    def import_file(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            acquire_lock(db)  # what a starting RTE Desktop does
+        except DatabaseError:
+            during.append("an app starting now is refused")
+        else:
+            during.append("an app starting now gets the file")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(ObjectiveService, "import_file", import_file)
+    assert main(["import", "objectives", str(csv), "--db", str(db)]) == 0
+    assert during == ["an app starting now is refused"]
+    assert not lock_path(db).exists()  # and let go when the command ended
+    acquire_lock(db).unlock()
+
+
+START_UP_SPY = """
+import sys
+from pathlib import Path
+
+import rte_desktop.app as app_module
+
+events = []
+real = app_module.acquire_lock
+
+
+class Spy:
+    def __init__(self, lock):
+        self.lock = lock
+
+    def unlock(self):
+        events.append("unlock")
+        self.lock.unlock()
+
+
+def spy(path):
+    events.append("acquire")
+    return Spy(real(path))
+
+
+app_module.acquire_lock = spy
+code = app_module.run_gui(sys.argv[1], startup_check=True, settings_path=Path(sys.argv[2]))
+print("events:", ",".join(events), "code:", code, flush=True)
+"""
+
+
+def test_start_up_keeps_the_lock_from_its_first_check_to_the_open_file(
+    tmp_path: Path, copy_template
+) -> None:
+    """Released after the check and taken again after the first paint, a second instance could
+    take the file in between. (In a process of its own: the app's start-up changes Qt's state.)"""
+    db = copy_template("demo", tmp_path / "train.sqlite")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", START_UP_SPY, str(db), str(tmp_path / "ui.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # One lock, let go only when the window closed.
+    assert done.stdout.splitlines()[-1] == "events: acquire,unlock code: 0"

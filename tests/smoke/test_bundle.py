@@ -26,7 +26,8 @@ def _newest_source() -> float:
     """When the app's source last changed (bytecode caches written by test runs do not count)."""
     return max(
         p.stat().st_mtime
-        for p in (ROOT / "rte_desktop").rglob("*")
+        for folder in ("rte_desktop", "resources", "packaging")
+        for p in (ROOT / folder).rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     )
 
@@ -106,11 +107,18 @@ def test_bundle_has_every_command_and_writes_every_file(run_bundle, tmp_path: Pa
 @pytest.mark.skipif(sys.platform != "linux", reason="the .desktop file is for Linux desktops")
 def test_bundle_carries_resources(tmp_path: Path) -> None:
     internal = BUNDLE.parent / "_internal" / "rte_desktop"
+    share = BUNDLE.parent / "_internal" / "share"
+    for installable in (  # from the top-level resources/, for installing on a Linux desktop
+        "applications/io.github.rtedesktop.RTEDesktop.desktop",
+        "metainfo/io.github.rtedesktop.RTEDesktop.metainfo.xml",
+        "icons/hicolor/scalable/apps/rte-desktop.svg",
+    ):
+        assert (share / installable).is_file(), installable
     for relative in (
         "resources/fonts/DejaVuSans.ttf",
         "resources/train.schema.json",
-        "resources/icons/rte-desktop.svg",
-        "resources/io.github.rtedesktop.RTEDesktop.desktop",
+        "resources/icons/rte-desktop-256.png",
+        "resources/sounds/chime.wav",
         "storage/migrations/env.py",
         "storage/migrations/script.py.mako",
         "storage/migrations/versions/0001_the_whole_train.py",

@@ -85,3 +85,30 @@ def test_read_only_file_is_refused_even_for_root(
         lambda p, mode: False if Path(p) == path and mode == os.W_OK else real_access(p, mode),
     )
     _assert_refused(path, "read-only")
+
+
+@pytest.mark.parametrize("damage", ["DELETE FROM alembic_version", "DROP TABLE alembic_version"])
+def test_our_tables_without_a_schema_version_are_refused_untouched(
+    tmp_path: Path, damage: str
+) -> None:
+    path = tmp_path / "train.sqlite"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")  # a plain file: nothing beside it to compare
+        conn.execute(damage)
+    conn.close()
+    for extra in tmp_path.glob("train.sqlite-*"):
+        extra.unlink()
+    _assert_refused(path, "RTE Desktop tables but no schema version")
+
+
+def test_unversioned_tables_are_refused_through_a_url_too(tmp_path: Path) -> None:
+    path = tmp_path / "train.sqlite"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM alembic_version")
+    conn.close()
+    with pytest.raises(DatabaseError, match="no schema version"):
+        open_database(f"sqlite+pysqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (0,)

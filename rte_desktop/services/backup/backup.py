@@ -2,7 +2,10 @@
 
 Every copy is made with SQLite's online backup API (``storage.backup``), never a plain file copy
 of a live database. Backups live in a ``backups`` folder beside the train file, named
-``<stem>-<kind>-<YYYYMMDD>-<HHMMSS>.sqlite`` in local time, so a person can find and sort them too:
+``<file name>-<kind>-<YYYYMMDD>-<HHMMSS>.sqlite`` in local time (``train.sqlite-daily-...``), so
+a person can find and sort them too, and two trains that differ only in their extension keep
+apart. Backups named by the stem alone (before 0.2) still count when no other file in the folder
+shares that stem:
 
 * ``daily``: the first use of a day (the newest ``DAILY_KEEP`` are kept);
 * ``before-<revision>``: before a schema migration (storage/migrate.py; kept);
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError, DomainError, UnreadableFileError
 from rte_desktop.domain.model import Art
-from rte_desktop.paths import backup_dir, lock_path
+from rte_desktop.paths import backup_dir, backup_name, lock_path
 from rte_desktop.storage.backup import backup_file, copy_into
 from rte_desktop.storage.schema_check import inspect_sqlite_file, known_revisions
 
@@ -79,16 +82,29 @@ def _stamp(when: dt.datetime) -> str:
     return when.strftime("%Y%m%d-%H%M%S")
 
 
+def _sole_train_named(db: Path) -> bool:
+    """True when no other file beside ``db`` has its stem (old stem-named backups are its own)."""
+    try:
+        return not any(
+            other.stem == db.stem and not other.name.startswith(db.name)
+            for other in db.parent.iterdir()
+            if other.is_file() and other != db
+        )
+    except OSError:
+        return False
+
+
 def list_backups(db: Path) -> list[BackupInfo]:
     """Every backup of the train file ``db``, newest first."""
     db = Path(db).expanduser().resolve()
     folder = backup_dir(db)
     if not folder.is_dir():
         return []
+    owners = {db.name} | ({db.stem} if _sole_train_named(db) else set())
     found: list[BackupInfo] = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
-        if not match or match["stem"] != db.stem or not entry.is_file():
+        if not match or match["stem"] not in owners or not entry.is_file():
             continue
         try:
             taken = dt.datetime.strptime(
@@ -160,7 +176,7 @@ def make_backup(
         raise DatabaseError(f"{db} does not exist.")
     if inspect_sqlite_file(db) is None:
         raise DatabaseError(f"{db} holds no train yet; there is nothing to back up.")
-    name = f"{db.stem}-{kind}-{_stamp(_local_now(clock))}.sqlite"
+    name = backup_name(db, kind, _stamp(_local_now(clock)))
     target = Path(out) if out else backup_dir(db) / name
     if target.expanduser().resolve() == db:
         raise DomainError("Choose another file: a backup cannot replace the train itself.")
@@ -209,9 +225,9 @@ def restore_backup(backup: Path, db: Path, clock: Clock | None = None) -> Restor
         folder = backup_dir(db)
         try:
             inspect_sqlite_file(db)
-            previous = _copy(db, folder / f"{db.stem}-before-restore-{stamp}.sqlite")
+            previous = _copy(db, folder / backup_name(db, "before-restore", stamp))
         except UnreadableFileError:
-            previous = _set_aside(db, folder / f"{db.stem}-unreadable-{stamp}.sqlite")
+            previous = _set_aside(db, folder / backup_name(db, "unreadable", stamp))
             set_aside = True
     try:
         copy_into(backup, db)
@@ -276,7 +292,7 @@ class BackupService:
         dailies = [b for b in list_backups(db) if b.kind == "daily"]
         taken: Path | None = None
         if not any(b.taken.date() == now.date() for b in dailies) and not self._has_no_train():
-            taken = _copy(db, backup_dir(db) / f"{db.stem}-daily-{_stamp(now)}.sqlite")
+            taken = _copy(db, backup_dir(db) / backup_name(db, "daily", _stamp(now)))
             dailies = [b for b in list_backups(db) if b.kind == "daily"]
         for old in dailies[keep:]:
             old.path.unlink(missing_ok=True)

@@ -272,14 +272,14 @@ class CalendarService:
         Raises:
             ImportFormatError: the file is not an iCalendar file (names the line).
         """
-        from rte_desktop.services.calendar import ics
+        from rte_desktop.services.calendar import holiday_feed, ics
 
         with self._ctx.uow() as uow:
             art = uow.get(Art, art_id)
             pis = uow.find(Pi, art_id=art_id, order_by=["start"])
             today = local_date(self._ctx.clock.now(), art.time_zone)
             window = ics.import_window(pis, today)
-            found = ics.read_holidays(Path(source), window)
+            found = holiday_feed.read_holidays(Path(source), window)
             result = ics.store_holidays(uow, art_id, found)
         return Outcome(result, self._publish())
 

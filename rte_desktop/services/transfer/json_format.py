@@ -86,7 +86,28 @@ def field_defaults(cls: type) -> dict[str, Any]:
     return {f.name: f.default for f in dataclasses.fields(cls) if f.name in added}
 
 
-def _decode(base: type, raw: Any, where: str) -> Any:
+# Date-times stored in UTC (every other one is a local time of the ART's zone, without offset).
+UTC_FIELDS = {(model.TimerEvent, "wall")}
+
+
+def _local(value: dt.datetime | dt.time, utc: bool) -> dt.datetime | dt.time:
+    """A parsed date-time or time as stored: without an offset.
+
+    A UTC field takes any offset (converted to UTC). A local time of the ART's zone cannot be
+    told from an offset alone, so one written with an offset is refused rather than stored
+    with its offset silently dropped.
+    """
+    if value.tzinfo is None:
+        return value
+    if utc and isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+    raise ValueError(
+        f"a local time of the ART's time zone is written without a UTC offset "
+        f"(e.g. {value.replace(tzinfo=None).isoformat()}), not with one"
+    )
+
+
+def _decode(base: type, raw: Any, where: str, utc: bool = False) -> Any:
     try:
         if base is bool:
             if not isinstance(raw, bool):
@@ -107,11 +128,11 @@ def _decode(base: type, raw: Any, where: str) -> Any:
         if not isinstance(raw, str):
             raise TypeError(f"expected an ISO {base.__name__} text")
         if base is dt.datetime:
-            return dt.datetime.fromisoformat(raw)
+            return _local(dt.datetime.fromisoformat(raw), utc)
         if base is dt.date:
             return dt.date.fromisoformat(raw)
         if base is dt.time:
-            return dt.time.fromisoformat(raw)
+            return _local(dt.time.fromisoformat(raw), utc)
         if issubclass(base, enum.Enum):
             return base(raw)
     except (TypeError, ValueError) as exc:
@@ -142,7 +163,7 @@ def from_row(cls: type, row: Any, where: str) -> Any:
                 raise ImportFormatError(f"{path}: must not be null.")
             values[name] = None
             continue
-        values[name] = _decode(base, raw, path)
+        values[name] = _decode(base, raw, path, utc=(cls, name) in UTC_FIELDS)
     return cls(**values)
 
 

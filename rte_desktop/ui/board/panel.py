@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -112,7 +112,6 @@ class BoardPanel(Panel):
         self.dependencies.edit_requested.connect(self.edit_dependency)
         self.dependencies.delete_requested.connect(self.delete_dependency)
         self.show_all.toggled.connect(lambda _on: self._show_list())
-        self.ctx.bus.theme_changed.connect(self._on_theme)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+Shift+P", self.save_poster),
@@ -161,9 +160,13 @@ class BoardPanel(Panel):
         if self.board is not None:
             self.dependencies.show_board(self.board, self.show_all.isChecked())
 
-    def _on_theme(self, _theme: str = "") -> None:
-        self.scene.colours = self.palette()
-        self.refresh_now()
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        # The scene paints with a copy of the palette. Qt hands the new application palette to
+        # widgets only after the theme signal has gone out, so follow the widget's own change.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.scene.colours = self.palette()
+            self.refresh_now()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from rte_desktop.ui.calendar.event_dialog import EventDialog
 from rte_desktop.ui.calendar.generate_dialog import GenerateCadenceDialog
 from rte_desktop.ui.calendar.holidays_dialog import HolidaysDialog
 from rte_desktop.workspace import Workspace
-from tests.services.ical_reader import parse
+from tests.ics_read import components, read_ics, value
 
 CTRL, ALT, SHIFT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -219,9 +219,9 @@ def test_file_menu_exports_the_calendar_as_ics(
     target = tmp_path / "aurora.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(window, Qt.Key.Key_C, CTRL | SHIFT)
-    cal = parse(target.read_bytes())
+    cal = read_ics(target.read_bytes())
     art_id = demo_ws.train.arts()[0].id
-    uids = {v.get("UID") for v in cal.walk("VEVENT")}
+    uids = {value(v, "UID") for v in components(cal, "VEVENT")}
     assert {e.uid for e in demo_ws.calendar.events(art_id)} <= uids
 
 
