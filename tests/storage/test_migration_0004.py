@@ -76,7 +76,7 @@ def test_a_previous_release_train_keeps_everything_and_gains_the_backlog(tmp_pat
     assert features["F-2"].epic == "" and features["F-2"].acceptance_criteria == ""
     assert [d.text for d in dor] == list(DEFAULT_DEFINITION_OF_READY)
     engine.dispose()
-    assert list((tmp_path / "backups").glob("old-before-*.sqlite")), "no pre-migration backup"
+    assert list((tmp_path / "backups").glob("old.sqlite-before-*.sqlite")), "no backup first"
 
 
 def test_a_new_train_file_has_no_definition_of_ready_rows_until_a_train_is_made(
