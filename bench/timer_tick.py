@@ -23,7 +23,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from rte_desktop.domain.clock import FakeClock  # noqa: E402
@@ -33,6 +32,7 @@ from rte_desktop.ui.bus import AppEvents  # noqa: E402
 from rte_desktop.ui.panel_base import PanelContext  # noqa: E402
 from rte_desktop.ui.presenter.window import PresenterWindow  # noqa: E402
 from rte_desktop.ui.settings import UiSettings  # noqa: E402
+from rte_desktop.ui.undo import UndoStack  # noqa: E402
 from rte_desktop.workspace import open_workspace  # noqa: E402
 
 
@@ -65,7 +65,7 @@ def main() -> int:
         bus = AppEvents()
         ws.listeners.append(bus.data_changed.emit)
         settings = UiSettings(QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat))
-        panel = AgendaPanel(PanelContext(ws=ws, bus=bus, undo=QUndoStack(), settings=settings))
+        panel = AgendaPanel(PanelContext(ws=ws, bus=bus, undo=UndoStack(), settings=settings))
         panel.chime = SilentChime(panel)
         bus.data_changed.connect(panel.on_changes)
         art = ws.train.arts()[0]
@@ -74,8 +74,9 @@ def main() -> int:
         panel.show()
         panel.refresh_now()
         panel.ticker.stop()  # the benchmark calls the tick slot itself
+        window = PresenterWindow()  # as the main window hands it in
+        panel.set_presenter(window)
         panel.toggle_presenter()
-        window = PresenterWindow.shared()
         window.resize(1920, 1080)
         ws.agenda_timer.start(panel.agenda_id)
         app.processEvents()
@@ -94,7 +95,8 @@ def main() -> int:
         timed(empty.update, 20)
         base_ms = timed(empty.update, args.ticks)
         app.removeEventFilter(panel.keys)
-        PresenterWindow.release()
+        window.close()
+        window.deleteLater()
         panel.close()
         panel.deleteLater()
         empty.deleteLater()

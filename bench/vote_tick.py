@@ -42,13 +42,13 @@ def median_ms(action: Callable[[], object], runs: int) -> float:
 def run(runs: int = 200) -> dict[str, float]:
     """Measure and return the medians (ms) and ratios to the empty-widget baseline."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QWidget
 
     from rte_desktop.domain.clock import FakeClock
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.panel_base import PanelContext
     from rte_desktop.ui.settings import UiSettings
+    from rte_desktop.ui.undo import UndoStack
     from rte_desktop.ui.vote.display import VoteDisplay
     from rte_desktop.ui.vote.panel import VotePanel
     from rte_desktop.ui.vote.state import DisplayState
@@ -95,7 +95,7 @@ def run(runs: int = 200) -> dict[str, float]:
         pi = ws.train.pis(art.id)[1]
         settings = UiSettings(QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat))
         settings.set_value("vote/scope", "art")
-        panel = VotePanel(PanelContext(ws, AppEvents(), QUndoStack(), settings))
+        panel = VotePanel(PanelContext(ws, AppEvents(), UndoStack(), settings))
         panel.resize(1280, 720)
         panel.set_scope(art.id, pi.id)
         panel.show()

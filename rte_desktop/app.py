@@ -108,26 +108,31 @@ def run_gui(
         settings.last_panel = panel
     is_file = "://" not in target
     # An up-to-date file is painted from a stdlib first look while SQLAlchemy loads after the
-    # first paint; a new, old or remote database is opened (and migrated) before showing.
+    # first paint; a new or old file is opened (and migrated) before showing. A server is
+    # reached after the first paint (the status bar says so meanwhile); it has no lock: several
+    # apps on one server are the point.
     try:
         if is_file:  # another instance holds the file: say so before touching it at all.
             # The lock is kept from here on and handed to the opener: released and taken again
             # after the first paint, a second instance could slip in between.
             opener.adopt(Path(target), acquire_lock(Path(target)))
-        peek = peek_train(target)
+        peek = peek_train(target) if is_file else None
         ws: Workspace | None = None
-        if peek is None:
-            ws = opener(Path(target)) if is_file else open_target(target)
+        if peek is None and is_file:
+            ws = opener(Path(target))
     except DomainError as exc:
         return refuse(exc)
     window = MainWindow(ws, settings, AppEvents(), opener, peek=peek, now=SystemClock().now())
     opener.parent = window
+    if not is_file:
+        window.sidebar.setEnabled(False)  # until the train is there (set_workspace enables it)
+        window.statusBar().showMessage(window.tr("Connecting to the server..."))
 
     def finish_opening() -> None:
         nonlocal exit_code
         if window.ws is None:
             try:
-                window.set_workspace(opener(Path(target)))
+                window.set_workspace(opener(Path(target)) if is_file else open_target(target))
             except DomainError as exc:
                 exit_code = refuse(exc)
                 window.close()

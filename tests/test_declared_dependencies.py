@@ -43,6 +43,8 @@ def third_party_imports(folder: Path) -> dict[str, list[str]]:
                 top = name.split(".")[0]
                 if top in sys.stdlib_module_names or top in ("rte_desktop", "tests", "bench"):
                     continue
+                if (source.parent / f"{top}.py").exists():  # a script's sibling (bench/run.py)
+                    continue
                 found.setdefault(top, []).append(f"{source.relative_to(ROOT)}:{node.lineno}")
     return found
 

@@ -128,11 +128,19 @@ def open_ws(args: argparse.Namespace, writes: bool = False, creates: bool = Fals
     A command that ``writes`` is refused while RTE Desktop has the file open: the window would
     not show the change, and its undo history would no longer match the file.
     """
+    if not creates and "://" not in db_target(args):
+        existing_db(args)
+    return open_target_ws(db_target(args), writes)
+
+
+def open_target_ws(target: str, writes: bool = False) -> Workspace:
+    """Open a file or URL; a command that ``writes`` to a file holds its lock while it writes.
+
+    Raises:
+        DomainError: RTE Desktop has the file open (for a command that writes).
+    """
     from rte_desktop.workspace import open_workspace
 
-    target = db_target(args)
-    if not creates and "://" not in target:
-        existing_db(args)
     if writes and "://" not in target:
         hold_for_writing(Path(target))
     return open_workspace(target)

@@ -9,6 +9,8 @@ Projection rule (derived from the timer run and one reading of the clock, never 
       (planned + extensions - already run; an open-ended item takes no time).
     * The day's projected end is the latest end; ``behind_s`` is projected end minus planned end
       (positive: running late, negative: ahead).
+    * Before the run starts (or after a reset) nothing is projected: every item shows its plan,
+      ``projected`` is False and ``behind_s`` is 0, however late the clock is.
 The current day is dated today (in the agenda's time zone); other days are dated relative to it.
 """
 
@@ -49,10 +51,11 @@ class DaySchedule:
     rows: tuple[ScheduleRow, ...]
     planned_end: dt.datetime
     projected_end: dt.datetime
+    projected: bool = True  # False: the run has not started, the times are the plan
 
     @property
     def behind_s(self) -> float:
-        """Projected minus planned end: positive means late, negative ahead."""
+        """Projected minus planned end: positive means late, negative ahead (0 before the run)."""
         return (self.projected_end - self.planned_end).total_seconds()
 
 
@@ -83,10 +86,25 @@ def project(run: TimerRun, now: Reading, tz: dt.tzinfo) -> list[DaySchedule]:
     """Every day of the agenda with planned and actual-or-projected times (see module doc)."""
     today = now.wall.astimezone(tz).date()
     day_now = current_day(run)
+    if not run.started:
+        return [
+            _planned_day(run, tz, day, today + dt.timedelta(days=day - day_now))
+            for day in days(run.items)
+        ]
     return [
         _project_day(run, now, tz, day, today + dt.timedelta(days=day - day_now), day - day_now)
         for day in days(run.items)
     ]
+
+
+def _planned_day(run: TimerRun, tz: dt.tzinfo, day: int, date: dt.date) -> DaySchedule:
+    """A day of a run not started yet: the plan, nothing projected from the clock."""
+    rows = []
+    for item in (i for i in run.items if i.day == day):
+        start, end = _planned(item, date, tz)
+        rows.append(ScheduleRow(item, RowStatus.UPCOMING, start, end, start, end, 0.0, 0))
+    planned_end = _at(date, max((end_minutes(r.item) for r in rows), default=0), tz)
+    return DaySchedule(day, date, tuple(rows), planned_end, planned_end, projected=False)
 
 
 def _project_day(

@@ -37,3 +37,23 @@ class UnreadableFileError(DatabaseError):
         super().__init__(f"{reason} {advice}".strip())
         self.reason = reason
         self.latest_backup = latest_backup
+
+
+class ConflictError(DomainError):
+    """Another client changed a record since this one read it; nothing was written.
+
+    Attributes:
+        fields: the fields both changed, in declaration order.
+    """
+
+    def __init__(self, message: str, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+
+class ReadOnlyError(DomainError):
+    """The database may only be read (a server role without write rights, or a lost link)."""
+
+
+class ServerUnreachableError(DatabaseError):
+    """The database server cannot be reached (stopped, restarting, network down)."""

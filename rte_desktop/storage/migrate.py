@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from rte_desktop.domain.clock import Clock, SystemClock
-from rte_desktop.domain.errors import DatabaseError
+from rte_desktop.domain.errors import DatabaseError, ReadOnlyError
 from rte_desktop.paths import backup_name
 from rte_desktop.storage.backup import backup_file
 from rte_desktop.storage.db import make_engine, sqlite_path, to_url
@@ -69,13 +69,44 @@ def open_database(
         DatabaseError: the file is not ours, corrupt, read-only or from a newer version.
     """
     url = to_url(target)
+    if sqlite_path(url) is None:
+        return _open_server(url)
+    return _open(url, backup_dir, clock)
+
+
+def _open_server(url: str) -> Engine:
+    """Open a server database; a server that refuses or cannot be reached is said in words."""
+    from sqlalchemy.exc import DBAPIError
+
+    from rte_desktop.storage.db import display_url
+    from rte_desktop.storage.unit_of_work import database_refusal
+
+    engine = make_engine(url)
+    try:
+        return _open(url, None, None, engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        first = str(exc.orig or exc).strip().splitlines()[0][:300]
+        advice = ""
+        if isinstance(database_refusal(exc, engine), ReadOnlyError):
+            advice = (
+                " This role may not create or update the train's tables: open it once with a "
+                "role that may (see the README's server section)."
+            )
+        raise DatabaseError(
+            f"Cannot open the train at {display_url(url)}: {first}.{advice}"
+        ) from exc
+
+
+def _open(
+    url: str, backup_dir: Path | None, clock: Clock | None, engine: Engine | None = None
+) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         stored = inspect_sqlite_file(path)
-        engine = None
     else:
-        engine = make_engine(url)
+        assert engine is not None
         stored = _stored_revision(engine)
     head = head_revision()
     if stored is not None and stored not in known_revisions():

@@ -15,13 +15,49 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, delete, func, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, SessionTransaction
 
-from rte_desktop.domain.errors import NotFoundError
+from rte_desktop.domain.errors import (
+    NotFoundError,
+    ReadOnlyError,
+    ServerUnreachableError,
+)
 from rte_desktop.storage import mapping
 
 T = TypeVar("T")
+
+
+# SQLSTATEs a server answers when the role may not write: insufficient_privilege,
+# read_only_sql_transaction.
+_READ_ONLY_STATES = frozenset({"42501", "25006"})
+
+
+def database_refusal(exc: DBAPIError, engine: Engine) -> Exception:
+    """The user's words for a server's refusal; other database errors come back unchanged.
+
+    A role that may only read gets ``ReadOnlyError``; a server that went away (stopped,
+    restarting, network down) gets ``ServerUnreachableError``. Nothing was written either way:
+    the transaction was rolled back.
+    """
+    if engine.dialect.name != "postgresql":
+        return exc
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in _READ_ONLY_STATES:
+        role = engine.url.username or "this role"
+        return ReadOnlyError(
+            f"This train is read-only for you: the server role “{role}” may read it but not "
+            "change it. Nothing was changed. Ask the server's administrator for write rights."
+        )
+    lost = exc.connection_invalidated or (state or "").startswith(("08", "57P"))
+    if lost or (state is None and exc.__class__.__name__ in ("OperationalError", "InterfaceError")):
+        host = engine.url.host or engine.url.query.get("host") or "the server"
+        return ServerUnreachableError(
+            f"The database server ({host}) cannot be reached; nothing was changed. RTE Desktop "
+            "keeps showing what it has and reconnects by itself when the server is back."
+        )
+    return exc
 
 
 class UnitOfWork:
@@ -48,9 +84,17 @@ class UnitOfWork:
                 session.commit()
             else:
                 session.rollback()
+        except DBAPIError as failed:
+            if exc is None:
+                raise database_refusal(failed, self._engine) from failed
+            # the rollback after an error failed too (a lost connection): report the first
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, DBAPIError):
+            refusal = database_refusal(exc, self._engine)
+            if refusal is not exc:
+                raise refusal from exc
 
     @property
     def session(self) -> Session:
@@ -90,20 +134,28 @@ class UnitOfWork:
         stmt = select(func.count()).select_from(record).where(*self._where(cls, filters))
         return int(self.session.scalar(stmt) or 0)
 
-    def get(self, cls: type[T], id_: int) -> T:
-        """The value with this id; raises NotFoundError when there is none."""
-        row = self.session.get(mapping.RECORDS[cls], id_)
+    def get(self, cls: type[T], id_: int, *, for_update: bool = False) -> T:
+        """The value with this id; raises NotFoundError when there is none.
+
+        ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite's
+        transactions are serial already), so a check against it and the write that follows
+        are not split by another client's write. It is ``FOR NO KEY UPDATE``: inserting
+        children that refer to the row is not blocked by it.
+        """
+        lock = {"key_share": True} if for_update else None
+        row = self.session.get(mapping.RECORDS[cls], id_, with_for_update=lock)
         if row is None:
             raise NotFoundError(f"{cls.__name__} {id_} does not exist (it may have been deleted).")
         return mapping.to_domain(cls, row)
 
     def add(self, value: T) -> T:
-        """Store a new value and return it with its id."""
-        record = mapping.RECORDS[type(value)](
-            **mapping.to_columns(value, with_id=getattr(value, "id", None) is not None)
-        )
+        """Store a new value and return it with its id (its own id, when it has one)."""
+        with_id = getattr(value, "id", None) is not None
+        record = mapping.RECORDS[type(value)](**mapping.to_columns(value, with_id=with_id))
         self.session.add(record)
         self.session.flush()
+        if with_id:
+            self._advance_id_sequence(type(value))
         return mapping.to_domain(type(value), record)
 
     def savepoint(self) -> SessionTransaction:
@@ -116,6 +168,27 @@ class UnitOfWork:
             record = mapping.RECORDS[type(values[0])]
             rows = [mapping.to_columns(v, with_id=True) for v in values]
             self.session.execute(insert(record), rows)
+            self._advance_id_sequence(type(values[0]))
+
+    def _advance_id_sequence(self, cls: type[Any]) -> None:
+        """After rows were written with their own ids, move the id sequence past them.
+
+        SQLite picks ``max(id) + 1`` by itself; PostgreSQL hands out ids from a sequence that
+        explicit ids do not move, so the next new row would collide. Never moves it back (a
+        concurrent transaction may hold ids beyond what this one sees).
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        table = mapping.RECORDS[cls].__table__.name  # type: ignore[attr-defined]
+        self.session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), GREATEST("
+                f'(SELECT COALESCE(MAX(id), 0) FROM "{table}"), '
+                "(SELECT last_value FROM pg_sequences WHERE schemaname = current_schema() "
+                "AND sequencename = pg_get_serial_sequence(:table, 'id')::regclass::text), 1))"
+            ),
+            {"table": table},
+        )
 
     def add_many(self, values: list[T]) -> list[T]:
         """Store many new values of one type with a single flush; returns them with ids."""

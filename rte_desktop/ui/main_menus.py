@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from rte_desktop.ui.shortcuts import has, make_action, shortcut
+
 if TYPE_CHECKING:
     from rte_desktop.ui.main_window import MainWindow
 
@@ -18,11 +20,10 @@ def _action(
     menu: QMenu,
     text: str,
     slot: Callable[[], object],
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    action_id: str | None = None,
 ) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+    """A menu entry; its keys come from the shortcut table (``ui/shortcuts.py``)."""
+    action = make_action(action_id, window, text) if action_id else QAction(text, window)
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
@@ -39,24 +40,24 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
         "help": bar.addMenu(w.tr("&Help")),
     }
     file = menus["file"]
-    _action(w, file, w.tr("&New train..."), w.create_train, QKeySequence.StandardKey.New)
-    _action(w, file, w.tr("&Open..."), w.open_file, QKeySequence.StandardKey.Open)
-    _action(w, file, w.tr("&Back up..."), w.back_up, "Ctrl+Shift+B")
+    _action(w, file, w.tr("&New train..."), w.create_train, "window.new_train")
+    _action(w, file, w.tr("&Open..."), w.open_file, "window.open")
+    _action(w, file, w.tr("Co&nnect to server..."), w.connect_to_server, "window.connect")
+    _action(w, file, w.tr("&Back up..."), w.back_up, "window.back_up")
     _action(w, file, w.tr("&Restore backup..."), w.restore_backup)
     file.addSeparator()
-    _action(w, file, w.tr("&Export JSON..."), w.export_json, "Ctrl+Shift+E")
-    _action(w, file, w.tr("&Import JSON..."), w.import_json, "Ctrl+Shift+I")
-    _action(w, file, w.tr("Export &calendar (ICS)..."), w.export_calendar, "Ctrl+Shift+C")
+    _action(w, file, w.tr("&Export JSON..."), w.export_json, "window.export_json")
+    _action(w, file, w.tr("&Import JSON..."), w.import_json, "window.import_json")
+    _action(w, file, w.tr("Export &calendar (ICS)..."), w.export_calendar, "window.export_calendar")
     file.addSeparator()
-    # The standard Quit key is empty on some platforms (Windows, the offscreen and minimal
-    # ones), yet the shortcut list promises Ctrl+Q everywhere (Cmd+Q on macOS).
-    _action(w, file, w.tr("&Quit"), w.close, "Ctrl+Q")
+    _action(w, file, w.tr("&Quit"), w.close, "window.quit")
 
     undo = w.undo_stack.createUndoAction(w, w.tr("&Undo"))
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = w.undo_stack.createRedoAction(w, w.tr("&Redo"))
-    # The platform's Redo key differs (Ctrl+Y, Ctrl+Shift+Z): accept both everywhere.
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for action, action_id in ((undo, "window.undo"), (redo, "window.redo")):
+        row = shortcut(action_id)
+        action.setObjectName(action_id)
+        action.setShortcuts([QKeySequence(k) for k in row.keys])
     menus["edit"].addActions([undo, redo])
 
     theme_menu = menus["view"].addMenu(w.tr("&Theme"))
@@ -73,9 +74,10 @@ def build_menus(w: MainWindow) -> dict[str, QMenu]:
         group.addAction(action)
         theme_menu.addAction(action)
 
-    for index, (spec, keys) in enumerate(zip(w.specs, w.go_keys, strict=True)):
-        _action(w, menus["go"], spec.title, partial(w.on_go_action, index), keys)
+    for index, spec in enumerate(w.specs):
+        go = f"window.go.{spec.key}"
+        _action(w, menus["go"], spec.title, partial(w.on_go_action, index), go if has(go) else None)
 
-    _action(w, menus["help"], w.tr("&Keyboard shortcuts"), w.show_shortcuts, "F1")
+    _action(w, menus["help"], w.tr("&Keyboard shortcuts"), w.show_shortcuts, "window.shortcuts")
     _action(w, menus["help"], w.tr("&About RTE Desktop"), w.show_about)
     return menus

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -28,13 +28,17 @@ from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.panel_base import Panel, PanelContext
-from rte_desktop.ui.panels import PanelSpec, go_keys, panel_specs
+from rte_desktop.ui.panels import PanelSpec, panel_specs
+from rte_desktop.ui.presenter.window import OnTheWall, PresenterWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.shortcuts import has, help_groups, keys_of
 from rte_desktop.ui.theme import apply_theme
+from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
     from rte_desktop.services.startup.startup import TrainPeek
+    from rte_desktop.ui.server.live_updates import LiveUpdates
     from rte_desktop.ui.warm_up import PanelWarmer
     from rte_desktop.workspace import Workspace
 
@@ -60,20 +64,22 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.bus = bus
         self._opener = opener
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
+        self.undo_stack.failed.connect(self._undo_failed)
         self.specs: list[PanelSpec] = panel_specs()
         self.panels: dict[str, Panel] = {}
         self.ws: Workspace | None = None
         self._warmer: PanelWarmer | None = None
+        self._presenter: PresenterWindow | None = None  # the projector's window, made on first use
         self.setWindowTitle("RTE Desktop")
         self._fit_to_screen()
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.go_keys = go_keys(self.specs)
-        for index, spec in enumerate(self.specs):
+        for index, spec in enumerate(self.specs, start=1):
             self.sidebar.addItem(spec.title.replace("&&", "&"))
-            self.sidebar.item(index).setToolTip(self.go_keys[index])
+            if has(go := f"window.go.{spec.key}"):
+                self.sidebar.item(index - 1).setToolTip(keys_of(go))
         self.sidebar.setFixedWidth(210)
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -103,6 +109,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.pi_combo)
         self.addToolBar(toolbar)
         self.file_label = QLabel()
+        self._live: LiveUpdates | None = None
+        self._where = ""
         self.statusBar().addPermanentWidget(self.file_label)
 
         self._build_menus()
@@ -120,6 +128,10 @@ class MainWindow(QMainWindow):
             self._show_peek(peek, now or dt.datetime.now(dt.UTC))
 
     # -- menus ----------------------------------------------------------------------------------
+
+    def _undo_failed(self, message: str) -> None:
+        # emitted after the stack call returned (see UndoStack): this box never runs inside it
+        QMessageBox.warning(self, "RTE Desktop", message)
 
     def _build_menus(self) -> None:
         from rte_desktop.ui.main_menus import build_menus
@@ -166,14 +178,72 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.ws.listeners.append(self.bus.data_changed.emit)
         self.undo_stack.clear()
+        on_wall = self._wall_owner()
+        if self._presenter is not None:
+            self._presenter.clear_content()  # the old train's views leave the wall
         for panel in self.panels.values():
             self.stack.removeWidget(panel)
             panel.deleteLater()
         self.panels.clear()
-        self.file_label.setText(str(ws.path or ws.url))
+        self._watch(ws)
         self._reload_arts()
+        self._follow_wall(on_wall)
         if self._warmer is not None:  # the app warms panels up: the new file's too
             self._warmer.start()
+
+    # -- the presenter window (the wall) -----------------------------------------------------------
+
+    @property
+    def presenter(self) -> PresenterWindow:
+        """The projector's window, owned by this window and handed to the panels on the wall."""
+        if self._presenter is None:
+            self._presenter = PresenterWindow(self)
+        return self._presenter
+
+    def _wall_owner(self) -> str | None:
+        """The key of the panel whose view the presenter window shows now, if it is up."""
+        if self._presenter is None or not self._presenter.isVisible():
+            return None
+        for key, panel in self.panels.items():
+            if isinstance(panel, OnTheWall) and panel.on_the_wall():
+                return key
+        return None
+
+    def _follow_wall(self, key: str | None) -> None:
+        """After another train opened: its panel takes the wall again, or the wall closes."""
+        if self._presenter is None:
+            return
+        panel = self.panel(key) if key is not None and self.art_combo.count() else None
+        if isinstance(panel, OnTheWall):
+            panel.take_the_wall()
+        else:
+            self._presenter.close()
+
+    def _watch(self, ws: Workspace) -> None:
+        """Show where the train lives; follow other clients' changes and the server's health."""
+        from rte_desktop.ui.server.live_updates import LiveUpdates
+
+        if self._live is not None:
+            self._live.stop()
+            self._live.deleteLater()
+        self._live = LiveUpdates(ws, self.bus, self)
+        self._live.status_changed.connect(self._show_server_status)
+        self._where = ws.display_name
+        if ws.on_server and ws.read_only:
+            self._where += self.tr(" — read-only (your server role may not change this train)")
+        self._show_server_status("")
+
+    def _show_server_status(self, problem: str) -> None:
+        """The database's place in the status bar; a lost server in words and colour."""
+        self.file_label.setToolTip(problem)
+        if problem:
+            self.file_label.setText(self.tr("⚠ Server unreachable: edits refused, reconnecting..."))
+            self.file_label.setStyleSheet(
+                "color: white; background: #b00020; font-weight: bold; padding: 2px 6px;"
+            )
+        else:
+            self.file_label.setText(self._where)
+            self.file_label.setStyleSheet("")
 
     def _context(self) -> PanelContext:
         return PanelContext(
@@ -243,6 +313,8 @@ class MainWindow(QMainWindow):
         if key not in self.panels:
             spec = next(s for s in self.specs if s.key == key)
             panel = spec.create(self._context())
+            if isinstance(panel, OnTheWall):
+                panel.set_presenter(self.presenter)
             panel.set_scope(self.art_combo.currentData(), self.pi_combo.currentData())
             self.panels[key] = panel
             self.stack.addWidget(panel)
@@ -300,6 +372,18 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         file_actions.open_file(self)
 
+    def connect_to_server(self) -> None:
+        """File > Connect to server...: open a train on a PostgreSQL server."""
+        from rte_desktop.ui.server.connect import connect_to_server
+
+        connect_to_server(self, self.settings.qsettings, self.open_url)
+
+    def open_url(self, url: str) -> bool:
+        """Open a train on a database server (no lock: several clients are the point there)."""
+        from rte_desktop.workspace import open_workspace
+
+        return self._guard(lambda: self.set_workspace(open_workspace(url)))
+
     def open_path(self, path: Path) -> bool:
         """Open another train file (refused files stay untouched and the current one stays)."""
         if self._opener is None:
@@ -329,7 +413,11 @@ class MainWindow(QMainWindow):
     # -- view and help ---------------------------------------------------------------------------
 
     def on_go_action(self, row: int, _checked: bool = False) -> None:
+        """Ctrl+1..8: show the panel and give it the keyboard (its keys work without a click)."""
         self.show_panel(row)
+        panel = self.current_panel()
+        if panel is not None and self.sidebar.currentRow() == row:
+            panel.take_focus()
 
     def on_theme_action(self, choice: str, _checked: bool = False) -> None:
         self.set_theme(choice)
@@ -339,26 +427,15 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, choice)
+            # A widget with a style sheet keeps the palette it was polished with: polish again.
+            for widget in (self, *self.findChildren(QWidget)):
+                if sheet := widget.styleSheet():
+                    widget.setStyleSheet(sheet)
         self.bus.theme_changed.emit(choice)
 
     def shortcut_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        general = [
-            ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", self.tr("Undo / redo")),
-            ("Ctrl+N", self.tr("New train")),
-            ("Ctrl+O", self.tr("Open a train file")),
-            ("Ctrl+Shift+B", self.tr("Back up")),
-            ("Ctrl+Shift+E / Ctrl+Shift+I", self.tr("Export / import JSON")),
-            ("Ctrl+Shift+C", self.tr("Export the calendar (ICS)")),
-            ("F1", self.tr("This list")),
-            ("Ctrl+Q", self.tr("Quit")),
-        ]
-        general[:0] = [
-            (keys, self.tr("Show %1").replace("%1", spec.title.replace("&&", "&")))
-            for keys, spec in zip(self.go_keys, self.specs, strict=True)
-        ]
-        groups = [(self.tr("Everywhere"), general)]
-        groups += [(spec.title, list(spec.shortcuts)) for spec in self.specs if spec.shortcuts]
-        return groups
+        """Help's list, built from the one shortcut table (``ui/shortcuts.py``)."""
+        return help_groups([(spec.key, spec.title) for spec in self.specs])
 
     def show_shortcuts(self) -> None:
         from rte_desktop.ui.dialogs.shortcuts import ShortcutsDialog

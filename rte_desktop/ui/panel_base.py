@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.undo import UndoStack
 
 if TYPE_CHECKING:
     from rte_desktop.workspace import Workspace
@@ -22,7 +23,7 @@ class PanelContext:
 
     ws: Workspace
     bus: AppEvents
-    undo: QUndoStack
+    undo: UndoStack
     settings: UiSettings
 
 
@@ -62,3 +63,44 @@ class Panel(QWidget):
 
     def refresh(self) -> None:
         """Reload what the panel shows from the services."""
+
+    def main_widget(self) -> QWidget | None:
+        """The widget that takes the panel's main keys (Space, digits, arrows...).
+
+        Ctrl+1..8 give it the keyboard, so those keys work without a click. None: the panel's
+        first focusable widget.
+        """
+        return None
+
+    def take_focus(self) -> None:
+        """Give the keyboard to the main widget; a list or table gets a current row as well."""
+        widget = self.main_widget() or first_focusable(self)
+        if widget is None:
+            return
+        if isinstance(widget, QAbstractItemView):
+            _ensure_current(widget)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def first_focusable(root: QWidget) -> QWidget | None:
+    """The first widget inside ``root``, in Tab order, that can take the keyboard now."""
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root:
+        if (
+            root.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisible()
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+def _ensure_current(view: QAbstractItemView) -> None:
+    """Make the first row current when nothing is, so Space and digits have a target."""
+    model: QAbstractItemModel | None = view.model()
+    if model is None or view.currentIndex().isValid() or not model.rowCount():
+        return
+    first = model.index(0, 0)
+    view.setCurrentIndex(first)

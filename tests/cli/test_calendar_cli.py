@@ -10,8 +10,8 @@ from tests.ics_read import components, read_ics
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
-def test_export_ics_report_calendar_and_import_holidays(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "t.sqlite"
+def test_export_ics_report_calendar_and_import_holidays(tmp_path: Path, new_db, capsys) -> None:
+    db = new_db("t")
     assert main(["demo", "--db", str(db)]) == 0
     out = tmp_path / "all.ics"
     assert main(["export", "ics", "--db", str(db), "--out", str(out)]) == 0
@@ -37,8 +37,8 @@ def test_export_ics_report_calendar_and_import_holidays(tmp_path: Path, capsys) 
     assert "Imported 1 holiday(s)" in capsys.readouterr().out
 
 
-def test_bad_input_gives_a_message_exit_1_and_no_file(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "t.sqlite"
+def test_bad_input_gives_a_message_exit_1_and_no_file(tmp_path: Path, new_db, capsys) -> None:
+    db = new_db("t")
     assert main(["demo", "--db", str(db)]) == 0
     capsys.readouterr()
     out = tmp_path / "x.ics"
@@ -59,7 +59,7 @@ def test_bad_input_gives_a_message_exit_1_and_no_file(tmp_path: Path, capsys) ->
                 "report",
                 "calendar",
                 "--db",
-                str(tmp_path / "empty.sqlite"),
+                new_db("empty", migrated=False),
                 "--out",
                 str(tmp_path / "c.pdf"),
             ]

@@ -29,8 +29,9 @@ def test_version(capsys) -> None:
     assert __version__ in capsys.readouterr().out
 
 
-def test_demo_export_import_round_trip(tmp_path: Path, capsys) -> None:
-    db, out, db2, out2 = (tmp_path / n for n in ("a.sqlite", "a.json", "b.sqlite", "b.json"))
+def test_demo_export_import_round_trip(tmp_path: Path, new_db, capsys) -> None:
+    db, db2 = new_db("a"), new_db("b")
+    out, out2 = tmp_path / "a.json", tmp_path / "b.json"
     assert main(["demo", "--db", str(db)]) == 0
     assert main(["export", "json", "--db", str(db), "--out", str(out)]) == 0
     assert main(["import", "json", str(out), "--db", str(db2)]) == 0
@@ -39,6 +40,7 @@ def test_demo_export_import_round_trip(tmp_path: Path, capsys) -> None:
     assert json.loads(out.read_text("utf-8"))["format"] == "rte-desktop"
 
 
+@pytest.mark.sqlite_only
 def test_bad_file_gives_message_and_exit_1(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "x.sqlite"
     bad.write_bytes(b"not a database at all")
@@ -49,8 +51,8 @@ def test_bad_file_gives_message_and_exit_1(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "o.json").exists()
 
 
-def test_startup_check_in_a_subprocess(tmp_path: Path) -> None:
-    db = tmp_path / "demo.sqlite"
+def test_startup_check_in_a_subprocess(tmp_path: Path, new_db) -> None:
+    db = new_db("demo")
     assert main(["demo", "--db", str(db)]) == 0
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     result = subprocess.run(

@@ -44,7 +44,19 @@ def _required_arguments(parser: argparse.ArgumentParser) -> list[str]:
     return argv
 
 
-COMMANDS = _leaf_commands(build_parser())
+ALL_COMMANDS = _leaf_commands(build_parser())
+# Every command that works on one train takes --db; `copy` names two (--from, --to) instead.
+COMMANDS = [
+    (words, parser)
+    for words, parser in ALL_COMMANDS
+    if any("--db" in action.option_strings for action in parser._actions)
+]
+
+
+def test_only_copy_names_its_databases_otherwise() -> None:
+    assert {" ".join(w) for w, _p in ALL_COMMANDS} - {" ".join(w) for w, _p in COMMANDS} == {
+        "copy"
+    }
 
 
 def test_the_command_tree_is_found() -> None:

@@ -14,13 +14,13 @@ from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
 @pytest.fixture
-def tiny_db(tmp_path: Path) -> Path:
+def tiny_db(new_db) -> str:
     """A train with two teams and one objective set whose numbers are known."""
     import datetime as dt
 
     from rte_desktop.services.train.train import NewTrain
 
-    db = tmp_path / "tiny.sqlite"
+    db = new_db("tiny")
     ws = open_workspace(db, FakeClock())
     art = ws.train.create_train(
         NewTrain(name="Tiny ART", teams=["Ωmega", "李雷"], first_pi_start=dt.date(2026, 11, 2))
@@ -37,7 +37,13 @@ def tiny_db(tmp_path: Path) -> Path:
     return db
 
 
-def test_predictability_json_exactly(tiny_db: Path, capsys) -> None:
+def _export(db: str, out: Path) -> str:
+    """The whole train as JSON text: equal before and after means nothing was written."""
+    assert main(["export", "json", "--db", db, "--out", str(out)]) == 0
+    return out.read_text("utf-8")
+
+
+def test_predictability_json_exactly(tiny_db: str, capsys) -> None:
     assert main(["predictability", "--db", str(tiny_db), "--pi", "PI 2026.4", "--json"]) == 1
     capsys.readouterr()
     pi_name = open_workspace(tiny_db, FakeClock()).train.find_pi(None, None).name
@@ -49,7 +55,7 @@ def test_predictability_json_exactly(tiny_db: Path, capsys) -> None:
     ]
 
 
-def test_predictability_table(tiny_db: Path, capsys) -> None:
+def test_predictability_table(tiny_db: str, capsys) -> None:
     assert main(["predictability", "--db", str(tiny_db)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1].split() == ["Team", "Planned", "Actual", "Percent"]
@@ -58,7 +64,7 @@ def test_predictability_table(tiny_db: Path, capsys) -> None:
     assert out[4].split() == ["ART", "(ratio", "of", "sums)", "23", "24", "104%"]
 
 
-def test_import_then_report(tiny_db: Path, tmp_path: Path, capsys) -> None:
+def test_import_then_report(tiny_db: str, tmp_path: Path, capsys) -> None:
     csv = tmp_path / "o.csv"
     csv.write_text(
         "team,objective,committed,planned_bv,actual_bv\nΩMEGA,From CSV,no,3,\n", encoding="utf-8"
@@ -75,8 +81,8 @@ def test_import_then_report(tiny_db: Path, tmp_path: Path, capsys) -> None:
     assert len(pages) == 3 and "From CSV" in pages[1] and "李雷" in pages[2]
 
 
-def test_import_refusals_exit_1_and_change_nothing(tiny_db: Path, tmp_path: Path, capsys) -> None:
-    before = tiny_db.read_bytes()
+def test_import_refusals_exit_1_and_change_nothing(tiny_db: str, tmp_path: Path, capsys) -> None:
+    before = _export(tiny_db, tmp_path / "before.json")
     csv = tmp_path / "bad.csv"
     csv.write_text("team,objective,planned_bv\nΩmega,A,11\n", encoding="utf-8")
     assert main(["import", "objectives", str(csv), "--db", str(tiny_db)]) == 1
@@ -85,12 +91,12 @@ def test_import_refusals_exit_1_and_change_nothing(tiny_db: Path, tmp_path: Path
     csv.write_text("team,objective\nGhosts,A\n", encoding="utf-8")
     assert main(["import", "objectives", str(csv), "--db", str(tiny_db)]) == 1
     assert "Known teams: Ωmega, 李雷" in capsys.readouterr().err
-    assert tiny_db.read_bytes() == before
+    assert _export(tiny_db, tmp_path / "after.json") == before
     assert main(["import", "objectives", str(csv), "--db", str(tiny_db), "--create-teams"]) == 0
     assert "New teams: Ghosts" in capsys.readouterr().out
 
 
-def test_report_refuses_a_bad_paper(tiny_db: Path, tmp_path: Path, capsys) -> None:
+def test_report_refuses_a_bad_paper(tiny_db: str, tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit):
         main(
             [
@@ -105,3 +111,18 @@ def test_report_refuses_a_bad_paper(tiny_db: Path, tmp_path: Path, capsys) -> No
             ]
         )
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_import_objectives_after_import_json(tiny_db: str, new_db, tmp_path: Path, capsys) -> None:
+    """The issue's steps: a train filled by `import json` takes one new objective."""
+    exported = tmp_path / "tiny.json"
+    assert main(["export", "json", "--db", tiny_db, "--out", str(exported)]) == 0
+    copy = new_db("copy")
+    assert main(["import", "json", str(exported), "--db", copy]) == 0
+    csv = tmp_path / "o.csv"
+    csv.write_text("team,objective,committed,planned_bv\nΩmega,One more,yes,2\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", "objectives", str(csv), "--db", copy]) == 0, capsys.readouterr().err
+    assert "Imported 1 objectives" in capsys.readouterr().out
+    rows = json.loads(_export(copy, tmp_path / "after.json"))["tables"]["objective"]
+    assert [row["text"] for row in rows].count("One more") == 1 and len(rows) == 6

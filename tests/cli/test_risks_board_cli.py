@@ -10,17 +10,16 @@ from rte_desktop.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
-def demo(tmp_path: Path) -> Path:
+def demo(db: str) -> str:
     """The demo as of 2026-11-25, whatever the real date, so the PI names below stay true."""
-    db = tmp_path / "demo.sqlite"
     ws = open_workspace(db, FakeClock())
     ws.demo.create()
     ws.close()
     return db
 
 
-def test_report_risks_and_board(tmp_path: Path, capsys) -> None:
-    db = demo(tmp_path)
+def test_report_risks_and_board(tmp_path: Path, new_db, capsys) -> None:
+    db = demo(new_db("demo"))
     risks, board = tmp_path / "risks.pdf", tmp_path / "board.pdf"
     assert main(["report", "risks", "--db", str(db), "--out", str(risks), "--pi", "PI 2026.1"]) == 0
     assert main(["report", "board", "--db", str(db), "--out", str(board), "--paper", "a4"]) == 0
@@ -31,8 +30,8 @@ def test_report_risks_and_board(tmp_path: Path, capsys) -> None:
     assert "written to" in capsys.readouterr().out
 
 
-def test_import_features_reports_counts(tmp_path: Path, capsys) -> None:
-    db = demo(tmp_path)
+def test_import_features_reports_counts(tmp_path: Path, new_db, capsys) -> None:
+    db = demo(new_db("demo"))
     csv = tmp_path / "f.csv"
     csv.write_text(
         "Summary,Issue key,Team,Sprint,Blocks\nNew one,N-1,Atlas,I3,N-2\nNew two,N-2,Atlas,I4,\n",
@@ -42,8 +41,8 @@ def test_import_features_reports_counts(tmp_path: Path, capsys) -> None:
     assert "PI 2027.1: 2 features added, 0 updated, 1 dependency added." in capsys.readouterr().out
 
 
-def test_import_features_with_a_bad_row_changes_nothing(tmp_path: Path, capsys) -> None:
-    db = demo(tmp_path)
+def test_import_features_with_a_bad_row_changes_nothing(tmp_path: Path, new_db, capsys) -> None:
+    db = demo(new_db("demo"))
     csv = tmp_path / "bad.csv"
     csv.write_text("Summary,Issue key,Team\nFine,B-1,Atlas\n,B-2,Atlas\n", encoding="utf-8")
     assert main(["import", "features", str(csv), "--db", str(db)]) == 1

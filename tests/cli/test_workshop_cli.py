@@ -11,7 +11,7 @@ from rte_desktop.workspace import open_workspace
 from tests.pdf_tools import assert_pdf_valid, pdf_text
 
 
-def write_demo(db: Path) -> int:
+def write_demo(db: str) -> int:
     """The demo as of 2026-11-25 (PI 2026.1 finished, 2026.2 current, 2027.1 planned), whatever
     the real date: the names below stay true."""
     ws = open_workspace(db, FakeClock())
@@ -20,8 +20,8 @@ def write_demo(db: Path) -> int:
     return 0
 
 
-def test_report_workshop_and_export_improvements(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "demo.sqlite"
+def test_report_workshop_and_export_improvements(tmp_path: Path, new_db, capsys) -> None:
+    db = new_db("demo")
     assert write_demo(db) == 0
     pdf = tmp_path / "ws.pdf"
     assert (
@@ -46,8 +46,10 @@ def test_report_workshop_and_export_improvements(tmp_path: Path, capsys) -> None
     assert "2 improvement item(s)" in capsys.readouterr().out
 
 
-def test_report_without_workshop_in_the_pi_says_where_they_are(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "demo.sqlite"
+def test_report_without_workshop_in_the_pi_says_where_they_are(
+    tmp_path: Path, new_db, capsys
+) -> None:
+    db = new_db("demo")
     assert write_demo(db) == 0
     capsys.readouterr()
     pdf = tmp_path / "ws.pdf"
@@ -61,8 +63,8 @@ def test_report_without_workshop_in_the_pi_says_where_they_are(tmp_path: Path, c
     assert "No PI is named 'PI 9'" in capsys.readouterr().err
 
 
-def test_report_without_pi_prints_the_latest_workshop(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "demo.sqlite"
+def test_report_without_pi_prints_the_latest_workshop(tmp_path: Path, new_db, capsys) -> None:
+    db = new_db("demo")
     assert write_demo(db) == 0
     capsys.readouterr()
     pdf = tmp_path / "ws.pdf"

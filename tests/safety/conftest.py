@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import random
 import shutil
 from pathlib import Path
 
@@ -42,3 +44,11 @@ def copy_template(templates: dict[str, Path]):
         return _closed_copy(templates[name], target)
 
     return copy
+
+
+@pytest.fixture
+def rng() -> random.Random:
+    """The crash trials' randomness; ``RTE_CRASH_SEED`` replays a run."""
+    seed = int(os.environ.get("RTE_CRASH_SEED", random.SystemRandom().randrange(2**32)))
+    print(f"RTE_CRASH_SEED={seed}")  # shown by pytest when a trial fails
+    return random.Random(seed)

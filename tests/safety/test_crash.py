@@ -8,7 +8,6 @@ default; ``make slow`` (``-m slow``) runs 200 per scenario. ``RTE_CRASH_SEED`` r
 from __future__ import annotations
 
 import json
-import os
 import random
 import time
 from collections import Counter
@@ -16,20 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from rte_desktop.domain.model import Agenda, Art, Iteration, PlanningInterval, Team, TimerEvent
+from rte_desktop.domain.agenda_timer import replay
+from rte_desktop.domain.model import Agenda, Art, Iteration, PlanningInterval, Team
 from rte_desktop.services.transfer import json_format
 from rte_desktop.workspace import open_workspace
-from tests.safety.crash_child import TEAMS_PER_NEW_TRAIN
+from tests.safety.crash_child import TEAMS_PER_NEW_TRAIN, run_summary
 from tests.safety.crash_harness import Trial, child_count, integrity, run_and_kill
 
 TRIALS = [5, pytest.param(200, marks=pytest.mark.slow, id="200-slow")]
-
-
-@pytest.fixture
-def rng() -> random.Random:
-    seed = int(os.environ.get("RTE_CRASH_SEED", random.SystemRandom().randrange(2**32)))
-    print(f"RTE_CRASH_SEED={seed}")  # shown by pytest when a trial fails
-    return random.Random(seed)
 
 
 def _assert_clean(trial: Trial, db: Path, number: int) -> None:
@@ -144,31 +137,55 @@ def test_killed_during_json_import_holds_all_or_nothing(
 
 
 @pytest.mark.parametrize("trials", TRIALS)
-def test_killed_while_logging_timer_events_keeps_every_reported_row(
+def test_killed_while_driving_the_timer_replays_the_run_it_reported(
     trials: int, tmp_path: Path, copy_template, rng: random.Random
 ) -> None:
-    """Generic until the agenda timer lands: rows written as the timer writes them (uow.add)."""
+    """The child presses timer keys through the agenda timer service and reports the run.
+
+    After every kill the log holds every reported event, gap-free, plus at most the one event
+    committed as the child died; replayed up to each event the child reported, it is exactly
+    the run the child showed after that command (the last one above all).
+    """
     db = copy_template("demo", tmp_path / "train.sqlite")
     ws = open_workspace(db)
     with ws.uow() as uow:
         agenda_id = uow.find(Agenda)[0].id
     ws.close()
     reported: set[int] = set()
+    last_shown: int | None = None  # the last event any trial reported
+    actions: Counter[str] = Counter()
     for number in range(trials):
         wanted, delay = _kill_point(rng, 40)
         trial = run_and_kill(["timer", str(db), str(agenda_id)], when=_when(wanted), delay=delay)
         assert trial.killed
-        reported.update(trial.reported("timer"))
         _assert_clean(trial, db, number)
+        shown: list[tuple[int, str]] = []
+        for line in trial.lines:
+            if line.startswith("done timer "):
+                _done, _kind, event_id, run = line.split(" ", 3)
+                shown.append((int(event_id), run))
+        reported.update(event_id for event_id, _run in shown)
+        last_shown = shown[-1][0] if shown else last_shown
         ws = open_workspace(db)
         try:
-            with ws.uow() as uow:
-                events = uow.find(TimerEvent, agenda_id=agenda_id, order_by=["seq"])
+            data = ws.agenda_timer.run_data(agenda_id)
         finally:
             ws.close()
-        missing = reported - {e.id for e in events}
+        events = list(data.events)
+        ids = [e.id for e in events]
+        missing = reported - set(ids)
         assert not missing, f"trial {number}: reported timer events lost: {sorted(missing)}"
         # The log is a gap-free sequence: a later event never survives an earlier one.
-        assert [e.seq for e in events] == list(range(len(events)))
-    print(f"timer log: {trials} kills; {len(reported)} events reported, all there")
+        assert [e.seq for e in events] == list(range(1, len(events) + 1))
+        end = ids.index(last_shown) + 1 if last_shown is not None else 0
+        assert len(ids) - end <= 1, f"trial {number}: unreported events {ids[end:]}"
+        for event_id, run in shown:
+            upto = ids.index(event_id) + 1
+            assert run_summary(replay(data.items, events[:upto])) == run, (
+                f"trial {number}: after event {event_id} the replayed run differs from the shown"
+            )
+        actions = Counter(e.action.value for e in events)
+    print(f"timer: {trials} kills; {len(reported)} commands reported; {dict(actions)}")
     assert reported
+    if trials >= 50:  # the service's own commands were all exercised
+        assert {"start", "pause", "resume", "next", "previous", "extend", "jump"} <= set(actions)

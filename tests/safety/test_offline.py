@@ -20,6 +20,7 @@ from rte_desktop.cli.main import build_parser
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.shortcuts import shortcut
 from rte_desktop.workspace import Workspace
 
 FILE_GROUPS = ("report", "export")  # every command that writes a file
@@ -84,8 +85,8 @@ def test_whole_session_works_with_the_network_cut(
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    for spec, keys in zip(window.specs, window.go_keys, strict=True):
-        combo = QKeySequence(keys)[0]
+    for spec in window.specs:
+        combo = QKeySequence(shortcut(f"window.go.{spec.key}").keys[0])[0]
         qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
         panel = window.current_panel()
         assert panel is window.panels[spec.key], spec.key

@@ -90,7 +90,7 @@ def test_second_time_zone_is_validated(demo_ws: Workspace, pi_id: int) -> None:
 
 
 def test_each_command_is_one_event_and_the_state_survives_a_reopen(
-    demo_ws: Workspace, pi_id: int, clock: FakeClock, db_path
+    demo_ws: Workspace, pi_id: int, clock: FakeClock, db_url: str
 ) -> None:
     agenda = demo_ws.agenda.find(pi_id)
     timer = demo_ws.agenda_timer
@@ -118,7 +118,7 @@ def test_each_command_is_one_event_and_the_state_survives_a_reopen(
     demo_ws.close()
     clock.jump_wall(300)
     clock.reboot()
-    again = open_workspace(db_path, clock)
+    again = open_workspace(db_url, clock)
     after = again.agenda_timer.snapshot(agenda.id)
     assert after.item == before.item
     assert after.elapsed_s == pytest.approx(before.elapsed_s + 300, abs=1e-3)

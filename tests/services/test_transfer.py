@@ -14,10 +14,10 @@ from rte_desktop.workspace import Workspace, open_workspace
 
 
 def test_export_import_export_is_identical(
-    demo_ws: Workspace, tmp_path: Path, clock: FakeClock
+    demo_ws: Workspace, tmp_path: Path, clock: FakeClock, new_db
 ) -> None:
     first = demo_ws.transfer.export_json(tmp_path / "a.json")
-    other = open_workspace(tmp_path / "b.sqlite", clock)
+    other = open_workspace(new_db("b"), clock)
     outcome = other.transfer.import_json(first)
     assert outcome.value > 500
     assert outcome.changes.touches(Area.RISKS)
@@ -25,6 +25,23 @@ def test_export_import_export_is_identical(
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text("utf-8"))
     assert {t["name"] for t in data["tables"]["team"]} >= {"Ωmega", "Sakura 桜"}
+
+
+def test_new_rows_after_an_import_get_fresh_ids(
+    demo_ws: Workspace, tmp_path: Path, clock: FakeClock, new_db
+) -> None:
+    """PostgreSQL hands out ids from sequences: an import must move them past its ids."""
+    exported = demo_ws.transfer.export_json(tmp_path / "a.json")
+    other = open_workspace(new_db("b"), clock)
+    other.transfer.import_json(exported)
+    data = json.loads(exported.read_text("utf-8"))["tables"]
+    pi, team = data["planning_interval"][-1], data["team"][0]
+    objective = other.objectives.add(pi["id"], team["id"], "New after import").value
+    risk = other.risks.add(pi["id"], "New risk after import").value
+    assert objective.id > max(row["id"] for row in data["objective"])
+    assert risk.id > max(row["id"] for row in data["risk"])
+    assert objective in other.objectives.objectives(pi["id"])
+    other.close()
 
 
 def test_shipped_schema_is_the_generated_one() -> None:

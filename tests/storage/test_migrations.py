@@ -16,8 +16,8 @@ from rte_desktop.storage.schema_check import REVISIONS
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
-def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "t.sqlite")
+def test_models_and_migrations_do_not_drift(new_db) -> None:
+    engine = open_database(new_db("t", migrated=False))  # a file, then a server (both back ends)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
@@ -35,14 +35,14 @@ def test_sqlite_pragmas_are_on(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
 
 
-def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "t.sqlite")
+def test_foreign_keys_are_enforced(new_db) -> None:
+    engine = open_database(new_db("t", migrated=False))  # a file, then a server (both back ends)
     with pytest.raises(IntegrityError), UnitOfWork(engine) as uow:
         uow.add(Team(art_id=999, name="orphan"))
 
 
-def test_deleting_an_art_cascades(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "t.sqlite")
+def test_deleting_an_art_cascades(new_db) -> None:
+    engine = open_database(new_db("t", migrated=False))  # a file, then a server (both back ends)
     with UnitOfWork(engine) as uow:
         art = uow.add(Art(name="A"))
         uow.add(Team(art_id=art.id, name="T"))
@@ -75,8 +75,8 @@ def test_unit_of_work_rolls_back_on_error(tmp_path: Path) -> None:
         assert uow.count(Art) == 0
 
 
-def test_round_trip_keeps_every_type(tmp_path: Path) -> None:
-    engine = open_database(tmp_path / "t.sqlite")
+def test_round_trip_keeps_every_type(new_db) -> None:
+    engine = open_database(new_db("t", migrated=False))  # a file, then a server (both back ends)
     art = Art(name="Ωmega ART", art_sync_time=dt.time(9, 30), second_time_zone=None)
     with UnitOfWork(engine) as uow:
         stored = uow.add(art)

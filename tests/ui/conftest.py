@@ -36,17 +36,18 @@ def make_window(qtbot, ui_settings: UiSettings):
 @pytest.fixture
 def panel_context(qtbot, demo_ws: Workspace, ui_settings: UiSettings) -> PanelContext:
     """A context for building one panel on the demo train (no main window)."""
-    from PySide6.QtGui import QUndoStack
+    from rte_desktop.ui.undo import UndoStack
 
     bus = AppEvents()
     demo_ws.listeners.append(bus.data_changed.emit)
-    return PanelContext(ws=demo_ws, bus=bus, undo=QUndoStack(), settings=ui_settings)
+    return PanelContext(ws=demo_ws, bus=bus, undo=UndoStack(), settings=ui_settings)
 
 
-@pytest.fixture(autouse=True)
-def _close_presenter():
-    """The presenter window is the app's one (shared by agenda and vote): none outlives a test."""
-    yield
+@pytest.fixture
+def presenter(qtbot):
+    """A presenter window, as the main window hands one to the panels that show on the wall."""
     from rte_desktop.ui.presenter.window import PresenterWindow
 
-    PresenterWindow.release()
+    window = PresenterWindow()
+    qtbot.addWidget(window)
+    return window

@@ -23,6 +23,9 @@ def panel(qtbot, panel_context) -> BacklogPanel:
     art = ws.train.arts()[0]
     panel = backlog_panel(panel_context)
     qtbot.addWidget(panel)
+    wall = PresenterWindow()  # the main window hands its one presenter window to the panel
+    qtbot.addWidget(wall)
+    panel.set_presenter(wall)
     panel_context.bus.data_changed.connect(panel.on_changes)
     panel.resize(1280, 720)
     panel.set_scope(art.id, ws.train.current_pi(art.id).id)
@@ -51,7 +54,9 @@ def _session(qtbot, panel: BacklogPanel) -> WsjfSessionView:
     qtbot.keyClick(panel.grid, K.Key_F5)
     view = panel.session_view
     assert isinstance(view, WsjfSessionView)
-    assert PresenterWindow.is_showing(view)
+    assert panel.presenter_window is not None
+    assert panel.presenter_window.is_showing(view)
+    assert panel.on_the_wall()
     return view
 
 

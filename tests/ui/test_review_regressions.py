@@ -27,6 +27,7 @@ def test_a_failing_undo_is_reported_and_dropped(qtbot, make_window, demo_ws, mon
 
     push(window.undo_stack, "Rename team", lambda: None, broken_undo)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown))  # reported once the stack call has returned
     assert shown and "the row is gone" in shown[0]
     assert window.undo_stack.count() == 0  # dropped: redo cannot replay it on top of a failure
 

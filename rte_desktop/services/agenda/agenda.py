@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rte_desktop.domain import agenda_plan as plan
 from rte_desktop.domain.agenda_templates import TEMPLATES, template
+from rte_desktop.domain.concurrency import check_fields_unchanged
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Agenda, AgendaItem, Art, PlanningInterval, TimerEvent
 from rte_desktop.services.common.changes import Area, Changes, Outcome
@@ -180,17 +181,25 @@ class AgendaService:
 
     # -- items ----------------------------------------------------------------------------------
 
-    def edit_item(self, item_id: int, **changes: Any) -> Outcome[AgendaItem]:
+    def edit_item(
+        self, item_id: int, seen: AgendaItem | None = None, **changes: Any
+    ) -> Outcome[AgendaItem]:
         """Change fields of an item (``EDITABLE``); start and duration move the rest of the day.
+
+        ``seen`` is the item as the caller read it: when another client changed one of the same
+        fields since, the edit is refused (no lost update).
 
         Raises:
             ValidationError: unknown field or bad value; nothing is written.
+            ConflictError: another client changed one of these fields meanwhile.
         """
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValidationError(f"Agenda items have no field {', '.join(sorted(unknown))}.")
         with self._ctx.uow() as uow:
-            item = uow.get(AgendaItem, item_id)
+            item = uow.get(AgendaItem, item_id, for_update=True)
+            if seen is not None:
+                check_fields_unchanged(seen, item, changes, f"the agenda item “{seen.title}”")
             items = uow.find(AgendaItem, agenda_id=item.agenda_id)
             if "duration_min" in changes:
                 items = plan.change_duration(items, item_id, changes.pop("duration_min"))

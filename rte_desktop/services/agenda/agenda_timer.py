@@ -158,10 +158,12 @@ class AgendaTimerService:
     def reset(self, agenda_id: int) -> Outcome[TimerEvent]:
         return self.command(agenda_id, TimerAction.RESET)
 
-    def toggle(self, agenda_id: int, item_id: int | None = None) -> Outcome[TimerEvent] | None:
+    def toggle(self, agenda_id: int) -> Outcome[TimerEvent] | None:
         """Space: pause when running, resume when paused or waiting, start when not started.
 
-        Does nothing (returns None) once the run has finished; jump to an item to go on.
+        It always acts on the current item (the first, or where N / P / J put it before the
+        start): it never moves the timer. Does nothing (returns None) once the run has
+        finished; jump to an item to go on.
         """
         run = self.run_data(agenda_id).run()
         if run.finished:
@@ -170,7 +172,7 @@ class AgendaTimerService:
             return self.pause(agenda_id)
         if run.started:
             return self.resume(agenda_id)
-        return self.start(agenda_id, item_id)
+        return self.start(agenda_id)
 
     # -- the timing report -----------------------------------------------------------------------
 

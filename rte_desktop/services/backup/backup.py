@@ -258,7 +258,10 @@ class BackupService:
     def _db(self) -> Path:
         source = self._ctx.path
         if source is None:
-            raise DomainError("Only a local train file can be backed up.")
+            raise DomainError(
+                "Only a local train file can be backed up here; a train on a server is backed up "
+                "by the server, or copied to a file with 'rte-desktop copy --from URL --to FILE'."
+            )
         return source
 
     def backup_to(self, destination: Path) -> Path:

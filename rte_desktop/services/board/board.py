@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import dependency_health as dh
 from rte_desktop.domain.backlog import state_after_placement
+from rte_desktop.domain.concurrency import merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     Art,
@@ -178,7 +179,12 @@ class BoardService:
             )
         return Outcome(feature, self._done(feature))
 
-    def update_feature(self, feature: Feature) -> Outcome[Feature]:
+    def update_feature(self, feature: Feature, seen: Feature | None = None) -> Outcome[Feature]:
+        """Write a feature.
+
+        With ``seen`` (the feature as the caller read it), only the fields the caller changed are
+        written, and a field another client changed meanwhile refuses the edit (ConflictError).
+        """
         feature_id = feature.id
         assert feature_id is not None
         feature = dataclasses.replace(
@@ -187,7 +193,9 @@ class BoardService:
             key=_clean_key(feature.key),
         )
         with self._ctx.uow() as uow:
-            old = uow.get(Feature, feature_id)
+            old = uow.get(Feature, feature_id, for_update=True)
+            if seen is not None:
+                feature = merge_edit(seen, feature, old, f"the feature “{seen.title}”")
             _check_place(uow, old.pi_id, feature.team_id, feature.iteration_id)
             _check_unique_key(uow, old.pi_id, feature.key, feature_id)
             state = state_after_placement(feature.state, feature.iteration_id)

@@ -11,6 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rte_desktop.domain.concurrency import check_fields_unchanged
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import Objective, PlanningInterval, Team
 from rte_desktop.domain.objectives import check_bv, clean_text
@@ -143,21 +144,34 @@ class ObjectiveService:
         )
         with self._ctx.uow() as uow:
             _check_team_in_pi_art(uow, pi_id, team_id)
+            # Locked: two clients adding at once must not both take the next position.
+            uow.get(Team, team_id, for_update=True)
             position = uow.count(Objective, pi_id=pi_id, team_id=team_id)
             stored = uow.add(dataclasses.replace(value, position=position))
         return self._done(stored)
 
-    def update(self, objective_id: int, **fields: Any) -> Outcome[Objective]:
+    def update(
+        self, objective_id: int, seen: Objective | None = None, **fields: Any
+    ) -> Outcome[Objective]:
         """Change text, committed, planned_bv, actual_bv or notes.
+
+        Args:
+            objective_id: the objective.
+            seen: the objective as the caller read it; when another client has changed one of
+                the same fields since, the edit is refused (no lost update).
+            **fields: the new values.
 
         Raises:
             ValidationError: an unknown field or a bad value (nothing is changed).
+            ConflictError: another client changed one of these fields meanwhile.
         """
         unknown = sorted(set(fields) - set(EDITABLE))
         if unknown:
             raise ValidationError(f"Objectives have no field {', '.join(unknown)}.")
         with self._ctx.uow() as uow:
-            current = uow.get(Objective, objective_id)
+            current = uow.get(Objective, objective_id, for_update=True)
+            if seen is not None:
+                check_fields_unchanged(seen, current, fields, f"the objective “{seen.text}”")
             stored = uow.update(_validated(dataclasses.replace(current, **fields)))
         return self._done(stored)
 

@@ -162,6 +162,14 @@ class ReadinessService:
             stored = uow.update(item) if exists else uow.add(item)
         return Outcome(stored, self._publish())
 
+    def put_items(self, items: list[ReadinessItem]) -> Outcome[list[ReadinessItem]]:
+        """Put removed items back with their ids, in one transaction (redo of a fill)."""
+        with self._ctx.uow() as uow:
+            for item in items:
+                rules.check_item(item)
+            stored = [uow.add(item) for item in items]
+        return Outcome(stored, self._publish())
+
     def set_done(self, item_id: int, done: bool) -> Outcome[ReadinessItem]:
         with self._ctx.uow() as uow:
             stored = uow.patch(ReadinessItem, item_id, done=done)
@@ -172,6 +180,13 @@ class ReadinessService:
             item = uow.get(ReadinessItem, item_id)
             uow.delete(ReadinessItem, item_id)
         return Outcome(item, self._publish())
+
+    def delete_items(self, item_ids: list[int]) -> Outcome[list[ReadinessItem]]:
+        """Remove many items in one transaction (undo of a fill); returns them for ``put_items``."""
+        with self._ctx.uow() as uow:
+            items = uow.find(ReadinessItem, id=item_ids)
+            uow.delete_where(ReadinessItem, id=item_ids)
+        return Outcome(items, self._publish())
 
     def _publish(self) -> Changes:
         return self._ctx.publish(Changes.of(Area.READINESS))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import roam
+from rte_desktop.domain.concurrency import merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     Art,
@@ -132,7 +133,8 @@ class RiskService:
             )
         )
         with self._ctx.uow() as uow:
-            uow.get(PlanningInterval, pi_id)
+            # Locked: two clients adding at once must not both take the next position.
+            uow.get(PlanningInterval, pi_id, for_update=True)
             _check_team(uow, pi_id, team_id)
             draft = dataclasses.replace(draft, position=_next_position(uow, pi_id, status))
             risk = uow.add(draft)
@@ -140,21 +142,31 @@ class RiskService:
             uow.add(RiskStatusChange(risk_id=risk.id, to_status=status, at=now, note="created"))
         return Outcome(risk, self._ctx.publish(Changes.of(Area.RISKS)))
 
-    def update(self, risk: Risk, note: str = "") -> Outcome[Risk]:
+    def update(self, risk: Risk, note: str = "", seen: Risk | None = None) -> Outcome[Risk]:
         """Write every field of ``risk``; a changed status is recorded in the history.
+
+        Args:
+            risk: the risk as it should be stored.
+            note: why the status changed (history).
+            seen: the risk as the caller read it: only the fields the caller changed are
+                written, and a field another client changed meanwhile refuses the edit.
 
         Raises:
             ValidationError: see ``add``.
             NotFoundError: the risk was deleted meanwhile.
+            ConflictError: another client changed one of the same fields meanwhile.
         """
         risk = roam.check_risk(risk)
         risk_id = risk.id
         assert risk_id is not None
         with self._ctx.uow() as uow:
-            old = uow.get(Risk, risk_id)
+            old = uow.get(Risk, risk_id, for_update=True)
+            if seen is not None:
+                risk = merge_edit(seen, risk, old, f"the risk “{seen.title}”")
             _check_team(uow, old.pi_id, risk.team_id)
             risk = dataclasses.replace(risk, pi_id=old.pi_id, created_at=old.created_at)
             if risk.status is not old.status:
+                uow.get(PlanningInterval, old.pi_id, for_update=True)  # see add
                 risk = dataclasses.replace(
                     risk, position=_next_position(uow, old.pi_id, risk.status)
                 )

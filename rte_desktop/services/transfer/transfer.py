@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rte_desktop.domain.errors import ImportFormatError
+from rte_desktop.domain.errors import DomainError, ImportFormatError
 from rte_desktop.services.common.changes import Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.transfer import json_format
@@ -30,9 +30,9 @@ class TransferService:
         self._ctx = ctx
 
     def export_data(self) -> dict[str, Any]:
-        """Every stored value, grouped by table, in id order."""
+        """Every stored value, grouped by table, in id order (one consistent snapshot)."""
         tables: dict[str, list[dict[str, Any]]] = {}
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(snapshot=True) as uow:
             for name, cls in json_format.TABLES.items():
                 rows: list[Any] = uow.find(cls, order_by=["id"])
                 tables[name] = [json_format.to_row(v) for v in rows]
@@ -81,6 +81,30 @@ class TransferService:
                         f"{where}: the data is inconsistent ({problem})."
                     ) from None
         return Outcome(sum(len(v) for _n, v in tables), self._ctx.publish(Changes.everything()))
+
+    def row_count(self) -> int:
+        """How many rows the whole train has (0: an empty database)."""
+        with self._ctx.uow() as uow:
+            return sum(uow.count(cls) for cls in json_format.TABLES.values())
+
+    def copy_from(self, source: TransferService) -> Outcome[int]:
+        """Copy the whole train of ``source`` into this empty database, in one transaction.
+
+        Ids are kept, so links between rows survive; on PostgreSQL the id sequences are moved
+        past them. Nothing is written unless everything is.
+
+        Returns:
+            The number of rows copied.
+
+        Raises:
+            DomainError: this database is not empty (nothing is overwritten or merged).
+        """
+        if self.row_count():
+            raise DomainError(
+                f"{self._ctx.display_name} is not empty; copy only into a new, empty "
+                "database or file (nothing was changed)."
+            )
+        return self.import_data(source.export_data())
 
 
 def parse_json(raw: bytes, name: str) -> Any:

@@ -7,6 +7,7 @@ are written together or not at all.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.errors import ValidationError
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
     from rte_desktop.storage.unit_of_work import UnitOfWork
 
 TITLE_LIMIT = 120
+
+
+@dataclass(frozen=True)
+class ConcernRisk:
+    """A risk made from a concern as ``remove_risk`` took it away; ``restore_risk`` puts it back."""
+
+    concern_id: int
+    risk: Risk
+    history: list[RiskStatusChange]
 
 
 def risk_title(text: str) -> str:
@@ -64,8 +74,8 @@ def create_risk(uow: UnitOfWork, concern_id: int, now: dt.datetime) -> Concern:
     return uow.patch(Concern, concern_id, risk_id=risk.id)
 
 
-def remove_risk(uow: UnitOfWork, concern_id: int) -> Concern:
-    """Delete the risk made from ``concern_id`` and clear the link.
+def remove_risk(uow: UnitOfWork, concern_id: int) -> ConcernRisk:
+    """Delete the risk made from ``concern_id`` and clear the link; returns what was removed.
 
     Raises:
         ValidationError: the concern has no risk, or the risk was ROAMed since.
@@ -78,5 +88,21 @@ def remove_risk(uow: UnitOfWork, concern_id: int) -> Concern:
         raise ValidationError(
             f"The risk '{risk.title}' was already ROAMed ({risk.status.value}); it stays."
         )
-    uow.delete(Risk, risk.id or 0)
-    return uow.patch(Concern, concern_id, risk_id=None)
+    history = uow.find(RiskStatusChange, risk_id=risk.id, order_by=["id"])
+    uow.delete(Risk, risk.id or 0)  # its status history goes with it (ON DELETE CASCADE)
+    uow.patch(Concern, concern_id, risk_id=None)
+    return ConcernRisk(concern_id, risk, history)
+
+
+def restore_risk(uow: UnitOfWork, kept: ConcernRisk) -> Concern:
+    """Put a removed risk back with its ids (risk and status history) and link it again.
+
+    Raises:
+        ValidationError: the concern became a risk again meanwhile.
+    """
+    if uow.get(Concern, kept.concern_id).risk_id is not None:
+        raise ValidationError("This concern is already a risk on the Risks board.")
+    risk = uow.add(kept.risk)
+    for change in kept.history:
+        uow.add(change)
+    return uow.patch(Concern, kept.concern_id, risk_id=risk.id)

@@ -41,6 +41,7 @@ from rte_desktop.storage.queries import ballot_values
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
+    from rte_desktop.services.vote.vote_risks import ConcernRisk
 
 VOTES = Changes.of(Area.VOTES)
 
@@ -213,10 +214,11 @@ class VoteService:
             )
         return Outcome(vote, self._ctx.publish(VOTES))
 
-    def delete_empty_round(self, round_id: int, reopen_previous: bool = True) -> Outcome[None]:
-        """Remove a round nobody voted in (the undo of start/re-vote).
+    def delete_empty_round(self, round_id: int, reopen_previous: bool = True) -> Outcome[VoteRound]:
+        """Remove a round nobody voted in (the undo of start/re-vote); returns it as it was.
 
         ``reopen_previous`` reopens the round before it (a re-vote closed it if it was open).
+        ``restore_round`` puts the round back (redo).
 
         Raises:
             ValidationError: the round has ballots or concerns, or a later round follows it.
@@ -232,7 +234,27 @@ class VoteService:
             uow.delete(VoteRound, round_id)
             if vote.previous_id is not None and reopen_previous:
                 uow.patch(VoteRound, vote.previous_id, is_open=True, closed_at=None)
-        return Outcome(None, self._ctx.publish(VOTES))
+        return Outcome(vote, self._ctx.publish(VOTES))
+
+    def restore_round(self, vote: VoteRound) -> Outcome[VoteRound]:
+        """Put a removed round back with its id (redo of start/re-vote).
+
+        A round before it that is open again is closed as the re-vote closed it (at the time
+        the new round opened).
+
+        Raises:
+            ValidationError: another round took its place in the scope meanwhile.
+        """
+        with self._ctx.uow() as uow:
+            latest = scope_rounds(uow, vote.pi_id, vote.team_id)
+            if (latest[-1].id if latest else None) != vote.previous_id:
+                raise ValidationError(
+                    f"Round {vote.round_no} cannot come back: the vote has another round now."
+                )
+            if vote.previous_id is not None and latest[-1].is_open:
+                uow.patch(VoteRound, vote.previous_id, is_open=False, closed_at=vote.opened_at)
+            restored = uow.add(vote)
+        return Outcome(restored, self._ctx.publish(VOTES))
 
     def close_round(self, round_id: int) -> Outcome[VoteRound]:
         """Stop taking ballots (the result stays as it is)."""
@@ -365,12 +387,23 @@ class VoteService:
             concern = vote_risks.create_risk(uow, concern_id, utc_now(self._ctx))
         return Outcome(concern, self._ctx.publish(Changes.of(Area.VOTES, Area.RISKS)))
 
-    def undo_concern_risk(self, concern_id: int) -> Outcome[Concern]:
-        """Remove the risk made from a concern (the undo of ``concern_to_risk``)."""
+    def undo_concern_risk(self, concern_id: int) -> Outcome[ConcernRisk]:
+        """Remove the risk made from a concern (the undo of ``concern_to_risk``).
+
+        Returns what was removed, for ``restore_concern_risk`` (redo, same ids).
+        """
         from rte_desktop.services.vote import vote_risks
 
         with self._ctx.uow() as uow:
-            concern = vote_risks.remove_risk(uow, concern_id)
+            kept = vote_risks.remove_risk(uow, concern_id)
+        return Outcome(kept, self._ctx.publish(Changes.of(Area.VOTES, Area.RISKS)))
+
+    def restore_concern_risk(self, kept: ConcernRisk) -> Outcome[Concern]:
+        """Put back the risk ``undo_concern_risk`` removed, with the same ids."""
+        from rte_desktop.services.vote import vote_risks
+
+        with self._ctx.uow() as uow:
+            concern = vote_risks.restore_risk(uow, kept)
         return Outcome(concern, self._ctx.publish(Changes.of(Area.VOTES, Area.RISKS)))
 
     # -- settings and reports -------------------------------------------------------------------

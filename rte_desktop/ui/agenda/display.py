@@ -69,8 +69,11 @@ def ahead_behind(seconds: float) -> str:
 
 
 def day_line(day: DaySchedule | None) -> str:
+    """'Day 1 ends 17:30 · 5 min behind' once the run goes; the planned end before it starts."""
     if day is None:
         return ""
+    if not day.projected:
+        return _tr("Day %d ends %s (planned)") % (day.day, day.planned_end.strftime("%H:%M"))
     return _tr("Day %d ends %s · %s") % (
         day.day,
         day.projected_end.strftime("%H:%M"),

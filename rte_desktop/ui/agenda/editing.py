@@ -1,8 +1,8 @@
 """Editing the agenda from the panel: every change through the service, undoable.
 
-Undo takes a snapshot of the agenda before the change (``AgendaService.layout``) and restores
-it exactly; redo restores the snapshot taken after the first run, so ids stay stable for the
-undo steps around it.
+Every change is one step on the one undo recipe (``ui.undo_recipes``): undo restores a snapshot
+of the agenda taken before the change (``AgendaService.layout``), redo the one taken after the
+first run, so ids stay stable for the undo steps around it.
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QMenu, QStyledItemDelegate
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.services.agenda.agenda import AgendaLayout
 from rte_desktop.ui.agenda import models
-from rte_desktop.ui.undo import push
+from rte_desktop.ui.shortcuts import bind, bind_each
+from rte_desktop.ui.undo_recipes import push_created, push_replaced
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
     from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
+    from rte_desktop.domain.model import Agenda
     from rte_desktop.ui.agenda.panel import AgendaPanel
     from rte_desktop.workspace import Workspace
 
@@ -93,15 +93,10 @@ class AgendaEditor(QObject):
         assert zone_edit is not None
         zone_edit.editingFinished.connect(self.zone_edited)
         view.zone_combo.activated.connect(lambda _i: self.zone_edited())
-        for keys, slot in (
-            ("Ins", self.insert_after_selected),
-            ("Del", self.delete_selected),
-            ("Alt+Up", partial(self.move_selected, -1)),
-            ("Alt+Down", partial(self.move_selected, 1)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), view.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        bind(view.table, "agenda.table.insert", self.insert_after_selected)
+        bind(view.table, "agenda.table.delete", self.delete_selected)
+        moves = [partial(self.move_selected, -1), partial(self.move_selected, 1)]
+        bind_each(view.table, "agenda.table.move", moves)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -121,22 +116,19 @@ class AgendaEditor(QObject):
             table.setCurrentIndex(self.panel.model.index(row, models.TITLE))
 
     def undoable(self, text: str, change: Callable[[], object]) -> bool:
-        """Run ``change`` on the current agenda as one undo step; a refusal shows its message."""
+        """Run ``change`` on the current agenda as one undo step; a refusal shows its message.
+
+        Undo and redo restore snapshots of the whole agenda (``AgendaService.layout``) taken
+        before and after the first run, ids included.
+        """
         agenda_id = self.panel.agenda_id
         if agenda_id is None:
             return False
-        before = self.ws.agenda.layout(agenda_id)
-        after: list[AgendaLayout] = []
-
-        def do() -> None:
-            if after:
-                self.ws.agenda.restore(after[0])
-                return
-            change()
-            after.append(self.ws.agenda.layout(agenda_id))
-
+        agenda = self.ws.agenda
         return self.panel.guard(
-            lambda: push(self.panel.ctx.undo, text, do, lambda: self.ws.agenda.restore(before))
+            lambda: push_replaced(
+                self.panel.ctx.undo, text, change, lambda: agenda.layout(agenda_id), agenda.restore
+            )
         )
 
     # -- agendas -----------------------------------------------------------------------------------
@@ -151,22 +143,23 @@ class AgendaEditor(QObject):
         pi_id = self.panel.pi_id
         if pi_id is None:
             return
-        created: list[AgendaLayout] = []
+        agenda = self.ws.agenda
 
-        def do() -> None:
-            if created:
-                self.ws.agenda.restore(created[0])
-                return
-            agenda = self.ws.agenda.create_from_template(pi_id, key).value
-            assert agenda.id is not None
-            created.append(self.ws.agenda.layout(agenda.id))
-            self.panel.choose_agenda(agenda.id)
+        def create() -> Agenda:
+            made = agenda.create_from_template(pi_id, key).value
+            assert made.id is not None
+            self.panel.choose_agenda(made.id)
+            return made
 
-        def undo() -> None:
-            assert created[0].agenda.id is not None
-            self.ws.agenda.delete_agenda(created[0].agenda.id)
-
-        self.panel.guard(lambda: push(self.panel.ctx.undo, self.tr("New agenda"), do, undo))
+        self.panel.guard(
+            lambda: push_created(
+                self.panel.ctx.undo,
+                self.tr("New agenda"),
+                create,
+                lambda made: agenda.delete_agenda(made.id or 0).value,
+                agenda.restore,
+            )
+        )
 
     def zone_edited(self) -> None:
         agenda_id = self.panel.agenda_id
@@ -182,18 +175,22 @@ class AgendaEditor(QObject):
     # -- items ---------------------------------------------------------------------------------
 
     def edit_cell(self, item_id: int, field: str, text: str) -> bool:
+        # The item as this window shows it: another client's edit of the same field since
+        # then is refused instead of overwritten.
+        data = self.panel.data
+        seen = next((i for i in data.items if i.id == item_id), None) if data else None
+
         def change() -> None:
+            edit = self.ws.agenda.edit_item
             if field == "start":
-                self.ws.agenda.edit_item(item_id, start=parse_time(text))
+                edit(item_id, seen, start=parse_time(text))
             elif field == "duration_min":
-                self.ws.agenda.edit_item(item_id, duration_min=parse_minutes(text))
+                edit(item_id, seen, duration_min=parse_minutes(text))
             elif field == "kind":
                 kinds = models.KINDS
-                self.ws.agenda.edit_item(
-                    item_id, is_break=text == kinds[2], all_hands=text == kinds[0]
-                )
+                edit(item_id, seen, is_break=text == kinds[2], all_hands=text == kinds[0])
             else:
-                self.ws.agenda.edit_item(item_id, **{field: text})
+                edit(item_id, seen, **{field: text})
 
         return self.undoable(self.tr("Edit agenda item"), change)
 
@@ -204,7 +201,7 @@ class AgendaEditor(QObject):
         after = self.selected_item_id()
         if after is None and self.panel.model.items:
             after = self.panel.model.items[-1].id
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         new_ids: list[int] = []
 
         def change() -> None:
@@ -238,7 +235,7 @@ class AgendaEditor(QObject):
             self.move_within_day(item_id, row)
 
     def move_within_day(self, item_id: int, index: int) -> None:
-        day = self.panel._shown_day
+        day = self.panel.shown_day
         if self.undoable(
             self.tr("Move agenda item"), lambda: self.ws.agenda.move_item(item_id, day, index)
         ):

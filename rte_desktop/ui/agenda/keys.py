@@ -5,6 +5,7 @@ presenter, M mute. Extending uses the physical +/= key and the -/_ key (or the k
 own one minute, with Shift five minutes. So on a US keyboard "=" adds 1 and "+" (Shift+=) adds 5
 minutes; "-" takes 1 and "_" (Shift+-) takes 5; on a German keyboard "+" adds 1 and Shift+"+"
 ("*") adds 5. The keys act only while no text field has the focus (typing a title stays typing).
+Help lists them from the ``agenda.*`` rows of ``rte_desktop/ui/shortcuts.py``.
 """
 
 from __future__ import annotations
@@ -31,22 +32,6 @@ Key = Qt.Key
 class KeyCommand:
     name: str  # toggle, next, previous, jump, extend, presenter, mute
     amount_s: int = 0
-
-
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Space", "Start, pause or resume the timer"),
-    ("N / Right", "Next item"),
-    ("P / Left", "Previous item"),
-    ("J", "Make the selected item current"),
-    ("= or + / -", "Extend / shorten the current item by 1 minute (keypad too)"),
-    ("Shift with + or -", "Extend / shorten by 5 minutes (US keyboard: + and _)"),
-    ("F5", "Show the presenter window; again: full screen on its screen"),
-    ("Esc", "Leave full screen (in the presenter window)"),
-    ("M", "Mute or unmute the wrap-up chime"),
-    ("Insert / Delete", "Insert an item after the selected one / delete it"),
-    ("Alt+Up / Alt+Down", "Move the selected item up / down (or drag it)"),
-    ("F2", "Edit the selected cell"),
-)
 
 
 def command_for(event: QKeyEvent) -> KeyCommand | None:

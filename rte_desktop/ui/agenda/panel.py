@@ -27,11 +27,12 @@ from rte_desktop.ui.agenda.presenter_view import SKY, AgendaPresenterView, Prese
 from rte_desktop.ui.agenda.view import AgendaView
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.ui.settings import AGENDA_CHOSEN, AGENDA_MUTED, AGENDA_WRAP_UP_MIN
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD, INFO, OK, WARN, is_dark
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 TICK_MS = 200
-MUTE_KEY = "agenda/muted"
-WRAP_UP_KEY = "agenda/wrap_up_min"
 
 
 class AgendaPanel(Panel):
@@ -46,10 +47,11 @@ class AgendaPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.chime = Chime(self)
-        self.chime.muted = ctx.settings.value(MUTE_KEY, "false") == "true"
+        self.chime.muted = ctx.settings.get(AGENDA_MUTED)
         self.view.mute_box.setChecked(self.chime.muted)
-        self.view.wrap_up_spin.setValue(int(ctx.settings.value(WRAP_UP_KEY, "2") or 2))
+        self.view.wrap_up_spin.setValue(ctx.settings.get(AGENDA_WRAP_UP_MIN))
         self.presenter_view = AgendaPresenterView()
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self.data: AgendaRunData | None = None
         self.run: TimerRun | None = None
         self.snapshot: TimerSnapshot | None = None
@@ -93,11 +95,13 @@ class AgendaPanel(Panel):
         v.wrap_up_spin.valueChanged.connect(self._on_wrap_up)
         v.screen_combo.activated.connect(lambda _i: presenting.screen_chosen(self))
         v.report_button.clicked.connect(self.save_report)
+        bind(self, "agenda.print", self.print_report)
+        bind(self, "agenda.save_pdf", self.save_report)
 
     def _keys_active(self, widget: QWidget | None) -> bool:
         if self.data is None:
             return False
-        presenter = PresenterWindow._shared
+        presenter = self.presenter_window
         if presenter is not None and widget is not None and presenter.isAncestorOf(widget):
             return presenter.content() is self.presenter_view
         if presenter is not None and widget is presenter:
@@ -108,22 +112,31 @@ class AgendaPanel(Panel):
             and (widget is self or self.isAncestorOf(widget))
         )
 
+    @property
+    def shown_day(self) -> int:
+        """The day whose tab is shown (the editor inserts and moves items within it)."""
+        return self._shown_day
+
     # -- loading -----------------------------------------------------------------------------------
 
     @property
     def agenda_id(self) -> int | None:
         return self.data.agenda.id if self.data else None
 
+    def main_widget(self) -> QWidget | None:
+        """The day's table: the timer keys (Space, N, P, J, F5...) act on it."""
+        return self.view.table
+
     def refresh(self) -> None:
         """Reload the agendas of the PI and the chosen agenda's items and timer log."""
         combo = self.view.agenda_combo
         agendas = self.ctx.ws.agenda.agendas(self.pi_id) if self.pi_id is not None else []
-        remembered = self.ctx.settings.value(f"agenda/chosen/{self.pi_id}", "")
+        remembered = self.ctx.settings.get(AGENDA_CHOSEN, pi_id=self.pi_id)
         chosen = combo.currentData() if combo.count() else None
-        if remembered and remembered != str(chosen):
+        if remembered is not None and remembered != chosen:
             chosen = None  # another agenda was chosen (or created) since
         if chosen not in [a.id for a in agendas]:
-            chosen = next((a.id for a in agendas if str(a.id) == remembered), None)
+            chosen = next((a.id for a in agendas if a.id == remembered), None)
         if chosen is None and agendas:
             chosen = self.ctx.ws.agenda.find(self.pi_id or 0).id
         combo.blockSignals(True)
@@ -148,7 +161,7 @@ class AgendaPanel(Panel):
             self._shown_day, self._follow_day = day_now, day_now  # follow the timer's day
         self._fill_day_tabs()
         self.tick(full=True)
-        self._update_ticker()
+        self.update_ticker()
 
     def _fill_day_tabs(self) -> None:
         tabs = self.view.day_tabs
@@ -173,7 +186,7 @@ class AgendaPanel(Panel):
 
     def choose_agenda(self, agenda_id: int | None) -> None:
         """Show this agenda (remembered per PI)."""
-        self.ctx.settings.set_value(f"agenda/chosen/{self.pi_id}", str(agenda_id))
+        self.ctx.settings.put(AGENDA_CHOSEN, agenda_id, pi_id=self.pi_id)
         self._follow_day = None
         combo = self.view.agenda_combo
         if combo.findData(agenda_id) < 0:
@@ -256,7 +269,7 @@ class AgendaPanel(Panel):
         if snap.state in (TimerState.WRAP_UP, TimerState.OVERRUN) and key != previous:
             self.chime.play()
 
-    def _update_ticker(self) -> None:
+    def update_ticker(self) -> None:
         """Tick and take the timer keys while someone can see the timer.
 
         Projected times move even when paused. The keys' application-wide filter would otherwise
@@ -283,15 +296,15 @@ class AgendaPanel(Panel):
 
     def presenter_changed(self) -> None:
         """The presenter closes (still visible now) or shows another panel: look again soon."""
-        QTimer.singleShot(0, self._update_ticker)
+        QTimer.singleShot(0, self.update_ticker)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     def hideEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         super().hideEvent(event)  # type: ignore[arg-type]
-        self._update_ticker()
+        self.update_ticker()
 
     # -- commands ----------------------------------------------------------------------------------
 
@@ -309,7 +322,8 @@ class AgendaPanel(Panel):
         timer = self.ctx.ws.agenda_timer
         selected = self.editor.selected_item_id()
         actions = {
-            "toggle": lambda: timer.toggle(agenda_id, selected),
+            # Space never moves the timer: it starts (or pauses, resumes) the current item.
+            "toggle": lambda: timer.toggle(agenda_id),
             "next": lambda: timer.next(agenda_id),
             "previous": lambda: timer.previous(agenda_id),
             "jump": lambda: timer.jump(agenda_id, selected) if selected else None,
@@ -342,39 +356,60 @@ class AgendaPanel(Panel):
 
     def set_muted(self, muted: bool) -> None:
         self.chime.muted = muted
-        self.ctx.settings.set_value(MUTE_KEY, "true" if muted else "false")
+        self.ctx.settings.put(AGENDA_MUTED, muted)
 
     def _on_wrap_up(self, minutes: int) -> None:
-        self.ctx.settings.set_value(WRAP_UP_KEY, str(minutes))
+        self.ctx.settings.put(AGENDA_WRAP_UP_MIN, minutes)
         self.tick()
 
     # -- the presenter window (ui/agenda/presenting.py) ------------------------------------------
+
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where F5 shows the timer."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return self.presenter_window is not None and self.presenter_window.is_showing(
+            self.presenter_view
+        )
+
+    def take_the_wall(self) -> None:
+        """Show this timer on the presenter window where it is (another train was opened)."""
+        if presenting.presenter(self) is not None:
+            self.tick()
+            self.update_ticker()
 
     def chosen_screen(self) -> QScreen | None:
         """The screen chosen for the presenter, if it is still connected."""
         return presenting.chosen_screen(self)
 
-    def presenter(self) -> PresenterWindow:
-        """The shared presenter window, showing this panel's timer."""
+    def presenter(self) -> PresenterWindow | None:
+        """The presenter window, made to show this panel's timer (None: none was handed in)."""
         return presenting.presenter(self)
 
     def toggle_presenter(self) -> None:
         """F5: show the presenter on the chosen screen; again: toggle full screen."""
         presenting.toggle_presenter(self)
 
-    def save_report(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+    def report(self) -> Report | None:
+        """The chosen agenda's timing report (None without one)."""
         agenda_id = self.agenda_id
         if agenda_id is None or self.data is None:
-            return
+            return None
         name = self.data.agenda.title.replace("/", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("Timing report"),
             f"{name} timing.pdf",
             lambda path: self.ctx.ws.agenda_timer.timing_report(agenda_id, path),
         )
+
+    def save_report(self) -> None:
+        """Ctrl+Shift+P: save the timing report PDF (asks where)."""
+        save_pdf(self, self.report())
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the timing report through the system print dialog."""
+        print_report(self, self.report())
 
 
 RUNNING_STATES = (TimerState.RUNNING, TimerState.WRAP_UP, TimerState.OVERRUN)

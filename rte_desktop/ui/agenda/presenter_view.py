@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rte_desktop.domain.agenda_timer import TimerState
-from rte_desktop.ui.theme import BAD, OK, WARN
+from rte_desktop.ui.theme import BAD_DEEP, OK, WARN
 
 DARK = QColor("#15171a")
 LIGHT_TEXT = QColor("#f3f4f6")
@@ -57,7 +57,7 @@ STYLE: dict[TimerState, tuple[QColor, QColor, QColor]] = {
     TimerState.IDLE: (DARK, LIGHT_TEXT, DIM_TEXT),
     TimerState.RUNNING: (DARK, LIGHT_TEXT, OK),
     TimerState.WRAP_UP: (WARN, BLACK, BLACK),
-    TimerState.OVERRUN: (BAD, QColor("#ffffff"), QColor("#ffffff")),
+    TimerState.OVERRUN: (BAD_DEEP, QColor("#ffffff"), QColor("#ffffff")),
     TimerState.PAUSED: (DARK, LIGHT_TEXT, SKY),
     TimerState.FINISHED: (DARK, LIGHT_TEXT, DIM_TEXT),
 }
@@ -177,6 +177,8 @@ class AgendaPresenterView(QWidget):
                 frame.title,
             )
         self._paint_big(painter, frame.big, text)
+        # A tick repaints only the live area: the pen is not the title's then, so set it here.
+        painter.setPen(text)
         painter.setFont(self._caption_font)
         painter.drawText(self._caption_rect, Qt.AlignmentFlag.AlignCenter, frame.caption)
         self._paint_bar(painter, frame, text, accent)

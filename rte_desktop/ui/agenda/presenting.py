@@ -1,7 +1,8 @@
 """The agenda's presenter window: which screen it opens on (remembered), showing and toggling it.
 
-The window itself is the app-wide ``PresenterWindow.shared()``; the agenda puts its
-``AgendaPresenterView`` in it. The chosen screen is kept in the settings under ``SCREEN_KEY``.
+The window itself belongs to the main window, which hands it to the panel
+(``panel.presenter_window``); the agenda puts its ``AgendaPresenterView`` in it. The chosen
+screen is kept in the settings under ``AGENDA_PRESENTER_SCREEN``.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QScreen
 
-from rte_desktop.ui.presenter.window import PresenterWindow
+from rte_desktop.ui.settings import AGENDA_PRESENTER_SCREEN
 
 if TYPE_CHECKING:
     from rte_desktop.ui.agenda.panel import AgendaPanel
-
-SCREEN_KEY = "agenda/presenter_screen"
+    from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 def fill_screens(panel: AgendaPanel) -> None:
@@ -34,7 +34,7 @@ def fill_screens(panel: AgendaPanel) -> None:
         size = screen.size()
         label = screen.name() or panel.tr("Screen %d") % (combo.count() + 1)
         combo.addItem(f"{label} ({size.width()}x{size.height()})", screen.name())
-    wanted = panel.ctx.settings.value(SCREEN_KEY, "")
+    wanted = panel.ctx.settings.get(AGENDA_PRESENTER_SCREEN)
     index = combo.findData(wanted)
     if index < 0:  # the projector: the first screen that is not the primary one
         primary = QGuiApplication.primaryScreen()
@@ -49,8 +49,8 @@ def screen_chosen(panel: AgendaPanel) -> None:
         panel: The agenda panel whose screen box changed.
     """
     name = str(panel.view.screen_combo.currentData())
-    panel.ctx.settings.set_value(SCREEN_KEY, name)
-    window = PresenterWindow._shared
+    panel.ctx.settings.put(AGENDA_PRESENTER_SCREEN, name)
+    window = panel.presenter_window
     if window is not None and window.isVisible():
         window.show_on(chosen_screen(panel), window.isFullScreen())
 
@@ -74,19 +74,22 @@ def on_screen(panel: AgendaPanel) -> bool:
     Args:
         panel: The agenda panel (it may be hidden while the presenter window shows its timer).
     """
-    return panel.isVisible() or PresenterWindow.is_showing(panel.presenter_view)
+    window = panel.presenter_window
+    return panel.isVisible() or (window is not None and window.is_showing(panel.presenter_view))
 
 
-def presenter(panel: AgendaPanel) -> PresenterWindow:
-    """The shared presenter window, made to show the panel's presenter view.
+def presenter(panel: AgendaPanel) -> PresenterWindow | None:
+    """The panel's presenter window, made to show the panel's presenter view.
 
     Args:
         panel: The agenda panel.
 
     Returns:
-        The shared presenter window.
+        The presenter window, or None when the main window handed none in.
     """
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
+    if window is None:
+        return None
     if not window.holds(panel.presenter_view):  # first time: stop ticking when it goes
         window.closed.connect(panel.presenter_changed)
         window.content_changed.connect(panel.presenter_changed)
@@ -101,8 +104,10 @@ def toggle_presenter(panel: AgendaPanel) -> None:
     Args:
         panel: The agenda panel whose timer is presented.
     """
-    window = PresenterWindow.shared()
-    if PresenterWindow.is_showing(panel.presenter_view):
+    window = panel.presenter_window
+    if window is None:
+        return
+    if window.is_showing(panel.presenter_view):
         window.toggle_full_screen()
     else:
         presenter(panel)
@@ -110,4 +115,4 @@ def toggle_presenter(panel: AgendaPanel) -> None:
         several = len(QGuiApplication.screens()) > 1
         window.show_on(screen, full_screen=several)
     panel.tick()
-    panel._update_ticker()
+    panel.update_ticker()

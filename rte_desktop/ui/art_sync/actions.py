@@ -19,8 +19,7 @@ from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableMo
 from rte_desktop.ui.art_sync.scope import MeetingScope
 from rte_desktop.ui.art_sync.widgets import KeyTableView
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 
 if TYPE_CHECKING:
     from rte_desktop.services.art_sync.art_sync import ArtSyncService
@@ -106,11 +105,12 @@ class ArtSyncActions(QObject):
         service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
-            push(
+            push_updated(
                 self.ctx.undo,
                 self.view.tr("Edit action"),
-                lambda: service.update_action(action),
-                lambda: service.update_action(old),
+                service.update_action,
+                old,
+                action,
             )
 
         self._action_dialog(old, save)
@@ -143,11 +143,12 @@ class ArtSyncActions(QObject):
             done: True to mark it done, False to reopen it.
         """
         service = self._art_sync
-        push(
+        push_updated(
             self.ctx.undo,
             self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
-            lambda: service.set_done(action_id, done),
-            lambda: service.set_done(action_id, not done),
+            lambda flag: service.set_done(action_id, flag),
+            not done,
+            done,
         )
 
     def toggle_selected_done(self) -> None:

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.ui.panel_base import PanelContext
+from rte_desktop.ui.settings import AGENDA_CHOSEN
 
 if TYPE_CHECKING:
     from rte_desktop.domain.clock import Clock
     from rte_desktop.services.agenda.agenda import AgendaService
     from rte_desktop.services.agenda.agenda_timer import AgendaTimerService
     from rte_desktop.services.train.train import TrainService
-
-CHOSEN_AGENDA_KEY = "agenda/chosen/{pi_id}"  # the agenda panel shows this agenda of a PI
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,6 @@ def start_sync_timer(
     if agenda.id is None:
         raise DomainError("The ART Sync agenda was not stored.")
     services.agenda_timer.start(agenda.id)
-    ctx.settings.set_value(CHOSEN_AGENDA_KEY.format(pi_id=pi_id), str(agenda.id))
+    ctx.settings.put(AGENDA_CHOSEN, agenda.id, pi_id=pi_id)
     ctx.bus.panel_requested.emit("agenda")
     return agenda.id

@@ -38,8 +38,7 @@ from rte_desktop.ui.art_sync.scope import MeetingScope
 from rte_desktop.ui.art_sync.timer import SyncTimerServices, start_sync_timer
 from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 
 
 class ArtSyncView(QWidget):
@@ -280,11 +279,12 @@ class ArtSyncView(QWidget):
             return
         service = self._art_sync
         self.scope.meeting = new
-        push(
+        push_updated(
             self.ctx.undo,
             self.tr("Edit ART Sync log"),
-            lambda: service.update_meeting(new),
-            lambda: service.update_meeting(old),
+            service.update_meeting,
+            old,
+            new,
         )
 
     # -- the timebox ----------------------------------------------------------------------------

@@ -4,21 +4,20 @@ With PI *n* in the toolbar it shows the backlog of PI *n+1* (the one the coming 
 plans); the arrows step to other PIs. The grid is keyboard-first: digits set the WSJF estimate
 of the current cell, Ctrl+Left/Right move the state; the details pane holds the epic, likely
 teams, acceptance criteria and the Definition of Ready checklist. F5 puts the WSJF session on
-the projector (``ui/backlog/session.py``).
+the projector (``ui/backlog/session.py``); the keys are rows ``backlog.*`` of ``ui/shortcuts.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QAction,
     QBrush,
     QFont,
     QKeyEvent,
-    QKeySequence,
     QPalette,
     QStandardItem,
     QStandardItemModel,
@@ -51,11 +50,15 @@ from rte_desktop.services.backlog.backlog import BacklogService
 from rte_desktop.services.backlog.backlog_view import BacklogRow, BacklogView
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.train.train import TrainService
-from rte_desktop.ui.backlog.shortcuts import PANEL_KEYS
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 from rte_desktop.ui.theme import OK, WARN
 from rte_desktop.ui.undo import push
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.presenter.window import PresenterWindow
+    from rte_desktop.ui.widgets.report_actions import Report
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = (
@@ -136,6 +139,7 @@ class BacklogPanel(Panel):
         self._offset = 0
         self.view: BacklogView | None = None
         self.session_view: QWidget | None = None
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -172,7 +176,6 @@ class BacklogPanel(Panel):
         self.criteria = QPlainTextEdit()
         self.criteria.setPlaceholderText(self.tr("Given … When … Then …"))
         self.save_criteria = QPushButton(self.tr("Save criteria"))
-        self.save_criteria.setToolTip("Ctrl+Enter")
         self.dor = QListWidget()
         form = QFormLayout()
         form.addRow(self.tr("&Epic"), self.epic)
@@ -217,14 +220,6 @@ class BacklogPanel(Panel):
         layout.addLayout(buttons)
         self._wire()
 
-    def _bind(self, name: str, slot: Callable[[], object], widget: QWidget) -> None:
-        keys, shown, _what = PANEL_KEYS[name]
-        action = QAction(widget)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        widget.addAction(action)
-
     def _wire(self) -> None:
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -238,27 +233,32 @@ class BacklogPanel(Panel):
         self.save_criteria.clicked.connect(self._criteria_changed)
         self.dor.itemChanged.connect(self._dor_changed)
         self.grid.selectionModel().currentChanged.connect(self._show_details)
-        for name, slot, widget in (
-            ("add", self.add_feature, self),
-            ("session", self.open_session, self),
-            ("state_next", lambda: self.step_state(1), self.grid),
-            ("state_previous", lambda: self.step_state(-1), self.grid),
-            ("move_up", lambda: self.move_feature(-1), self.grid),
-            ("move_down", lambda: self.move_feature(1), self.grid),
-            ("details", self.epic.setFocus, self),
-            ("save_details", self._criteria_changed, self.criteria),
-            ("dor", self.dor.setFocus, self),
-            ("report", self.save_pdf, self),
-            ("export", self.export, self),
+        bind(self, "backlog.new_feature", self.add_feature)
+        bind(self, "backlog.start_session", self.open_session)
+        bind_each(
+            self.grid,
+            "backlog.grid.state",
+            [lambda: self.step_state(-1), lambda: self.step_state(1)],
+        )
+        bind_each(
+            self.grid,
+            "backlog.grid.move",
+            [lambda: self.move_feature(-1), lambda: self.move_feature(1)],
+        )
+        bind(self, "backlog.details", self.epic.setFocus)
+        bind(self.criteria, "backlog.criteria.save", self._criteria_changed)
+        bind(self, "backlog.dor", self.dor.setFocus)
+        bind(self, "backlog.export", self.export)
+        bind(self, "backlog.print", self.print_report)
+        bind(self, "backlog.save_pdf", self.save_pdf)
+        for button, action_id in (
+            (self.add_button, "backlog.new_feature"),
+            (self.session_button, "backlog.start_session"),
+            (self.report_button, "backlog.save_pdf"),
+            (self.export_button, "backlog.export"),
         ):
-            self._bind(name, slot, widget)
-        for button, name in (
-            (self.add_button, "add"),
-            (self.session_button, "session"),
-            (self.report_button, "report"),
-            (self.export_button, "export"),
-        ):
-            button.setToolTip(PANEL_KEYS[name][1])
+            button.setToolTip(keys_of(action_id))
+        self.save_criteria.setToolTip(keys_of("backlog.criteria.save"))
 
     # -- scope ------------------------------------------------------------------------------------
 
@@ -516,18 +516,30 @@ class BacklogPanel(Panel):
 
     # -- files ------------------------------------------------------------------------------------
 
-    def save_pdf(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
+    def report(self) -> Report | None:
+        """The PI Planning pre-read of the backlog shown (None without one)."""
+        from rte_desktop.ui.widgets.report_actions import Report
 
         if self.view is None or self.backlog_pi_id is None:
-            return
-        pi_id = self.backlog_pi_id
-        save_report(
-            self,
+            return None
+        pi_id, backlog = self.backlog_pi_id, self._backlog
+        return Report(
             self.tr("Save the backlog PDF"),
-            f"backlog-{self.view.pi.name}.pdf",
-            lambda path: self._backlog.report(pi_id, path),
+            f"backlog-{self.view.pi.name.replace(' ', '-')}.pdf",
+            lambda path: backlog.report(pi_id, path),
         )
+
+    def save_pdf(self) -> None:
+        """Ctrl+Shift+P: save the backlog PDF (asks where, then opens it)."""
+        from rte_desktop.ui.widgets.report_actions import save_pdf
+
+        save_pdf(self, self.report())
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the backlog PDF through the system print dialog."""
+        from rte_desktop.ui.widgets.report_actions import print_report
+
+        print_report(self, self.report())
 
     def export(self) -> None:
         if self.view is None or self.backlog_pi_id is None:
@@ -548,12 +560,26 @@ class BacklogPanel(Panel):
 
     # -- the WSJF session -------------------------------------------------------------------------
 
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where the WSJF session goes."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        """Whether the presenter window shows this panel's WSJF session now."""
+        window = self.presenter_window
+        return window is not None and window.is_showing(self.session_view)
+
+    def take_the_wall(self) -> None:
+        """Show the WSJF session on the presenter window where it is (another train opened)."""
+        if not self.on_the_wall():
+            self.open_session()
+
     def open_session(self) -> None:
         """Start (or continue) the WSJF session and show it on the presenter window."""
         from rte_desktop.ui.backlog.session import WsjfSessionView
-        from rte_desktop.ui.presenter.window import PresenterWindow
 
-        if self.backlog_pi_id is None:
+        window = self.presenter_window
+        if self.backlog_pi_id is None or window is None:
             return
         pi_id = self.backlog_pi_id
         if not run_or_warn(
@@ -568,7 +594,6 @@ class BacklogPanel(Panel):
             view.undo.connect(self.ctx.undo.undo)
             view.redo.connect(self.ctx.undo.redo)
             self.session_view = view
-        window = PresenterWindow.shared()
         window.show_content(self.session_view)
         self._update_session()
         if not window.isVisible():

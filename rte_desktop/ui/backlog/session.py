@@ -2,9 +2,9 @@
 
 Left, the features in the backlog's order (the order does not jump while the room estimates)
 with the four estimate columns; the current column is highlighted and the others dimmed.
-Right, the live ranking by WSJF, ties shown with "=" and a tie mark. Keys (see
-``ui/backlog/shortcuts.py``): arrows move between cells, digits pick a value (1, 2, 3, 5, 8,
-1 then 3 for 13, 2 then 0 for 20), Delete clears, Ctrl+Enter finishes the session.
+Right, the live ranking by WSJF, ties shown with "=" and a tie mark. Keys (listed in Help from
+``ui/shortcuts.py``, rows ``backlog.session.*``): arrows move between cells, digits pick a value
+(1, 2, 3, 5, 8, 1 then 3 for 13, 2 then 0 for 20), Delete clears, Ctrl+Enter finishes.
 """
 
 from __future__ import annotations

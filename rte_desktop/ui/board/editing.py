@@ -15,8 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone
 from rte_desktop.ui.board.dialogs import DependencyDialog, FeatureDialog, MilestoneDialog
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.undo_recipes import (
+    push_checked_update,
+    push_created,
+    push_deleted,
+    push_updated,
+)
 
 if TYPE_CHECKING:
     from rte_desktop.services.board.board import BoardService
@@ -87,11 +91,12 @@ class BoardEditor:
         if old is None:
             return
         self.guard(
-            lambda: push(
+            lambda: push_updated(
                 self.ctx.undo,
                 self.panel.tr("Place feature %1").replace("%1", old.key or old.title),
-                lambda: service.place_feature(feature_id, team_id, iteration_id),
-                lambda: service.place_feature(feature_id, old.team_id, old.iteration_id),
+                lambda place: service.place_feature(feature_id, *place),
+                (old.team_id, old.iteration_id),
+                (team_id, iteration_id),
             )
         )
         card = self.scene.select("feature", feature_id)
@@ -120,11 +125,12 @@ class BoardEditor:
             new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
         service = self._service
         self.guard(
-            lambda: push(
+            lambda: push_updated(
                 self.ctx.undo,
                 self.panel.tr("Move milestone"),
-                lambda: service.update_milestone(new),
-                lambda: service.update_milestone(old),
+                service.update_milestone,
+                old,
+                new,
             )
         )
         self.scene.select("milestone", milestone_id)
@@ -228,11 +234,13 @@ class BoardEditor:
                 return
 
             def save_feature(f: Feature) -> None:
-                push(
+                push_checked_update(
                     self.ctx.undo,
                     self.panel.tr("Edit feature"),
-                    lambda: service.update_feature(f),
-                    lambda: service.update_feature(old_feature),
+                    lambda value, seen: service.update_feature(value, seen=seen).value,
+                    old_feature,
+                    f,
+                    old_feature,
                 )
 
             FeatureDialog(old_feature, board, save_feature, self.panel).exec()
@@ -242,11 +250,12 @@ class BoardEditor:
                 return
 
             def save_milestone(m: Milestone) -> None:
-                push(
+                push_updated(
                     self.ctx.undo,
                     self.panel.tr("Edit milestone"),
-                    lambda: service.update_milestone(m),
-                    lambda: service.update_milestone(old_milestone),
+                    service.update_milestone,
+                    old_milestone,
+                    m,
                 )
 
             MilestoneDialog(old_milestone, board, save_milestone, self.panel).exec()
@@ -289,11 +298,12 @@ class BoardEditor:
         service = self._service
 
         def save(d: Dependency) -> None:
-            push(
+            push_updated(
                 self.ctx.undo,
                 self.panel.tr("Edit dependency"),
-                lambda: service.update_dependency(d),
-                lambda: service.update_dependency(old),
+                service.update_dependency,
+                old,
+                d,
             )
 
         DependencyDialog(old, board, save, self.panel).exec()

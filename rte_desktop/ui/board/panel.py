@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +31,8 @@ from rte_desktop.ui.board.scene import BoardScene
 from rte_desktop.ui.board.side import SideColumn
 from rte_desktop.ui.board.view import BoardView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.shortcuts import bind
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 
 def board_panel(ctx: PanelContext, parent: QWidget | None = None) -> BoardPanel:
@@ -112,16 +113,17 @@ class BoardPanel(Panel):
         self.dependencies.edit_requested.connect(self.edit_dependency)
         self.dependencies.delete_requested.connect(self.delete_dependency)
         self.show_all.toggled.connect(lambda _on: self._show_list())
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            ("Ctrl+Shift+P", self.save_poster),
-            ("Ctrl+Shift+D", self.add_dependency),
-            ("Insert", self.add_feature),
-        ):
-            QShortcut(QKeySequence(keys), self, slot, context=context)
+        bind(self, "board.print", self.print_poster)
+        bind(self, "board.save_pdf", self.save_poster)
+        bind(self, "board.new_dependency", self.add_dependency)
+        bind(self, "board.new_feature", self.add_feature)
         self._fitted = False
 
     # -- loading --------------------------------------------------------------------------------
+
+    def main_widget(self) -> QWidget | None:
+        """The board (arrows select cards)."""
+        return self.view
 
     def refresh(self) -> None:
         self.inputs.set_pi(self.pi_id)
@@ -255,16 +257,22 @@ class BoardPanel(Panel):
         QMessageBox.information(self, self.tr("Import features"), summary.text())
         return True
 
-    def save_poster(self) -> None:
+    def poster_report(self) -> Report | None:
+        """The board poster of the PI in scope (None without a PI)."""
         if self.pi_id is None:
-            return
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+            return None
         pi_id = self.pi_id
         name = self._train.pi(pi_id).name.replace(" ", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("Planning board poster"),
             f"board-{name}.pdf",
             lambda path: self._board_service.poster(pi_id, Path(path)),
         )
+
+    def save_poster(self) -> None:
+        """Ctrl+Shift+P: save the poster PDF (asks where)."""
+        save_pdf(self, self.poster_report())
+
+    def print_poster(self) -> None:
+        """Ctrl+P: print the poster through the system print dialog."""
+        print_report(self, self.poster_report())

@@ -17,7 +17,8 @@ from rte_desktop.domain.calendar_rules import (
 )
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.services.calendar.cadence import CadenceRequest
-from rte_desktop.ui.widgets.report_actions import save_report
+from rte_desktop.ui.settings import CALENDAR_RULES
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf, save_report
 
 if TYPE_CHECKING:
     from rte_desktop.services.calendar.cadence import CadenceService
@@ -60,9 +61,6 @@ class CalendarActions:
         self._say = say
         self._confirm = confirm
 
-    def _rules_key(self) -> str:
-        return f"calendar/rules/art{self._scope()[0]}"
-
     def initial_request(self) -> CadenceRequest:
         """The dialog's starting values: the ART's settings and the rules used last time."""
         art_id, pi_id = self._scope()
@@ -74,7 +72,7 @@ class CalendarActions:
         following = [p for p in pis if chosen and p.start >= chosen.start]
         base = CalendarRules(sync=SyncRule(weekday=art.art_sync_weekday, start=art.art_sync_time))
         try:
-            saved = json.loads(self.ctx.settings.value(self._rules_key(), "{}"))
+            saved = json.loads(self.ctx.settings.get(CALENDAR_RULES, art_id=art_id))
         except ValueError:
             saved = {}
         saved = saved if isinstance(saved, dict) else {}
@@ -120,9 +118,10 @@ class CalendarActions:
         except DomainError as exc:
             QMessageBox.warning(self.panel, self.panel.tr("Generate cadence"), str(exc))
             return
-        self.ctx.settings.set_value(
-            self._rules_key(),
+        self.ctx.settings.put(
+            CALENDAR_RULES,
             json.dumps({"rules": rules_to_dict(request.rules), "naming": request.naming}),
+            art_id=art_id,
         )
         # earlier undo steps may name events the generator replaced: start the history afresh
         self.ctx.undo.clear()
@@ -173,13 +172,21 @@ class CalendarActions:
             open_after=False,
         )
 
-    def save_pdf(self) -> Path | None:
+    def report(self) -> Report | None:
+        """The calendar PDF of the ART in scope (None without an ART)."""
         art_id = self._scope()[0]
         if art_id is None:
             return None
-        return save_report(
-            self.panel,
+        return Report(
             self.panel.tr("Calendar PDF"),
             "calendar.pdf",
             lambda path: self._calendar.calendar_pdf(path, art_id),
         )
+
+    def save_pdf(self) -> Path | None:
+        """Ctrl+Shift+P: save the calendar PDF (asks where)."""
+        return save_pdf(self.panel, self.report())
+
+    def print_pdf(self) -> None:
+        """Ctrl+P: print the calendar through the system print dialog."""
+        print_report(self.panel, self.report())

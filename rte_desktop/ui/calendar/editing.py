@@ -1,7 +1,7 @@
 """Creating, editing, moving and deleting events from the Calendar panel (all undoable).
 
-Each edit runs through ``ui.undo.push`` with two service calls; a refused edit (DomainError)
-is shown as a message and never enters the undo stack.
+Each edit is one step on the one undo recipe (``ui.undo_recipes``); a new event comes back with
+its id on redo. A refused edit (DomainError) is shown as a message and never enters the stack.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from PySide6.QtWidgets import QWidget
 
 from rte_desktop.domain.model import Event
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo import UndoStack, push
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_replaced
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-
     from rte_desktop.services.calendar.calendar import CalendarService
     from rte_desktop.services.train.train import TrainService
 
@@ -39,7 +38,7 @@ class CalendarEditor:
     def __init__(
         self,
         panel: QWidget,
-        undo: QUndoStack,
+        undo: UndoStack,
         calendar: CalendarService,
         train: TrainService,
         art_id: Callable[[], int | None],
@@ -54,11 +53,8 @@ class CalendarEditor:
         self._selected = selected
         self._select = select
 
-    def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        panel = self.panel
-        return run_or_warn(
-            panel, self.panel.tr("Calendar"), lambda: push(self._undo, text, do, undo)
-        )
+    def _run(self, edit: Callable[[], object]) -> bool:
+        return run_or_warn(self.panel, self.panel.tr("Calendar"), edit)
 
     def _day_note(self, day: dt.date) -> str | None:
         art_id = self._art_id()
@@ -83,21 +79,25 @@ class CalendarEditor:
         )
         if not dialog.exec() or (values := dialog.values()) is None:
             return
-        created: dict[str, Event] = {}
+        calendar = self._calendar
+        created: list[Event] = []
 
-        def do() -> None:
-            if "event" in created:
-                self._calendar.put_event(created["event"])
-            else:
-                created["event"] = self._calendar.add_event(
-                    art_id, values.kind, values.title, values.start, values.end, values.note
-                ).value
+        def create() -> None:
+            made = push_created(
+                self._undo,
+                self.panel.tr("New event"),
+                lambda: (
+                    calendar.add_event(
+                        art_id, values.kind, values.title, values.start, values.end, values.note
+                    ).value
+                ),
+                lambda event: calendar.delete_event(event.id or 0).value,
+                calendar.put_event,
+            )
+            created.append(made)
 
-        def undo() -> None:
-            self._calendar.delete_event(created["event"].id or 0)
-
-        if self._run(self.panel.tr("New event"), do, undo):
-            self._select(created["event"].id)
+        if self._run(create):
+            self._select(created[0].id)
 
     def edit_selected(self) -> None:
         """Edit the selected event in its dialog."""
@@ -114,32 +114,34 @@ class CalendarEditor:
         event_id = old.id
         calendar = self._calendar
         self._run(
-            self.panel.tr("Edit event"),
-            lambda: calendar.update_event(
-                event_id,
-                kind=values.kind,
-                title=values.title,
-                start=values.start,
-                end=values.end,
-                note=values.note,
-            ),
-            lambda: calendar.put_event(old),
+            lambda: push(
+                self._undo,
+                self.panel.tr("Edit event"),
+                lambda: calendar.update_event(
+                    event_id,
+                    kind=values.kind,
+                    title=values.title,
+                    start=values.start,
+                    end=values.end,
+                    note=values.note,
+                ),
+                lambda: calendar.put_event(old),
+            )
         )
         self._select(event_id)
 
     def move_event(self, event_id: int, days: int) -> None:
         """Move an event by ``days`` (holidays and working days are the service's rules)."""
         calendar = self._calendar
-        old = calendar.event(event_id)
-        moved: dict[str, Event] = {}
-
-        def do() -> None:
-            if "event" in moved:
-                calendar.put_event(moved["event"])
-            else:
-                moved["event"] = calendar.move_event(event_id, days).value
-
-        self._run(self.panel.tr("Move event"), do, lambda: calendar.put_event(old))
+        self._run(
+            lambda: push_replaced(
+                self._undo,
+                self.panel.tr("Move event"),
+                lambda: calendar.move_event(event_id, days),
+                lambda: calendar.event(event_id),
+                calendar.put_event,
+            )
+        )
         self._select(event_id)
 
     def move_selected(self, days: int) -> None:
@@ -156,7 +158,10 @@ class CalendarEditor:
         calendar = self._calendar
         event_id = event.id
         self._run(
-            self.panel.tr("Delete event"),
-            lambda: calendar.delete_event(event_id),
-            lambda: calendar.put_event(event),
+            lambda: push_deleted(
+                self._undo,
+                self.panel.tr("Delete event"),
+                lambda: calendar.delete_event(event_id).value,
+                calendar.put_event,
+            )
         )

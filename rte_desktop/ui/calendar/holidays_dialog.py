@@ -10,7 +10,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
-from rte_desktop.domain.model import Holiday
 from rte_desktop.services.calendar.calendar import CalendarService
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD
-from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo import UndoStack
+from rte_desktop.ui.undo_recipes import push_created, push_deleted
 
 
 def _date(edit: QDateEdit) -> dt.date:
@@ -46,7 +46,7 @@ class HolidaysDialog(QDialog):
         self,
         calendar: CalendarService,
         art_id: int,
-        undo: QUndoStack,
+        undo: UndoStack,
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
@@ -108,7 +108,7 @@ class HolidaysDialog(QDialog):
         self.name.returnPressed.connect(self.add_holiday)
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_file)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        bind(self.table, "holidays.remove", self.remove_selected)
         self.refresh()
 
     def refresh(self) -> None:
@@ -127,21 +127,15 @@ class HolidaysDialog(QDialog):
 
     def add_holiday(self) -> None:
         name, first, last = self.name.text(), _date(self.first), _date(self.last)
-        created: dict[str, Holiday] = {}
-
-        def do() -> None:
-            if "holiday" in created:
-                self._calendar.put_holiday(created["holiday"])
-            else:
-                created["holiday"] = self._calendar.add_holiday(
-                    self._art_id, name, first, last
-                ).value
-
-        def undo() -> None:
-            self._calendar.delete_holiday(created["holiday"].id or 0)
-
+        calendar, art_id = self._calendar, self._art_id
         try:
-            push(self._undo, self.tr("Add holiday"), do, undo)
+            push_created(
+                self._undo,
+                self.tr("Add holiday"),
+                lambda: calendar.add_holiday(art_id, name, first, last).value,
+                lambda holiday: calendar.delete_holiday(holiday.id or 0).value,
+                calendar.put_holiday,
+            )
         except DomainError as exc:
             self._say(str(exc), bad=True)
             return
@@ -157,15 +151,13 @@ class HolidaysDialog(QDialog):
         if cell is None:
             return
         holiday_id = cell.data(Qt.ItemDataRole.UserRole)
-        removed: dict[str, Holiday] = {}
-
-        def do() -> None:
-            removed["holiday"] = self._calendar.delete_holiday(holiday_id).value
-
-        def undo() -> None:
-            self._calendar.put_holiday(removed["holiday"])
-
-        push(self._undo, self.tr("Remove holiday"), do, undo)
+        calendar = self._calendar
+        push_deleted(
+            self._undo,
+            self.tr("Remove holiday"),
+            lambda: calendar.delete_holiday(holiday_id).value,
+            calendar.put_holiday,
+        )
         self.refresh()
 
     def import_file(self, path: Path | None = None) -> None:

@@ -7,11 +7,9 @@ day, Alt+Up/Down by a week, Insert adds; Ctrl+G generates the cadence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,6 +38,8 @@ from rte_desktop.ui.calendar.models import EventTableModel
 from rte_desktop.ui.calendar.month import MonthView, month_grid
 from rte_desktop.ui.calendar.timeline import TimelineView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import CALENDAR_MODE
+from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 
 
 def calendar_panel(ctx: PanelContext, parent: QWidget | None = None) -> CalendarPanel:
@@ -122,11 +122,11 @@ class CalendarPanel(Panel):
         self.export_button = QPushButton(self.tr("Export &ICS..."))
         self.pdf_button = QPushButton(self.tr("&PDF..."))
         tips = {
-            self.new_button: "Insert",
-            self.generate_button: "Ctrl+G",
-            self.holidays_button: "Ctrl+Shift+H",
-            self.export_button: "Ctrl+Shift+C",
-            self.pdf_button: "Ctrl+P",
+            self.new_button: keys_of("calendar.new_event"),
+            self.generate_button: keys_of("calendar.generate"),
+            self.holidays_button: keys_of("calendar.holidays"),
+            self.export_button: keys_of("window.export_calendar"),
+            self.pdf_button: keys_of("calendar.save_pdf"),
         }
         for push_button, keys in tips.items():
             push_button.setToolTip(keys)
@@ -178,19 +178,11 @@ class CalendarPanel(Panel):
             lambda lines: self.confirm_replacements(lines),
         )
         self._wire()
-        if ctx.settings.value("calendar/mode", "timeline") == "month":
+        if ctx.settings.get(CALENDAR_MODE) == "month":
             self.views.setCurrentWidget(self.month_view)
             self.month_button.setChecked(True)
 
     # -- wiring ---------------------------------------------------------------------------------
-
-    def _shortcut(self, keys: list[str] | str, slot: Callable[[], object]) -> QAction:
-        action = QAction(self)
-        action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     def _wire(self) -> None:
         self.timeline_button.clicked.connect(lambda: self.show_mode("timeline"))
@@ -210,23 +202,29 @@ class CalendarPanel(Panel):
             view.event_activated.connect(self._on_view_activated)
             view.event_dragged.connect(self.move_event)
             view.day_activated.connect(self._on_day_activated)
-        self._shortcut("Ctrl+Shift+T", self.toggle_mode)
+        bind(self, "calendar.toggle_mode", self.toggle_mode)
         # month paging only in the month view, so PgUp/PgDown still page the list otherwise
-        self.month_keys = [
-            self._shortcut("PgUp", lambda: self.step_month(-1)),
-            self._shortcut("PgDown", lambda: self.step_month(1)),
-        ]
-        self._shortcut("Alt+Home", self.go_today)
-        self._shortcut(["Insert", "Ctrl+Shift+N"], lambda: self.new_event())
-        self._shortcut(["Return", "Enter", "F2"], self.edit_selected)
-        self._shortcut("Delete", self.delete_selected)
-        self._shortcut("Alt+Left", lambda: self.move_selected(-1))
-        self._shortcut("Alt+Right", lambda: self.move_selected(1))
-        self._shortcut("Alt+Up", lambda: self.move_selected(-7))
-        self._shortcut("Alt+Down", lambda: self.move_selected(7))
-        self._shortcut("Ctrl+G", self.generate_cadence)
-        self._shortcut("Ctrl+Shift+H", self.edit_holidays)
-        self._shortcut("Ctrl+P", self.save_pdf)
+        self.month_keys = bind_each(
+            self, "calendar.page_month", [lambda: self.step_month(-1), lambda: self.step_month(1)]
+        )
+        bind(self, "calendar.today", self.go_today)
+        bind(self, "calendar.new_event", lambda: self.new_event())
+        bind(self, "calendar.edit", self.edit_selected)
+        bind(self, "calendar.delete", self.delete_selected)
+        bind_each(
+            self,
+            "calendar.move_day",
+            [lambda: self.move_selected(-1), lambda: self.move_selected(1)],
+        )
+        bind_each(
+            self,
+            "calendar.move_week",
+            [lambda: self.move_selected(-7), lambda: self.move_selected(7)],
+        )
+        bind(self, "calendar.generate", self.generate_cadence)
+        bind(self, "calendar.holidays", self.edit_holidays)
+        bind(self, "calendar.print", self.print_pdf)
+        bind(self, "calendar.save_pdf", self.save_pdf)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -236,7 +234,7 @@ class CalendarPanel(Panel):
     def show_mode(self, mode: str) -> None:
         self.views.setCurrentWidget(self.month_view if mode == "month" else self.timeline)
         (self.month_button if mode == "month" else self.timeline_button).setChecked(True)
-        self.ctx.settings.set_value("calendar/mode", mode)
+        self.ctx.settings.put(CALENDAR_MODE, mode)
         self.refresh()
 
     def toggle_mode(self) -> None:
@@ -267,6 +265,10 @@ class CalendarPanel(Panel):
         today = self._train.today(self.art_id)
         self._view = None
         self.timeline.set_view(None, today, today)
+
+    def main_widget(self) -> QWidget | None:
+        """The timeline or the month, whichever is shown."""
+        return self.views.currentWidget()
 
     def refresh(self) -> None:
         if self.art_id is None:
@@ -385,4 +387,9 @@ class CalendarPanel(Panel):
         return self.calendar_actions.export_ics()
 
     def save_pdf(self) -> Path | None:
+        """Ctrl+Shift+P: save the calendar PDF (asks where)."""
         return self.calendar_actions.save_pdf()
+
+    def print_pdf(self) -> None:
+        """Ctrl+P: print the calendar through the system print dialog."""
+        self.calendar_actions.print_pdf()

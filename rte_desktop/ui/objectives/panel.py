@@ -7,10 +7,10 @@ actions (import, template, PDF, preview, print) live in ``actions.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,14 +28,27 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Objective, Team
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui import undo
-from rte_desktop.ui.objectives import actions, commands
-from rte_desktop.ui.objectives.models import COMMITTED, FIELDS, TEXT, ObjectivesTableModel
+from rte_desktop.ui.objectives import actions
+from rte_desktop.ui.objectives.edits import ObjectiveEdits
+from rte_desktop.ui.objectives.models import (
+    COMMITTED,
+    FIELDS,
+    NUMBER,
+    PLANNED,
+    TEXT,
+    ObjectivesTableModel,
+)
 from rte_desktop.ui.objectives.predictability import PredictabilityView
 from rte_desktop.ui.objectives.table import ObjectivesTableView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import OBJECTIVES_PAPER
+from rte_desktop.ui.shortcuts import bind_action, bind_each, shortcut
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.widgets.improvement_inputs import ImprovementInputsWidget
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.objectives.scoring import ScoringView
+    from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 class ObjectivesPanel(Panel):
@@ -43,8 +56,11 @@ class ObjectivesPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ObjectiveEdits(ctx.ws.objectives, ctx.undo)  # the one write path (undoable)
         self.teams: list[Team] = []
-        self.scoring: Any = None  # the presenter window while scoring
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
+        self.scoring_view: ScoringView | None = None
+        self.scoring: PresenterWindow | None = None  # the presenter window while it scores
         self.team_list = QListWidget()
         self.team_list.setMinimumWidth(150)
         self.team_list.setMaximumWidth(240)
@@ -61,9 +77,7 @@ class ObjectivesPanel(Panel):
         self.paper = QComboBox()
         for key, label in (("a4", "A4"), ("letter", "Letter"), ("a3", "A3")):
             self.paper.addItem(label, key)
-        self.paper.setCurrentIndex(
-            max(0, self.paper.findData(ctx.settings.value("objectives/paper", "a4")))
-        )
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ctx.settings.get(OBJECTIVES_PAPER))))
         self.paper.currentIndexChanged.connect(self._on_paper_changed)
         self.predictability = PredictabilityView()
         self._build_layout()
@@ -113,41 +127,54 @@ class ObjectivesPanel(Panel):
         bar: QToolBar | None,
         text: str,
         slot: Callable[[], object],
-        keys: tuple[str, ...],
+        action_id: str | None,
         tip: str,
     ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip} ({', '.join(keys)})" if keys else tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        """A toolbar action; its keys come from the shortcut table (``ui/shortcuts.py``)."""
+        if action_id is None:
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+        else:
+            action = bind_action(self, action_id, slot)
+            action.setText(text)
+        keys = ", ".join(k.toString() for k in action.shortcuts())
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if bar is not None:
             bar.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         e, f = self.edit_bar, self.file_bar
-        self._act(e, self.tr("Add"), self.add_objective, ("Ins",), self.tr("Add an objective"))
-        self._act(e, self.tr("Delete"), self.delete_objective, ("Ctrl+Del",), self.tr("Delete"))
         self._act(
-            e, self.tr("Up"), lambda: self.move_objective(-1), ("Ctrl+Up",), self.tr("Move up")
+            e, self.tr("Add"), self.add_objective, "objectives.add", self.tr("Add an objective")
         )
         self._act(
-            e, self.tr("Down"), lambda: self.move_objective(1), ("Ctrl+Down",), self.tr("Move down")
+            e, self.tr("Delete"), self.delete_objective, "objectives.delete", self.tr("Delete")
         )
+        up, down = shortcut("objectives.move").keys
+        for step, keys, text, tip in (
+            (-1, up, self.tr("Up"), self.tr("Move up")),
+            (1, down, self.tr("Down"), self.tr("Move down")),
+        ):
+            action = bind_action(
+                self, "objectives.move", partial(self.move_objective, step), [keys]
+            )
+            action.setText(text)
+            action.setToolTip(f"{tip} ({keys})")
+            e.addAction(action)
         self._act(
             e,
             self.tr("Move to team…"),
             self.move_to_team,
-            ("Ctrl+M",),
+            "objectives.move_to_team",
             self.tr("Give the objective to another team"),
         )
         self._act(
             e,
             self.tr("Committed"),
             self.toggle_committed,
-            ("Ctrl+K",),
+            "objectives.committed",
             self.tr("Toggle committed / uncommitted"),
         )
         e.addSeparator()
@@ -155,23 +182,24 @@ class ObjectivesPanel(Panel):
             e,
             self.tr("BO scoring"),
             self.open_scoring,
-            ("F6",),
+            "objectives.scoring",
             self.tr("Business Owner scoring mode, one objective at a time"),
         )
-        self._act(None, "", lambda: self.step_team(-1), ("Ctrl+PgUp",), "")
-        self._act(None, "", lambda: self.step_team(1), ("Ctrl+PgDown",), "")
+        bind_each(
+            self, "objectives.step_team", [lambda: self.step_team(-1), lambda: self.step_team(1)]
+        )
         self._act(
             f,
             self.tr("Import…"),
             lambda: actions.import_dialog(self),
-            ("Ctrl+Alt+I",),
+            "objectives.import",
             self.tr("Import objectives from CSV or XLSX"),
         )
         self._act(
             f,
             self.tr("Template…"),
             lambda: actions.template_dialog(self),
-            (),
+            None,
             self.tr("Save an import template (CSV or XLSX)"),
         )
         f.addSeparator()
@@ -180,21 +208,21 @@ class ObjectivesPanel(Panel):
             f,
             self.tr("PDF…"),
             lambda: actions.pdf_dialog(self),
-            ("Ctrl+Shift+P",),
+            "objectives.save_pdf",
             self.tr("Save the PI objectives PDF"),
         )
         self._act(
             f,
             self.tr("Preview"),
             lambda: actions.preview(self),
-            ("Ctrl+Alt+P",),
+            "objectives.preview",
             self.tr("Open the PDF in the system viewer"),
         )
         self._act(
             f,
             self.tr("Print…"),
             lambda: actions.print_dialog(self),
-            ("Ctrl+P",),
+            "objectives.print",
             self.tr("Print the PI objectives"),
         )
 
@@ -209,6 +237,16 @@ class ObjectivesPanel(Panel):
 
     def paper_key(self) -> str:
         return str(self.paper.currentData())
+
+    def main_widget(self) -> QWidget | None:
+        """The objectives table (digits score, Space toggles committed)."""
+        if self.tabs.currentIndex() != 0:
+            return self.predictability
+        index = self.table.currentIndex()
+        if self.model.rowCount() and (not index.isValid() or index.column() in (NUMBER, TEXT)):
+            # On a BV cell, digits score at once (Enter on the text would open an editor).
+            self.table.setCurrentIndex(self.model.index(max(0, index.row()), PLANNED))
+        return self.table
 
     def refresh(self) -> None:
         if self.art_id is None or self.pi_id is None:
@@ -238,8 +276,8 @@ class ObjectivesPanel(Panel):
         self.team_list.blockSignals(False)
         self._show_team()
         self.predictability.show_data(summary, ws.objectives.history(self.art_id))
-        if self.scoring is not None:
-            self.scoring.content().set_items(self.scoring_items())
+        if self.scoring is not None and self.scoring_view is not None:
+            self.scoring_view.set_items(self.scoring_items())
 
     def _show_team(self) -> None:
         team = self.current_team()
@@ -286,11 +324,7 @@ class ObjectivesPanel(Panel):
     def _edit(self, item: Objective, field: str, value: Any) -> bool:
         if getattr(item, field) == value or item.id is None:
             return False
-        return self.run(commands.edit(self.ctx.ws.objectives, item, field, value))
-
-    def run(self, command: commands.Command) -> bool:
-        """Run an undoable command; False (and a message) when the service refused it."""
-        return self.guard(lambda: undo.push(self.ctx.undo, *command))
+        return self.guard(lambda: self.edits.edit(item, field, value))
 
     def _set_cell(self, row: int, column: int, value: object) -> None:
         item = self.model.objective(row)
@@ -308,10 +342,10 @@ class ObjectivesPanel(Panel):
         team = self.current_team()
         if team is None or team.id is None or self.pi_id is None:
             return
-        state: dict[str, Objective] = {}
-        text = self.tr("New objective")
-        if self.run(commands.add(self.ctx.ws.objectives, self.pi_id, team.id, text, state)):
-            index = self.model.index(self.model.row_of(state["added"].id), TEXT)
+        pi_id, team_id, text = self.pi_id, team.id, self.tr("New objective")
+        added: list[Objective] = []
+        if self.guard(lambda: added.append(self.edits.add(pi_id, team_id, text))):
+            index = self.model.index(self.model.row_of(added[0].id), TEXT)
             self.table.setCurrentIndex(index)
             self.table.setFocus()
             self.table.edit(index)
@@ -319,14 +353,14 @@ class ObjectivesPanel(Panel):
     def delete_objective(self) -> None:
         item = self.current_objective()
         if item is not None and item.id is not None:
-            self.run(commands.delete(self.ctx.ws.objectives, item))
+            self.guard(lambda: self.edits.delete(item))
 
     def move_objective(self, offset: int) -> None:
         item = self.current_objective()
         if item is None or item.id is None:
             return
         column = self.table.currentIndex().column()
-        if self.run(commands.move(self.ctx.ws.objectives, item, offset)):
+        if self.guard(lambda: self.edits.move(item, offset)):
             self.table.setCurrentIndex(self.model.index(self.model.row_of(item.id), column))
 
     def move_to_team(self, team_id: int | None = None) -> None:
@@ -343,7 +377,7 @@ class ObjectivesPanel(Panel):
             if not ok or name not in names:
                 return
             team_id = others[names.index(name)].id
-        self.run(commands.to_team(self.ctx.ws.objectives, item, team_id or 0))
+        self.guard(lambda: self.edits.to_team(item, team_id or 0))
 
     # -- teams, scoring, paper -------------------------------------------------------------------
 
@@ -356,7 +390,7 @@ class ObjectivesPanel(Panel):
         self._show_team()
 
     def _on_paper_changed(self, _index: int) -> None:
-        self.ctx.settings.set_value("objectives/paper", self.paper_key())
+        self.ctx.settings.put(OBJECTIVES_PAPER, self.paper_key())
 
     def scoring_items(self) -> list[tuple[str, Objective]]:
         if self.pi_id is None:
@@ -366,33 +400,51 @@ class ObjectivesPanel(Panel):
             (names.get(o.team_id, "?"), o) for o in self.ctx.ws.objectives.objectives(self.pi_id)
         ]
 
-    def open_scoring(self) -> None:
-        from rte_desktop.ui.objectives.scoring import ScoringView
-        from rte_desktop.ui.presenter.window import PresenterWindow
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window: Business Owner scoring shows there."""
+        self.presenter_window = window
 
-        if self.scoring is None:
-            window = PresenterWindow(self)
-            view = ScoringView(self._score)
-            window.show_content(view)
-            window.setWindowTitle(self.tr("Business Owner scoring — RTE Desktop"))
+    def on_the_wall(self) -> bool:
+        return self.scoring is not None and self.scoring.is_showing(self.scoring_view)
+
+    def take_the_wall(self) -> None:
+        self.open_scoring()
+
+    def open_scoring(self) -> None:
+        """F6: Business Owner scoring on the presenter window (it replaces what was shown)."""
+        from rte_desktop.ui.objectives.scoring import ScoringView
+
+        window = self.presenter_window
+        if window is None:
+            return
+        view = self.scoring_view
+        if view is None or not window.holds(view):
+            view = self.scoring_view = ScoringView(self._score)
             view.close_requested.connect(window.close)
             window.closed.connect(self._on_scoring_closed)
-            self.scoring = window
+            window.content_changed.connect(self._on_wall_changed)
+        window.show_content(view)
+        self.scoring = window
         current = self.current_objective()
-        self.scoring.content().set_items(self.scoring_items(), current.id if current else None)
-        self.scoring.show()
-        self.scoring.raise_()
-        self.scoring.activateWindow()
-        self.scoring.content().setFocus()
+        view.set_items(self.scoring_items(), current.id if current else None)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        view.setFocus()
 
     def _score(self, item: Objective, field: str, value: int | None) -> bool:
         ok = self._edit(item, field, value)
-        if not ok and self.message.text() and self.scoring is not None:
-            self.scoring.content().hint.setText(self.message.text())
+        if not ok and self.message.text() and self.scoring_view is not None:
+            self.scoring_view.hint.setText(self.message.text())
         return ok
 
     def _on_scoring_closed(self) -> None:
         self.scoring = None
+
+    def _on_wall_changed(self) -> None:
+        """Another panel took the presenter window: scoring is over."""
+        if self.scoring is not None and self.scoring.content() is not self.scoring_view:
+            self.scoring = None
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         if self.scoring is not None:

@@ -7,15 +7,25 @@ screen with F5 and leaves full screen with Esc. Content widgets scale their type
 
 from __future__ import annotations
 
+import contextlib
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 
 class PresenterWindow(QWidget):
+    """The projector's window: one per main window, which owns it and hands it to its panels.
+
+    Panels that show on the wall (``OnTheWall``) get it through ``set_presenter``; nothing finds
+    it through a class attribute, so it follows the open train: when the main window opens
+    another file it clears the old train's views (``clear_content``) and the panel that had
+    the wall puts the new train's view in the same window.
+    """
+
     closed = Signal()
     content_changed = Signal()  # another panel took the wall
-    _shared: PresenterWindow | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -24,44 +34,23 @@ class PresenterWindow(QWidget):
         self._layout = QStackedLayout(self)
         self.setAutoFillBackground(True)
 
-    @classmethod
-    def shared(cls) -> PresenterWindow:
-        """The one presenter window of the app (there is one projector): built on first use.
+    def is_showing(self, widget: QWidget | None) -> bool:
+        """Whether the window is up and shows ``widget`` now (not behind another)."""
+        return widget is not None and self.isVisible() and self.content() is widget
 
-        Panels (agenda timer, confidence vote) call ``show_content`` on it to take the wall.
+    def clear_content(self) -> None:
+        """Drop every view shown so far (another train is opening) and the panels' links to it.
+
+        The window stays where it is (full screen too) for the next view; the views, which the
+        window owns since they were shown, are deleted.
         """
-        if cls._shared is None:
-            window = cls()
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            window.destroyed.connect(cls._forget)
-            app = QGuiApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(cls.release)
-            cls._shared = window
-        return cls._shared
-
-    @classmethod
-    def is_showing(cls, widget: QWidget | None) -> bool:
-        """Whether the presenter window is up and shows ``widget`` now (not behind another)."""
-        window = cls._shared
-        return (
-            widget is not None
-            and window is not None
-            and window.isVisible()
-            and window.content() is widget
-        )
-
-    @classmethod
-    def _forget(cls, *_args: object) -> None:
-        cls._shared = None
-
-    @classmethod
-    def release(cls) -> None:
-        """Close and drop the shared window (at quit, so nothing outlives the application)."""
-        window, cls._shared = cls._shared, None
-        if window is not None:
-            window.close()
-            window.deleteLater()
+        for signal in (self.closed, self.content_changed):
+            with contextlib.suppress(RuntimeError, TypeError):  # nobody was listening
+                signal.disconnect()
+        while (widget := self._layout.widget(0)) is not None:
+            self._layout.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
 
     def show_on(self, screen: QScreen | None, full_screen: bool) -> None:
         """Show the window on ``screen`` (None: where it is), full screen or as a window."""
@@ -129,3 +118,20 @@ class PresenterWindow(QWidget):
     def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
         self.closed.emit()
         super().closeEvent(event)  # type: ignore[arg-type]
+        owner = self.parentWidget()
+        if owner is not None and owner.isVisible():
+            owner.activateWindow()  # Esc in scoring: the keys go back to the main window
+
+
+@runtime_checkable
+class OnTheWall(Protocol):
+    """A panel that shows on the presenter window (agenda timer, vote, objectives scoring)."""
+
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """Take the main window's presenter window (called once, when the panel is built)."""
+
+    def on_the_wall(self) -> bool:
+        """Whether the presenter window shows this panel's view now."""
+
+    def take_the_wall(self) -> None:
+        """Show this panel's view on the presenter window (another train was opened)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItemModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,10 +32,11 @@ from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.readiness.readiness import ReadinessView
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.readiness.edits import ReadinessEdits
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.shortcuts import bind, keys_of
 from rte_desktop.ui.theme import BAD, OK, WARN
-from rte_desktop.ui.undo import push
 
 
 class ReadinessPanel(Panel):
@@ -43,6 +44,7 @@ class ReadinessPanel(Panel):
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.edits = ReadinessEdits(ctx.ws.readiness, ctx.undo)  # the one write path (undoable)
         self.planned_pi_id: int | None = None  # the PI whose PI Planning is shown
         self._offset = 0  # arrows: how many PI Plannings away from the toolbar's
         self.view: ReadinessView | None = None
@@ -93,13 +95,13 @@ class ReadinessPanel(Panel):
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.prefill_button = QPushButton(self.tr("&Fill from SAFe templates"))
         for button, keys in (
-            (self.add_button, "Insert"),
-            (self.edit_button, "Enter / F2"),
-            (self.tick_button, "Space"),
-            (self.remove_button, "Delete"),
-            (self.prefill_button, "Ctrl+Shift+P"),
+            (self.add_button, "readiness.add"),
+            (self.edit_button, "readiness.edit"),
+            (self.tick_button, "readiness.tick"),
+            (self.remove_button, "readiness.remove"),
+            (self.prefill_button, "readiness.prefill"),
         ):
-            button.setToolTip(keys)
+            button.setToolTip(keys_of(keys))
         self.empty = QLabel(
             self.tr(
                 "No checklist items for this PI Planning yet. Fill the three checklists "
@@ -127,13 +129,6 @@ class ReadinessPanel(Panel):
         layout.addLayout(buttons)
         self._wire()
 
-    def _shortcut(self, keys: list[str], slot: Callable[[], object], widget: QWidget) -> None:
-        action = QAction(widget)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        widget.addAction(action)
-
     def _wire(self) -> None:
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
@@ -144,11 +139,11 @@ class ReadinessPanel(Panel):
         self.prefill_button.clicked.connect(self.prefill)
         self.tree.doubleClicked.connect(self._on_double_click)
         self.tree.clicked.connect(self._on_click)
-        self._shortcut(["Insert", "Ctrl+Shift+N"], self.add_item, self)
-        self._shortcut(["Return", "Enter", "F2"], self.edit_selected, self.tree)
-        self._shortcut(["Space"], self.toggle_selected, self.tree)
-        self._shortcut(["Delete"], self.remove_selected, self)
-        self._shortcut(["Ctrl+Shift+P"], self.prefill, self)
+        bind(self, "readiness.add", self.add_item)
+        bind(self.tree, "readiness.edit", self.edit_selected)
+        bind(self.tree, "readiness.tick", self.toggle_selected)
+        bind(self, "readiness.remove", self.remove_selected)
+        bind(self, "readiness.prefill", self.prefill)
 
     # -- scope ------------------------------------------------------------------------------------
 
@@ -175,6 +170,14 @@ class ReadinessPanel(Panel):
         return ids[index]
 
     # -- showing ----------------------------------------------------------------------------------
+
+    def main_widget(self) -> QWidget | None:
+        """The checklists, on an item (Space ticks it at once)."""
+        if self.selected_item() is None:
+            first = self.model.index(0, 0)
+            if self.model.rowCount(first):
+                self.tree.setCurrentIndex(self.model.index(0, 0, first))
+        return self.tree
 
     def refresh(self) -> None:
         self.planned_pi_id = self._planned_pi()
@@ -208,7 +211,9 @@ class ReadinessPanel(Panel):
         backlog = self.ctx.ws.backlog.readiness(self.planned_pi_id)
         countdown = backlog_countdown(days) if view.anchor.found else ""
         self.backlog_line.setText(
-            self.tr("ART backlog: %1 (Ctrl+0)").replace("%1", backlog.sentence(countdown))
+            self.tr("ART backlog: %1 (%2)")
+            .replace("%1", backlog.sentence(countdown))
+            .replace("%2", keys_of("window.go.backlog"))
         )
         colour = OK if backlog.ready >= backlog.top and backlog.top else WARN
         self.backlog_line.setStyleSheet(f"color: {colour.name()}")
@@ -287,21 +292,15 @@ class ReadinessPanel(Panel):
 
     # -- editing (undoable) ----------------------------------------------------------------------
 
-    def _run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> bool:
-        return run_or_warn(self, self.tr("Readiness"), lambda: push(self.ctx.undo, text, do, undo))
+    def _run(self, action: Callable[[], object]) -> bool:
+        return run_or_warn(self, self.tr("Readiness"), action)
 
     def toggle_selected(self) -> None:
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        service, item_id, done = self.ctx.ws.readiness, item.id, not item.done
-        text = self.tr("Tick item") if done else self.tr("Untick item")
-        self._run(
-            text,
-            lambda: service.set_done(item_id, done),
-            lambda: service.set_done(item_id, not done),
-        )
-        self.select_item(item_id)
+        self._run(lambda: self.edits.set_done(item, not item.done))
+        self.select_item(item.id)
 
     def add_item(self) -> None:
         from rte_desktop.ui.readiness.item_dialog import ItemDialog
@@ -317,27 +316,9 @@ class ReadinessPanel(Panel):
         )
         if not dialog.exec() or (value := dialog.value(self.view.pi.id or 0)) is None:
             return
-        service = self.ctx.ws.readiness
-        created: dict[str, ReadinessItem] = {}
-
-        def do() -> None:
-            if "item" in created:
-                service.put_item(created["item"])
-            else:
-                created["item"] = service.add_item(
-                    value.pi_id,
-                    value.checklist,
-                    value.title,
-                    value.owner,
-                    value.due_offset_days,
-                    value.notes,
-                ).value
-
-        def undo() -> None:
-            service.delete_item(created["item"].id or 0)
-
-        if self._run(self.tr("Add checklist item"), do, undo):
-            self.select_item(created["item"].id)
+        added: list[ReadinessItem] = []
+        if self._run(lambda: added.append(self.edits.add(value))):
+            self.select_item(added[0].id)
 
     def edit_selected(self) -> None:
         from rte_desktop.ui.readiness.item_dialog import ItemDialog
@@ -350,43 +331,20 @@ class ReadinessPanel(Panel):
         )
         if not dialog.exec() or (value := dialog.value(old.pi_id)) is None:
             return
-        service = self.ctx.ws.readiness
         # a new checklist puts the item at its end
         position = old.position if value.checklist is old.checklist else 10_000
         new = dataclasses.replace(value, id=old.id, position=position)
-        self._run(
-            self.tr("Edit checklist item"),
-            lambda: service.put_item(new),
-            lambda: service.put_item(old),
-        )
+        self._run(lambda: self.edits.edit(old, new))
         self.select_item(old.id)
 
     def remove_selected(self) -> None:
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        service, item_id = self.ctx.ws.readiness, item.id
-        self._run(
-            self.tr("Remove checklist item"),
-            lambda: service.delete_item(item_id),
-            lambda: service.put_item(item),
-        )
+        self._run(lambda: self.edits.remove(item))
 
     def prefill(self) -> None:
         if self.planned_pi_id is None:
             return
-        service, pi_id = self.ctx.ws.readiness, self.planned_pi_id
-        added: dict[str, list[ReadinessItem]] = {}
-
-        def do() -> None:
-            if "items" in added:
-                for item in added["items"]:
-                    service.put_item(item)
-            else:
-                added["items"] = service.prefill(pi_id).value
-
-        def undo() -> None:
-            for item in added["items"]:
-                service.delete_item(item.id or 0)
-
-        self._run(self.tr("Fill checklists from templates"), do, undo)
+        pi_id = self.planned_pi_id
+        self._run(lambda: self.edits.prefill(pi_id))

@@ -6,14 +6,12 @@ on ``data_changed``. Moving to Owned or Mitigated asks for an owner when the ris
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,13 +34,14 @@ from rte_desktop.services.risks.risks import RiskService
 from rte_desktop.services.train.train import TrainService
 from rte_desktop.ui.art_sync.timer import SyncTimerServices
 from rte_desktop.ui.art_sync.view import ArtSyncView
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.risks.board_view import RoamBoardView
 from rte_desktop.ui.risks.dialog import RiskDialog
+from rte_desktop.ui.risks.edits import RiskEdits
 from rte_desktop.ui.risks.history import HistoryView
-from rte_desktop.ui.undo import push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted
+from rte_desktop.ui.shortcuts import bind
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 
 def risks_panel(ctx: PanelContext, parent: QWidget | None = None) -> RisksPanel:
@@ -78,6 +77,7 @@ class RisksPanel(Panel):
         super().__init__(ctx, parent)
         self._risks = risks
         self._train = train
+        self.edits = RiskEdits(risks, ctx.undo)  # the panel's one write path (undoable)
         self.team_filter = QComboBox()
         self.team_filter.setMinimumWidth(150)
         self.text_filter = QLineEdit()
@@ -122,16 +122,11 @@ class RisksPanel(Panel):
         self.board.delete_requested.connect(self.delete_risk)
         self.board.new_requested.connect(self.new_risk)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        # Panel shortcuts only act while the panel has focus: every panel lives in one window.
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter, context=context)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.save_poster, context=context)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.text_filter,
-            self._clear_filter,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # Keys and their contexts: ui/shortcuts.py (these act while the panel is visible).
+        bind(self, "risks.filter", self._focus_filter)
+        bind(self, "risks.print", self.print_poster)
+        bind(self, "risks.save_pdf", self.save_poster)
+        bind(self.text_filter, "risks.filter_box.clear", self._clear_filter)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -153,6 +148,14 @@ class RisksPanel(Panel):
     def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
         self.art_sync.set_scope(art_id, pi_id)
         super().set_scope(art_id, pi_id)
+
+    def main_widget(self) -> QWidget | None:
+        """The ROAM board's first column with a risk on the board tab; else the tab's page."""
+        if self.tabs.currentWidget() is self.board:
+            columns = self.board.columns
+            filled = [v for v in columns.values() if v.model() and v.model().rowCount()]
+            return filled[0] if filled else columns[RoamStatus.UNROAMED]
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         if self.team_filter.count() == 0 or self.team_filter.property("art") != self.art_id:
@@ -232,14 +235,7 @@ class RisksPanel(Panel):
             owner = self.ask_owner(old, status)
             if owner is None:
                 return
-        self._guard(
-            lambda: push(
-                self.ctx.undo,
-                self.tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
-                lambda: self._risks.move(risk_id, status, owner=owner),
-                lambda: self._risks.update(old, note="undo"),
-            )
-        )
+        self._guard(lambda: self.edits.move(old, status, owner))
         self.board.select_risk(risk_id, focus=True)
 
     def new_risk(self, status: RoamStatus = RoamStatus.UNROAMED) -> None:
@@ -256,20 +252,7 @@ class RisksPanel(Panel):
         created: list[Risk] = []
 
         def save(risk: Risk) -> None:
-            fields = {
-                f.name: getattr(risk, f.name)
-                for f in dataclasses.fields(risk)
-                if f.name not in ("id", "pi_id", "created_at", "position")
-            }
-            created.append(
-                push_created(
-                    self.ctx.undo,
-                    self.tr("New risk"),
-                    lambda: self._risks.add(pi_id, **fields).value,
-                    lambda r: self._risks.delete(r.id or 0).value,
-                    self._risks.restore,
-                )
-            )
+            created.append(self.edits.add(pi_id, risk))
 
         RiskDialog(draft, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         if created and created[0].id is not None:
@@ -284,34 +267,32 @@ class RisksPanel(Panel):
         old = self._risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
-            push(
-                self.ctx.undo,
-                self.tr("Edit risk"),
-                lambda: self._risks.update(risk),
-                lambda: self._risks.update(old, note="undo"),
-            )
+            self.edits.edit(old, risk)
 
         RiskDialog(old, self._train.teams(self.art_id or 0), save, self._today(), self).exec()
         self.board.select_risk(risk_id, focus=True)
 
     def delete_risk(self, risk_id: int) -> None:
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete risk"),
-            lambda: self._risks.delete(risk_id).value,
-            self._risks.restore,
+        self._guard(  # a refusal (a read-only role, a lost server) is one message, not a crash
+            lambda: self.edits.delete(risk_id)
         )
 
-    def save_poster(self) -> None:
+    def poster_report(self) -> Report | None:
+        """The poster of the PI in scope (None without a PI)."""
         if self.pi_id is None:
-            return
-        from rte_desktop.ui.widgets.report_actions import save_report
-
+            return None
         pi_id = self.pi_id
         name = self._train.pi(pi_id).name.replace(" ", "-")
-        save_report(
-            self,
+        return Report(
             self.tr("ROAM poster"),
             f"roam-{name}.pdf",
             lambda path: self._risks.poster(pi_id, Path(path)),
         )
+
+    def save_poster(self) -> None:
+        """Ctrl+Shift+P: save the poster PDF (asks where)."""
+        save_pdf(self, self.poster_report())
+
+    def print_poster(self) -> None:
+        """Ctrl+P: print the poster through the system print dialog."""
+        print_report(self, self.poster_report())

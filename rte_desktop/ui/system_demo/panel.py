@@ -9,10 +9,10 @@ System Demo agenda for the event, which the Agenda & Timer panel runs (no second
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,8 +37,11 @@ from rte_desktop.services.system_demo.demo_plan import DemoPlan, DemoSlot
 from rte_desktop.services.system_demo.system_demo import SystemDemoService
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.system_demo.shortcuts import PANEL_KEYS
+from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 from rte_desktop.ui.theme import BAD, OK, WARN
+
+if TYPE_CHECKING:
+    from rte_desktop.ui.widgets.report_actions import Report
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("#", "Feature / enabler", "By", "Min", "Demo", "Accepted", "Feedback")
@@ -71,7 +74,6 @@ class SystemDemoPanel(Panel):
         font.setBold(True)
         self.title.setFont(font)
         self.demo_box = QComboBox()
-        self.demo_box.setToolTip("Alt+Up / Alt+Down")
         self.summary = QLabel()
         self.timebox = QLabel()
         self.timebox.setWordWrap(True)
@@ -127,14 +129,6 @@ class SystemDemoPanel(Panel):
         layout.addLayout(buttons)
         self._wire()
 
-    def _bind(self, name: str, slot: Callable[[], object], widget: QWidget) -> None:
-        keys, _shown, _what = PANEL_KEYS[name]
-        action = QAction(widget)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        widget.addAction(action)
-
     def _wire(self) -> None:
         self.demo_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.fill_button.clicked.connect(self.fill_from_board)
@@ -143,36 +137,34 @@ class SystemDemoPanel(Panel):
         self.report_button.clicked.connect(self.save_pdf)
         self.feedback_edit.returnPressed.connect(self.save_feedback)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._show_feedback())
-        for name, slot, widget in (
-            ("fill", self.fill_from_board, self),
-            ("add", self.add_slot, self),
-            ("edit", self.edit_slot, self.table),
-            ("demoed", self.toggle_demoed, self.table),
-            ("accepted", self.cycle_accepted, self.table),
-            ("feedback", self.feedback_edit.setFocus, self.table),
-            ("to_feature", self.feedback_to_feature, self.feedback_list),
-            ("to_risk", self.feedback_to_risk, self.feedback_list),
-            ("move_up", lambda: self.move_slot(-1), self.table),
-            ("move_down", lambda: self.move_slot(1), self.table),
-            ("delete", self.delete_slot, self.table),
-            ("agenda", self.build_agenda, self),
-            ("previous_demo", lambda: self.step_demo(-1), self),
-            ("next_demo", lambda: self.step_demo(1), self),
-            ("report", self.save_pdf, self),
+        table, feedback = self.table, self.feedback_list
+        bind(self, "system_demo.fill", self.fill_from_board)
+        bind(self, "system_demo.add", self.add_slot)
+        bind(table, "system_demo.table.edit", self.edit_slot)
+        bind(table, "system_demo.table.demoed", self.toggle_demoed)
+        bind(table, "system_demo.table.accepted", self.cycle_accepted)
+        bind(table, "system_demo.table.feedback", self.feedback_edit.setFocus)
+        bind(self, "system_demo.feedback", self.feedback_edit.setFocus)
+        bind(feedback, "system_demo.feedback_list.to_feature", self.feedback_to_feature)
+        bind(feedback, "system_demo.feedback_list.to_risk", self.feedback_to_risk)
+        bind_each(
+            table, "system_demo.table.move", [lambda: self.move_slot(-1), lambda: self.move_slot(1)]
+        )
+        bind(table, "system_demo.table.delete", self.delete_slot)
+        bind(self, "system_demo.agenda", self.build_agenda)
+        bind_each(
+            self, "system_demo.step_demo", [lambda: self.step_demo(-1), lambda: self.step_demo(1)]
+        )
+        bind(self, "system_demo.print", self.print_report)
+        bind(self, "system_demo.save_pdf", self.save_pdf)
+        for button, action_id in (
+            (self.fill_button, "system_demo.fill"),
+            (self.add_button, "system_demo.add"),
+            (self.agenda_button, "system_demo.agenda"),
+            (self.report_button, "system_demo.save_pdf"),
         ):
-            self._bind(name, slot, widget)
-        action = QAction(self.feedback_edit)  # Ctrl+K from the slot list too
-        action.setShortcut(QKeySequence("Ctrl+K"))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(self.feedback_edit.setFocus)
-        self.addAction(action)
-        for button, name in (
-            (self.fill_button, "fill"),
-            (self.add_button, "add"),
-            (self.agenda_button, "agenda"),
-            (self.report_button, "report"),
-        ):
-            button.setToolTip(PANEL_KEYS[name][1])
+            button.setToolTip(keys_of(action_id))
+        self.demo_box.setToolTip(keys_of("system_demo.step_demo"))
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -440,16 +432,28 @@ class SystemDemoPanel(Panel):
         if event_id is not None:
             run_or_warn(self, self.tr("Agenda"), lambda: self._demo.build_agenda(event_id))
 
-    def save_pdf(self) -> None:
-        from rte_desktop.ui.widgets.report_actions import save_report
+    def report(self) -> Report | None:
+        """The report of the chosen iteration's demo (every demo of the PI without a plan)."""
+        from rte_desktop.ui.widgets.report_actions import Report
 
         if self.pi_id is None:
-            return
-        pi_id = self.pi_id
+            return None
+        pi_id, demo = self.pi_id, self._demo
         number = self.plan.iteration.number if self.plan and self.plan.iteration else None
-        save_report(
-            self,
+        return Report(
             self.tr("Save the System Demo report"),
-            "system-demo.pdf",
-            lambda path: self._demo.report(pi_id, path, number),
+            "system-demo.pdf" if number is None else f"system-demo-I{number}.pdf",
+            lambda path: demo.report(pi_id, path, number),
         )
+
+    def save_pdf(self) -> None:
+        """Ctrl+Shift+P: save the System Demo report PDF (asks where, then opens it)."""
+        from rte_desktop.ui.widgets.report_actions import save_pdf
+
+        save_pdf(self, self.report())
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the System Demo report through the system print dialog."""
+        from rte_desktop.ui.widgets.report_actions import print_report
+
+        print_report(self, self.report())

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from rte_desktop.ui.theme import BAD, INFO, OK, WARN
+from rte_desktop.ui.theme import BAD_DEEP, INFO, OK_DEEP, WARN
 from rte_desktop.ui.vote.state import DisplayState, finger_labels
 
 Align = Qt.AlignmentFlag
@@ -122,14 +122,17 @@ class VoteDisplay(QWidget):
             self._font(7.5 * u, bold=True),
         )
         detail = QRectF(rect.left(), rect.top() + 9 * u, rect.width() - right_w, 5 * u)
-        self._text(
-            painter,
-            detail,
-            Align.AlignLeft | Align.AlignVCenter,
-            state.detail,
-            self._font(3.6 * u),
-            self._muted(),
-        )
+        if state.warning:  # a miscount outranks the round's detail line: box, sign and words
+            self._warning(painter, state.warning, detail.adjusted(0, 0, right_w, 0), u)
+        else:
+            self._text(
+                painter,
+                detail,
+                Align.AlignLeft | Align.AlignVCenter,
+                state.detail,
+                self._font(3.6 * u),
+                self._muted(),
+            )
         if state.participation:
             side = QRectF(rect.right() - right_w, rect.top(), right_w, 9 * u)
             self._text(
@@ -139,6 +142,19 @@ class VoteDisplay(QWidget):
                 state.participation,
                 self._font(4.6 * u, bold=True),
             )
+
+    def _warning(self, painter: QPainter, text: str, rect: QRectF, u: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(WARN)
+        painter.drawRoundedRect(rect, 1.5 * u, 1.5 * u)
+        self._text(
+            painter,
+            rect.adjusted(2 * u, 0, -2 * u, 0),
+            Align.AlignLeft | Align.AlignVCenter,
+            "⚠ " + text,
+            self._font(3.6 * u, bold=True),
+            QColor(Qt.GlobalColor.black),
+        )
 
     def _histogram(
         self, painter: QPainter, counts: tuple[int, ...], rect: QRectF, u: float
@@ -263,7 +279,7 @@ class VoteDisplay(QWidget):
 
     def _badge(self, painter: QPainter, verdict: str, passed: bool, rect: QRectF, u: float) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(OK if passed else BAD)
+        painter.setBrush(OK_DEEP if passed else BAD_DEEP)  # white words on it: deep shades
         painter.drawRoundedRect(rect, 2.5 * u, 2.5 * u)
         icon = QRectF(rect.left() + 3 * u, rect.center().y() - 4.5 * u, 9 * u, 9 * u)
         pen = QPen(

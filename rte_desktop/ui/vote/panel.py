@@ -8,20 +8,26 @@ is reported in the message line without a dialog, so counting hands is never int
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidget
 
 from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.common.changes import Area
 from rte_desktop.services.vote.vote_values import RoundView, ScopeSummary
 from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.settings import VOTE_SCOPE
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote import actions
 from rte_desktop.ui.vote.edits import VoteEdits
-from rte_desktop.ui.vote.state import DisplayState, display_state, empty_state
+from rte_desktop.ui.vote.state import (
+    DisplayState,
+    display_state,
+    empty_state,
+    over_count_warning,
+)
 from rte_desktop.ui.vote.view import VoteView
 
 if TYPE_CHECKING:
@@ -29,7 +35,6 @@ if TYPE_CHECKING:
     from rte_desktop.ui.vote.projector import VoteProjectorView
 
 ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
-SETTING = "vote/scope"
 
 
 class VotePanel(Panel):
@@ -47,6 +52,7 @@ class VotePanel(Panel):
         self._shown_round: int | None = None  # None: follow the latest round
         self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
         self.projector_view: VoteProjectorView | None = None
+        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
         self._connect()
         self._shortcuts()
 
@@ -74,35 +80,25 @@ class VotePanel(Panel):
         v.currentChanged.connect(lambda _i: self.refresh())
 
     def _shortcuts(self) -> None:
-        def key(keys: QKeySequence | str, slot: Callable[[], object]) -> None:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        for value in range(1, 6):
-            digit = Qt.Key(Qt.Key.Key_0 + value)
-            add = functools.partial(self.add_value, value)
-            key(QKeySequence(digit), add)
-            key(QKeySequence(Qt.KeyboardModifier.KeypadModifier | digit), add)
-        key(QKeySequence(Qt.Key.Key_Backspace), self.remove_last)
-        key("Ctrl+Return", self.start_or_revote)
-        key(
-            QKeySequence(
-                Qt.KeyboardModifier.ControlModifier
-                | Qt.KeyboardModifier.KeypadModifier
-                | Qt.Key.Key_Enter
-            ),
-            self.start_or_revote,
+        hands = [functools.partial(self.add_value, value) for value in range(1, 6)]
+        bind_each(self, "vote.hand", hands)  # 1-5, then the keypad's 1-5
+        bind(self, "vote.take_back", self.remove_last)
+        bind(self, "vote.start", self.start_or_revote)
+        bind(self, "vote.close_round", self.toggle_closed)
+        bind(self, "vote.reveal", self.reveal)
+        bind(self, "vote.projector", self.toggle_projector)
+        bind(self, "vote.print", self.print_report)
+        bind(self, "vote.save_pdf", self.save_report)
+        bind(self, "vote.concern", self.view.concerns.edit.setFocus)
+        bind(self, "vote.concern_to_risk", self.view.concerns.request_risk)
+        bind_each(
+            self, "vote.step_scope", [lambda: self._step_scope(-1), lambda: self._step_scope(1)]
         )
-        key("Ctrl+L", self.toggle_closed)
-        key("Ctrl+Shift+R", self.reveal)
-        key("Ctrl+Shift+P", self.toggle_projector)
-        key("Ctrl+P", self.save_report)
-        key("Ctrl+K", self.view.concerns.edit.setFocus)
-        key("Ctrl+Shift+K", self.view.concerns.request_risk)
-        key("Alt+Up", lambda: self._step_scope(-1))
-        key("Alt+Down", lambda: self._step_scope(1))
-        key("Ctrl+Shift+S", lambda: self.view.setCurrentIndex(1 - self.view.currentIndex()))
+        bind(
+            self,
+            "vote.summary",
+            lambda: self.view.setCurrentIndex(1 - self.view.currentIndex()),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         """Take the keyboard, so 1-5 count hands as soon as the panel is on screen."""
@@ -112,6 +108,10 @@ class VotePanel(Panel):
             self.view.scopes.setFocus()
 
     # -- reading --------------------------------------------------------------------------------
+
+    def main_widget(self) -> QWidget | None:
+        """The list of teams: digits count hands from there."""
+        return self.view.scopes
 
     def refresh(self) -> None:
         votes = self.ctx.ws.votes
@@ -166,6 +166,8 @@ class VotePanel(Panel):
         prefix = self.tr("R%d ") % vote.round_no if vote.round_no > 1 else ""
         if vote.mode is VoteMode.HIDDEN and not vote.revealed:
             return prefix + self.tr("hidden, %d in") % stats.ballots
+        if vote.eligible and stats.ballots > vote.eligible:
+            prefix += self.tr("! %d of %d, ") % (stats.ballots, vote.eligible)
         if vote.is_open:
             return prefix + self.tr("voting, %d in") % stats.ballots
         if stats.passed is None:
@@ -230,7 +232,7 @@ class VotePanel(Panel):
     # -- scope and round ------------------------------------------------------------------------
 
     def _saved_scope(self) -> object:
-        saved = self.ctx.settings.value(SETTING, "")
+        saved = self.ctx.settings.get(VOTE_SCOPE)
         if saved.isdigit():
             return int(saved)
         return ART if saved == ART else None  # None: the first team (teams vote first)
@@ -240,7 +242,7 @@ class VotePanel(Panel):
         if item is None:
             return
         self._scope_key = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.settings.set_value(SETTING, str(self._scope_key))
+        self.ctx.settings.put(VOTE_SCOPE, str(self._scope_key))
         self._shown_round = None
         self.view.message.clear()
         self.refresh()
@@ -291,11 +293,13 @@ class VotePanel(Panel):
             return
         self.view.form.clear()
         count = len(view.ballots) + 1
-        self.view.message.setText(
+        said = (
             self.tr("Ballot %d recorded.") % count
             if view.hidden
             else self.tr("Added a %d (%d ballots).") % (value, count)
         )
+        warning = over_count_warning(count, view.round.eligible)
+        self.view.message.setText(f"{said} {warning}".strip())
 
     def remove_last(self) -> None:
         view = self._taking_ballots()
@@ -372,10 +376,20 @@ class VotePanel(Panel):
 
     @property
     def presenter(self) -> PresenterWindow | None:
-        """The app's presenter window once the vote has been on it (it may show the agenda)."""
-        from rte_desktop.ui.presenter.window import PresenterWindow
+        """The presenter window once the vote has been on it (it may show the agenda now)."""
+        return self.presenter_window if self.projector_view is not None else None
 
-        return PresenterWindow._shared if self.projector_view is not None else None
+    def set_presenter(self, window: PresenterWindow) -> None:
+        """The main window's presenter window, where the projector view goes."""
+        self.presenter_window = window
+
+    def on_the_wall(self) -> bool:
+        return actions.on_the_wall(self)
+
+    def take_the_wall(self) -> None:
+        """Show this vote on the presenter window where it is (another train was opened)."""
+        if not actions.on_the_wall(self):
+            actions.toggle_projector(self)
 
     def toggle_projector(self) -> None:
         """Put the vote on the presenter window (F5 there: full screen), or close it."""
@@ -389,5 +403,9 @@ class VotePanel(Panel):
         self.view.projector.setChecked(actions.on_the_wall(self))
 
     def save_report(self) -> None:
-        """Save the PI's confidence-vote report as a PDF (asks where)."""
+        """Ctrl+Shift+P: save the PI's confidence-vote report as a PDF (asks where)."""
         actions.save_report(self)
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the PI's confidence-vote report through the system print dialog."""
+        actions.print_report(self)

@@ -7,10 +7,12 @@ The keys that count hands work here too, so the RTE may keep the presenter windo
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote.display import VoteDisplay
 from rte_desktop.ui.vote.state import DisplayState
 
@@ -26,20 +28,10 @@ class VoteProjectorView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.display = VoteDisplay()
         layout.addWidget(self.display)
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for value in range(1, 6):
-            for keys in (
-                QKeySequence(str(value)),
-                QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key(Qt.Key.Key_0 + value)),
-            ):
-                shortcut = QShortcut(keys, self, context=context)
-                shortcut.activated.connect(lambda v=value: self.value_chosen.emit(v))
-        QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, context=context).activated.connect(
-            self.remove_last.emit
-        )
-        QShortcut(QKeySequence("Ctrl+Shift+R"), self, context=context).activated.connect(
-            self.reveal.emit
-        )
+        # The panel's own rows (ui/shortcuts.py): the same keys count hands on the wall.
+        bind_each(self, "vote.hand", [partial(self.value_chosen.emit, v) for v in range(1, 6)])
+        bind(self, "vote.take_back", self.remove_last.emit)
+        bind(self, "vote.reveal", self.reveal.emit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_state(self, state: DisplayState | None) -> None:

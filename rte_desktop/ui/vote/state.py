@@ -53,11 +53,13 @@ class DisplayState:
     to_be_heard: int | None  # None while hidden
     hidden: bool = False
     message: str = ""  # shown instead of the histogram (hidden, no round yet)
+    warning: str = ""  # more ballots than people eligible: said in the panel and on the wall
 
     @property
     def texts(self) -> list[str]:
         """Every string this state can put on screen (tests look for leaks here)."""
         found = [self.scope, self.detail, self.participation, self.threshold, self.message]
+        found.append(self.warning)
         found += [str(c) for c in self.counts or ()]
         found += [t for t in (self.average, self.verdict) if t]
         return [t for t in found if t]
@@ -90,6 +92,13 @@ def participation_text(ballots: int, eligible: int) -> str:
     return _tr("%d of %d voted (%d%%)") % (ballots, eligible, percent)
 
 
+def over_count_warning(ballots: int, eligible: int) -> str:
+    """The warning when more ballots than people eligible were counted ("" when none)."""
+    if eligible <= 0 or ballots <= eligible:
+        return ""
+    return _tr("More ballots (%d) than people eligible (%d): count again") % (ballots, eligible)
+
+
 def display_state(view: RoundView, scope: str) -> DisplayState:
     """The state of one round; a hidden round keeps only how many voted."""
     vote, stats = view.round, view.stats
@@ -98,6 +107,7 @@ def display_state(view: RoundView, scope: str) -> DisplayState:
     if not view.is_latest:
         detail += " · " + _tr("history (round %d is the latest)") % view.history[-1].round_no
     participation = participation_text(stats.ballots, vote.eligible)
+    warning = over_count_warning(stats.ballots, vote.eligible)
     threshold = threshold_text(stats.threshold)
     if view.hidden:
         return DisplayState(
@@ -112,6 +122,7 @@ def display_state(view: RoundView, scope: str) -> DisplayState:
             scope=scope,
             participation=participation,
             threshold=threshold,
+            warning=warning,
         )
     passed = stats.passed
     return DisplayState(
@@ -124,4 +135,5 @@ def display_state(view: RoundView, scope: str) -> DisplayState:
         scope=scope,
         participation=participation,
         threshold=threshold,
+        warning=warning,
     )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.vote.vote_values import MAX_ELIGIBLE
+from rte_desktop.ui.shortcuts import keys_of
 from rte_desktop.ui.vote.concerns import ConcernsBox
 from rte_desktop.ui.vote.display import VoteDisplay
 from rte_desktop.ui.vote.entry import BallotForm, TallyPad
@@ -81,13 +82,13 @@ class VoteView(QTabWidget):
         self.projector.setCheckable(True)
         self.report = QPushButton(self.tr("Report PDF..."))
         for button, keys in (
-            (self.start, "Ctrl+Enter"),
-            (self.close_round, "Ctrl+L"),
-            (self.reveal, "Ctrl+Shift+R"),
-            (self.projector, "Ctrl+Shift+P"),
-            (self.report, "Ctrl+P"),
+            (self.start, "vote.start"),
+            (self.close_round, "vote.close_round"),
+            (self.reveal, "vote.reveal"),
+            (self.projector, "vote.projector"),
+            (self.report, "vote.save_pdf"),
         ):
-            button.setToolTip(f"{button.text()} ({keys})")
+            button.setToolTip(f"{button.text()} ({keys_of(keys)})")
         box = QGroupBox(self.tr("Round"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from rte_desktop.ui.shortcuts import bind
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -58,7 +60,7 @@ class PdfPreviewDialog(QDialog):
         print_button.clicked.connect(self.print_document)
         open_button.clicked.connect(self.open_externally)
         close_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        bind(self, "preview.print", self.print_document)
         row = QHBoxLayout()
         row.addWidget(self.pages)
         row.addStretch(1)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import ImprovementItem, PlanningInterval, Solution, WorkKind
 from rte_desktop.services.workshop.improvements import ItemDraft
+from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.workspace import Workspace
@@ -127,12 +128,7 @@ class BacklogTab(QWidget):
         self.add_button.clicked.connect(self._on_add_item)
         self.save_button.clicked.connect(self._on_save_item)
         self.export_button.clicked.connect(self._on_export)
-        QShortcut(
-            QKeySequence("Ctrl+Return"),
-            right_box,
-            self._on_save_item,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        bind(right_box, "workshop.backlog.save_item", self._on_save_item)
 
     # -- showing ----------------------------------------------------------------------------------
 

@@ -1,20 +1,18 @@
-"""Every workshop edit as an undoable pair of service calls (see ``ui.undo.push``).
+"""Every workshop edit, on the one undo recipe (``ui.undo_recipes``).
 
-Additions remember what they created, so a redo after an undo restores the very same row (same
-id) and later commands on the stack still find it. Deletions keep what the service returned and
-restore it exactly.
+Additions are put back with the very same ids on redo, so later commands on the stack still find
+them; deletions keep what the service returned and restore it exactly.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoStack
 
 from rte_desktop.domain.model import Bone, Cause, ImprovementItem, Solution, Workshop
-from rte_desktop.services.workshop.improvements import ItemDraft
-from rte_desktop.ui.undo import push
+from rte_desktop.services.workshop.improvements import ImprovementService, ItemDraft
+from rte_desktop.services.workshop.workshop import WorkshopService, WorkshopSnapshot
+from rte_desktop.ui.undo import UndoStack
+from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
 from rte_desktop.workspace import Workspace
 
 
@@ -22,53 +20,38 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WorkshopEdits", text)
 
 
-class _Created:
-    """Holds what an add created, for redo."""
-
-    def __init__(self) -> None:
-        self.value: Any = None
-        self.snapshot: Any = None  # what an undo removed, for the redo
-        self.restated = ""
-
-
 class WorkshopEdits:
-    def __init__(self, ws: Workspace, stack: QUndoStack) -> None:
+    def __init__(self, ws: Workspace, stack: UndoStack) -> None:
         self._ws = ws
         self._stack = stack
 
     @property
-    def _shop(self) -> Any:
+    def _shop(self) -> WorkshopService:
         return self._ws.workshop
 
     @property
-    def _improve(self) -> Any:
+    def _improve(self) -> ImprovementService:
         return self._ws.improvements
 
     # -- workshops ------------------------------------------------------------------------------
 
     def create_workshop(self, pi_id: int, title: str) -> Workshop:
-        made = _Created()
-
-        def do() -> None:
-            if made.value is None:
-                made.value = self._shop.create_workshop(pi_id, title).value
-            else:
-                self._shop.restore_workshop(made.snapshot)
-
-        def undo() -> None:
-            made.snapshot = self._shop.delete_workshop(made.value.id).value
-
-        push(self._stack, _tr("New workshop"), do, undo)
-        return made.value  # type: ignore[no-any-return]
+        shop = self._shop
+        return push_created(
+            self._stack,
+            _tr("New workshop"),
+            lambda: shop.create_workshop(pi_id, title).value,
+            lambda made: shop.delete_workshop(made.id or 0).value,
+            shop.restore_workshop,
+        )
 
     def delete_workshop(self, workshop_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._shop.delete_workshop(workshop_id).value
-
-        push(
-            self._stack, _tr("Delete workshop"), do, lambda: self._shop.restore_workshop(kept.value)
+        shop = self._shop
+        push_deleted(
+            self._stack,
+            _tr("Delete workshop"),
+            lambda: shop.delete_workshop(workshop_id).value,
+            shop.restore_workshop,
         )
 
     def update_problem(self, workshop: Workshop, field: str, value: str) -> None:
@@ -77,222 +60,209 @@ class WorkshopEdits:
             return
         assert workshop.id is not None
         shop_id = workshop.id
-        push(
+        push_updated(
             self._stack,
             _tr("Edit problem statement"),
-            lambda: self._shop.update_problem(shop_id, **{field: value}),
-            lambda: self._shop.update_problem(shop_id, **{field: old}),
+            lambda text: self._shop.update_problem(shop_id, **{field: text}),
+            old,
+            value,
         )
 
     def set_voting(self, workshop: Workshop, participants: int, dots: int) -> None:
         old = (workshop.participants, workshop.dots_per_participant)
         if old == (participants, dots):
             return
-        shop_id = workshop.id
-        push(
+        shop_id = workshop.id or 0
+        push_updated(
             self._stack,
             _tr("Change dot voting"),
-            lambda: self._shop.set_voting(shop_id, participants, dots),
-            lambda: self._shop.set_voting(shop_id, *old),
+            lambda pair: self._shop.set_voting(shop_id, *pair),
+            old,
+            (participants, dots),
         )
 
     def set_hidden(self, workshop: Workshop, hidden: bool) -> None:
-        shop_id = workshop.id
-        push(
+        shop_id = workshop.id or 0
+        push_updated(
             self._stack,
             _tr("Hide dots") if hidden else _tr("Reveal dots"),
-            lambda: self._shop.set_votes_hidden(shop_id, hidden),
-            lambda: self._shop.set_votes_hidden(shop_id, not hidden),
+            lambda flag: self._shop.set_votes_hidden(shop_id, flag),
+            not hidden,
+            hidden,
         )
 
     def restate(self, workshop: Workshop, cause_id: int) -> Workshop:
-        made = _Created()
-        old_restated = workshop.restated_problem
-        shop_id = workshop.id
+        shop, shop_id, old_restated = self._shop, workshop.id or 0, workshop.restated_problem
 
-        def do() -> None:
-            if made.value is None:
-                made.value = self._shop.restate_as_new_problem(shop_id, cause_id).value
-            else:
-                self._shop.restore_workshop(made.snapshot)
-                self._shop.update_problem(shop_id, restated_problem=made.restated)
+        def remove(made: Workshop) -> tuple[str, WorkshopSnapshot]:
+            restated = shop.workshop(shop_id).restated_problem
+            snapshot = shop.delete_workshop(made.id or 0).value
+            shop.update_problem(shop_id, restated_problem=old_restated)
+            return restated, snapshot
 
-        def undo() -> None:
-            made.restated = self._shop.workshop(shop_id).restated_problem
-            made.snapshot = self._shop.delete_workshop(made.value.id).value
-            self._shop.update_problem(shop_id, restated_problem=old_restated)
+        def restore(kept: tuple[str, WorkshopSnapshot]) -> None:
+            shop.restore_workshop(kept[1])
+            shop.update_problem(shop_id, restated_problem=kept[0])
 
-        push(self._stack, _tr("Restate as new problem"), do, undo)
-        return made.value  # type: ignore[no-any-return]
+        return push_created(
+            self._stack,
+            _tr("Restate as new problem"),
+            lambda: shop.restate_as_new_problem(shop_id, cause_id).value,
+            remove,
+            restore,
+        )
 
     # -- bones ----------------------------------------------------------------------------------
 
     def add_bone(self, workshop_id: int, name: str, after_id: int | None = None) -> Bone:
-        made = _Created()
-
-        def do() -> None:
-            if made.value is None:
-                made.value = self._shop.add_bone(workshop_id, name, after_id).value
-            else:
-                self._shop.restore_bone(made.value, [])
-
-        push(self._stack, _tr("Add bone"), do, lambda: self._shop.delete_bone(made.value.id))
-        return made.value  # type: ignore[no-any-return]
+        shop = self._shop
+        return push_created(
+            self._stack,
+            _tr("Add bone"),
+            lambda: shop.add_bone(workshop_id, name, after_id).value,
+            lambda made: shop.delete_bone(made.id or 0).value,
+            lambda kept: shop.restore_bone(*kept),
+        )
 
     def rename_bone(self, bone: Bone, name: str) -> None:
-        old, bone_id = bone.name, bone.id
-        push(
+        bone_id = bone.id or 0
+        push_updated(
             self._stack,
             _tr("Rename bone"),
-            lambda: self._shop.rename_bone(bone_id, name),
-            lambda: self._shop.rename_bone(bone_id, old),
+            lambda text: self._shop.rename_bone(bone_id, text),
+            bone.name,
+            name,
         )
 
     def delete_bone(self, bone_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._shop.delete_bone(bone_id).value
-
-        push(self._stack, _tr("Delete bone"), do, lambda: self._shop.restore_bone(*kept.value))
+        shop = self._shop
+        push_deleted(
+            self._stack,
+            _tr("Delete bone"),
+            lambda: shop.delete_bone(bone_id).value,
+            lambda kept: shop.restore_bone(*kept),
+        )
 
     # -- causes ---------------------------------------------------------------------------------
 
     def add_cause(
         self, bone_id: int, text: str, parent_id: int | None = None, after_id: int | None = None
     ) -> Cause:
-        made = _Created()
-
-        def do() -> None:
-            if made.value is None:
-                made.value = self._shop.add_cause(bone_id, text, parent_id, after_id).value
-            else:
-                self._shop.restore_causes([made.value])
-
-        push(self._stack, _tr("Add cause"), do, lambda: self._shop.delete_cause(made.value.id))
-        return made.value  # type: ignore[no-any-return]
+        shop = self._shop
+        return push_created(
+            self._stack,
+            _tr("Add cause"),
+            lambda: shop.add_cause(bone_id, text, parent_id, after_id).value,
+            lambda made: shop.delete_cause(made.id or 0).value,
+            shop.restore_causes,
+        )
 
     def rename_cause(self, cause: Cause, text: str) -> None:
-        old, cause_id = cause.text, cause.id
-        push(
+        cause_id = cause.id or 0
+        push_updated(
             self._stack,
             _tr("Rename cause"),
-            lambda: self._shop.rename_cause(cause_id, text),
-            lambda: self._shop.rename_cause(cause_id, old),
+            lambda value: self._shop.rename_cause(cause_id, value),
+            cause.text,
+            text,
         )
 
     def delete_cause(self, cause_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._shop.delete_cause(cause_id).value
-
-        push(self._stack, _tr("Delete cause"), do, lambda: self._shop.restore_causes(kept.value))
+        shop = self._shop
+        push_deleted(
+            self._stack,
+            _tr("Delete cause"),
+            lambda: shop.delete_cause(cause_id).value,
+            shop.restore_causes,
+        )
 
     def move_cause(self, cause: Cause, bone_id: int, parent_id: int | None = None) -> None:
-        old = (cause.bone_id, cause.parent_id, cause.position)
-        cause_id = cause.id
-        push(
+        cause_id = cause.id or 0
+        old: tuple[int, int | None, int | None] = (cause.bone_id, cause.parent_id, cause.position)
+        push_updated(
             self._stack,
             _tr("Move cause"),
-            lambda: self._shop.move_cause(cause_id, bone_id, parent_id),
-            lambda: self._shop.move_cause(cause_id, *old),
+            lambda place: self._shop.move_cause(cause_id, *place),
+            old,
+            (bone_id, parent_id, None),
         )
 
     def set_votes(self, cause: Cause, votes: int) -> None:
-        old, cause_id = cause.votes, cause.id
-        push(
+        cause_id = cause.id or 0
+        push_updated(
             self._stack,
             _tr("Dots on a cause"),
-            lambda: self._shop.set_cause_votes(cause_id, votes),
-            lambda: self._shop.set_cause_votes(cause_id, old),
+            lambda dots: self._shop.set_cause_votes(cause_id, dots),
+            cause.votes,
+            votes,
         )
 
     def clear_votes(self, workshop_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._shop.clear_votes(workshop_id).value
-
-        push(self._stack, _tr("Clear dots"), do, lambda: self._shop.restore_votes(kept.value))
+        shop = self._shop
+        push_deleted(
+            self._stack,
+            _tr("Clear dots"),
+            lambda: shop.clear_votes(workshop_id).value,
+            shop.restore_votes,
+        )
 
     # -- solutions and improvement items --------------------------------------------------------
 
     def add_solution(self, workshop_id: int, text: str) -> Solution:
-        made = _Created()
-
-        def do() -> None:
-            if made.value is None:
-                made.value = self._improve.add_solution(workshop_id, text).value
-            else:
-                self._improve.restore_solution(made.value)
-
-        push(
+        improve = self._improve
+        return push_created(
             self._stack,
             _tr("Add solution"),
-            do,
-            lambda: self._improve.delete_solution(made.value.id),
+            lambda: improve.add_solution(workshop_id, text).value,
+            lambda made: improve.delete_solution(made.id or 0).value,
+            improve.restore_solution,
         )
-        return made.value  # type: ignore[no-any-return]
 
     def update_solution(self, solution: Solution, text: str, votes: int) -> None:
-        old, sid = (solution.text, solution.votes), solution.id
-        push(
+        sid = solution.id or 0
+        push_updated(
             self._stack,
             _tr("Edit solution"),
-            lambda: self._improve.update_solution(sid, text, votes),
-            lambda: self._improve.update_solution(sid, *old),
+            lambda pair: self._improve.update_solution(sid, *pair),
+            (solution.text, solution.votes),
+            (text, votes),
         )
 
     def delete_solution(self, solution_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._improve.delete_solution(solution_id).value
-
-        push(
+        improve = self._improve
+        push_deleted(
             self._stack,
             _tr("Delete solution"),
-            do,
-            lambda: self._improve.restore_solution(kept.value),
+            lambda: improve.delete_solution(solution_id).value,
+            improve.restore_solution,
         )
 
     def add_item(self, workshop_id: int, draft: ItemDraft) -> ImprovementItem:
-        made = _Created()
-
-        def do() -> None:
-            if made.value is None:
-                made.value = self._improve.add_item(workshop_id, draft).value
-            else:
-                self._improve.restore_item(made.value)
-
-        push(
+        improve = self._improve
+        return push_created(
             self._stack,
             _tr("Add improvement item"),
-            do,
-            lambda: self._improve.delete_item(made.value.id),
+            lambda: improve.add_item(workshop_id, draft).value,
+            lambda made: improve.delete_item(made.id or 0).value,
+            improve.restore_item,
         )
-        return made.value  # type: ignore[no-any-return]
 
     def update_item(self, item: ImprovementItem, draft: ItemDraft) -> None:
         old = ItemDraft(item.title, item.description, item.owner, item.target_pi_id, item.kind)
-        item_id = item.id
-        push(
+        item_id = item.id or 0
+        push_updated(
             self._stack,
             _tr("Edit improvement item"),
-            lambda: self._improve.update_item(item_id, draft),
-            lambda: self._improve.update_item(item_id, old),
+            lambda value: self._improve.update_item(item_id, value),
+            old,
+            draft,
         )
 
     def delete_item(self, item_id: int) -> None:
-        kept = _Created()
-
-        def do() -> None:
-            kept.value = self._improve.delete_item(item_id).value
-
-        push(
+        improve = self._improve
+        push_deleted(
             self._stack,
             _tr("Delete improvement item"),
-            do,
-            lambda: self._improve.restore_item(kept.value),
+            lambda: improve.delete_item(item_id).value,
+            improve.restore_item,
         )

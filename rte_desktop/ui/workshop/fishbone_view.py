@@ -158,15 +158,6 @@ class FishboneView(QGraphicsView):
     # -- keyboard -------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # Ctrl+0 fits the diagram here, although the window's Ctrl+0 shows the Backlog panel.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_0
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-        ):
-            event.accept()
-            return True
         # Tab means "add a child" here, not "next widget".
         if (
             event.type() == QEvent.Type.KeyPress

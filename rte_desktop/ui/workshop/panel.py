@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
 from rte_desktop.services.common.changes import Area
-from rte_desktop.ui.panel_base import Panel, PanelContext
+from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
+from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
+from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.theme import BAD
-from rte_desktop.ui.widgets.report_actions import save_report
+from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 from rte_desktop.ui.workshop.backlog_tab import BacklogTab
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.ui.workshop.fishbone_tab import FishboneTab
@@ -123,20 +125,15 @@ class WorkshopPanel(Panel):
         self.vote.hidden_requested.connect(self._on_hidden)
         self.vote.clear_requested.connect(self._on_clear)
         self.vote.restate_requested.connect(self.restate)
-        step = self.ctx.settings.value("workshop/step", "0")
-        self.tabs.setCurrentIndex(int(step) if step.isdigit() and int(step) < 5 else PROBLEM)
+        step = self.ctx.settings.get(WORKSHOP_STEP)
+        self.tabs.setCurrentIndex(step if 0 <= step < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
-        self._shortcut("Ctrl+Shift+N", self._ask_new_workshop)
-        self._shortcut("Ctrl+P", lambda: self.save_report(all_workshops=False))
-        self._shortcut("Ctrl+H", self.vote.toggle_hidden)
-        self._shortcut("Ctrl+Shift+R", self.vote.restate_button.click)
-        for index in range(5):
-            self._shortcut(f"Alt+{index + 1}", partial(self.show_step, index))
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        QShortcut(
-            QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
+        bind(self, "workshop.new", self._ask_new_workshop)
+        bind(self, "workshop.print", self.print_report)
+        bind(self, "workshop.save_pdf", lambda: self.save_report(all_workshops=False))
+        bind(self, "workshop.hide_dots", self.vote.toggle_hidden)
+        bind(self, "workshop.restate", self.vote.restate_button.click)
+        bind_each(self, "workshop.step", [partial(self.show_step, index) for index in range(5)])
 
     # -- scope and data ---------------------------------------------------------------------------
 
@@ -144,19 +141,20 @@ class WorkshopPanel(Panel):
     def workshop(self) -> Workshop | None:
         return next((w for w in self.workshops if w.id == self.workshop_id), None)
 
-    def _remembered_key(self) -> str:
-        return f"workshop/current/{self.pi_id}"
+    def main_widget(self) -> QWidget | None:
+        """The fishbone on its step; else the first field of the step shown ("New workshop"...)."""
+        if self.pages.currentWidget() is not self.tabs:
+            return self.new_button  # no workshop yet: Enter starts one
+        if self.tabs.currentIndex() == FISHBONE:
+            return self.fishbone.view
+        return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
         self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
         ids = [w.id for w in self.workshops]
         if self.workshop_id not in ids:
-            remembered = self.ctx.settings.value(self._remembered_key(), "")
-            self.workshop_id = (
-                int(remembered)
-                if remembered.isdigit() and int(remembered) in ids
-                else (ids[0] if ids else None)
-            )
+            remembered = self.ctx.settings.get(WORKSHOP_CURRENT, pi_id=self.pi_id)
+            self.workshop_id = remembered if remembered in ids else (ids[0] if ids else None)
         self._fill_combo()
         self._load_workshop()
 
@@ -224,11 +222,11 @@ class WorkshopPanel(Panel):
     def _on_combo(self, index: int) -> None:
         self.workshop_id = self.combo.itemData(index)
         if self.workshop_id is not None:
-            self.ctx.settings.set_value(self._remembered_key(), str(self.workshop_id))
+            self.ctx.settings.put(WORKSHOP_CURRENT, self.workshop_id, pi_id=self.pi_id)
         self._load_workshop()
 
     def _on_tab(self, index: int) -> None:
-        self.ctx.settings.set_value("workshop/step", str(index))
+        self.ctx.settings.put(WORKSHOP_STEP, index)
         if index == FISHBONE:
             self.fishbone.view.setFocus()
         elif index == MEASUREMENT:
@@ -323,15 +321,23 @@ class WorkshopPanel(Panel):
             shop_id = shop.id
             self._run(lambda: self.edits.clear_votes(shop_id))
 
-    def save_report(self, all_workshops: bool = False) -> None:
+    def report(self, all_workshops: bool = False) -> Report | None:
+        """This workshop's report (or all the PI's); None without a workshop."""
         shop, pi_id = self.workshop, self.pi_id
         if shop is None or pi_id is None:
-            return
+            return None
         ids = None if all_workshops or shop.id is None else [shop.id]
         stem = "".join(ch if ch.isalnum() else "-" for ch in shop.title)[:40]
-        save_report(
-            self,
+        return Report(
             self.tr("Save the workshop report"),
             "workshops.pdf" if all_workshops else f"workshop-{stem}.pdf",
             lambda path: self.ctx.ws.inspect_adapt.render_report(path, pi_id, ids),
         )
+
+    def save_report(self, all_workshops: bool = False) -> None:
+        """Ctrl+Shift+P: save the report PDF (asks where)."""
+        save_pdf(self, self.report(all_workshops))
+
+    def print_report(self) -> None:
+        """Ctrl+P: print this workshop's report through the system print dialog."""
+        print_report(self, self.report())

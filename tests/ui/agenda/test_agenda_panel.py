@@ -11,7 +11,6 @@ from rte_desktop.domain.agenda_timer import TimerState
 from rte_desktop.domain.model import TimerAction
 from rte_desktop.ui.agenda import models
 from rte_desktop.ui.agenda.presenter_view import STYLE
-from rte_desktop.ui.presenter.window import PresenterWindow
 from tests.ui.agenda.conftest import build_panel
 
 Key = Qt.Key
@@ -25,7 +24,7 @@ def press(qtbot, panel, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def test_space_starts_and_the_presenter_counts_down_from_the_log(qtbot, panel) -> None:
     clock = panel.ctx.ws.clock
     press(qtbot, panel, Key.Key_F5)
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
     assert window.isVisible() and window.content() is panel.presenter_view
     press(qtbot, panel, Key.Key_Space)
     events = panel.ctx.ws.agenda_timer.run_data(panel.agenda_id).events

@@ -11,12 +11,11 @@ from PySide6.QtGui import QColor
 from rte_desktop.domain.agenda_timer import TimerState
 from rte_desktop.ui.agenda.chime import Chime, chime_path, chime_wav
 from rte_desktop.ui.agenda.presenter_view import STYLE, AgendaPresenterView, PresenterFrame
-from rte_desktop.ui.presenter.window import PresenterWindow
 
 
 def test_f5_shows_then_fills_the_screen_and_esc_leaves(qtbot, panel) -> None:
     qtbot.keyClick(panel.view.table, Qt.Key.Key_F5)
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
     assert window.isVisible() and not window.isFullScreen()
     qtbot.keyClick(panel.view.table, Qt.Key.Key_F5)
     assert window.isFullScreen()
@@ -99,7 +98,7 @@ def test_keys_reach_the_presenter_while_the_panel_is_hidden_and_stop_when_it_clo
     qtbot, panel
 ) -> None:
     qtbot.keyClick(panel.view.table, Qt.Key.Key_F5)
-    window = PresenterWindow.shared()
+    window = panel.presenter_window
     panel.hide()  # the RTE went to another panel; the projector still shows the timer
     assert panel.ticker.isActive()
     qtbot.keyClick(window, Qt.Key.Key_Space)

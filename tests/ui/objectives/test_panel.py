@@ -15,10 +15,11 @@ from tests.pdf_tools import pdf_text
 
 
 @pytest.fixture
-def panel(qtbot, panel_context) -> ObjectivesPanel:
+def panel(qtbot, panel_context, presenter) -> ObjectivesPanel:
     ws = panel_context.ws
     pi = ws.train.find_pi(None, None)
     widget = ObjectivesPanel(panel_context)
+    widget.set_presenter(presenter)  # the main window's job
     panel_context.bus.data_changed.connect(widget.on_changes)  # the main window's job
     qtbot.addWidget(widget)
     widget.resize(1280, 720)

@@ -13,12 +13,13 @@ from rte_desktop.ui.vote.panel import VotePanel
 
 
 @pytest.fixture
-def vote_panel(qtbot, panel_context: PanelContext) -> VotePanel:
+def vote_panel(qtbot, panel_context: PanelContext, presenter) -> VotePanel:
     """Scoped to the third PI; the bus refreshes the panel like the main window does."""
     ws = panel_context.ws
     art = ws.train.arts()[0]
     pi = ws.train.pis(art.id)[2]
     panel = VotePanel(panel_context)
+    panel.set_presenter(presenter)  # the main window's job
     panel_context.bus.data_changed.connect(panel.on_changes)
     qtbot.addWidget(panel)
     panel.resize(1100, 650)

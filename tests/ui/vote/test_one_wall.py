@@ -16,6 +16,7 @@ def test_the_vote_takes_the_wall_from_the_timer_and_gives_it_back(
 ) -> None:
     ctx = vote_panel.ctx
     agenda = AgendaPanel(ctx)
+    agenda.set_presenter(vote_panel.presenter_window)  # the main window hands both the same
     agenda.chime = SilentChime(agenda)
     qtbot.addWidget(agenda)
     art = ctx.ws.train.arts()[0]
@@ -23,12 +24,12 @@ def test_the_vote_takes_the_wall_from_the_timer_and_gives_it_back(
     agenda.show()
     agenda.refresh_now()
     qtbot.keyClick(agenda.view.table, Qt.Key.Key_F5)  # the timer goes on the projector
-    window = PresenterWindow.shared()
+    window = agenda.presenter_window
     qtbot.keyClick(window, Qt.Key.Key_F5)  # ... full screen
     assert window.isFullScreen() and window.content() is agenda.presenter_view
 
     vote_panel.toggle_projector()  # the confidence vote: same window, same screen
-    assert PresenterWindow.shared() is window and window.isFullScreen()
+    assert vote_panel.presenter is window and window.isFullScreen()
     assert window.content() is vote_panel.projector_view
     assert vote_panel.view.projector.isChecked()
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -212,7 +212,7 @@ def test_summary_lists_every_vote_and_charts_the_art_across_pis(vote_panel, keys
     assert vote_panel.view.scopes.currentItem().text().startswith("Whole ART")
 
 
-def test_ctrl_p_saves_the_report_pdf(vote_panel, keys, monkeypatch, tmp_path) -> None:
+def test_ctrl_shift_p_saves_the_report_pdf(vote_panel, keys, monkeypatch, tmp_path) -> None:
     from rte_desktop.ui.widgets import report_actions
     from tests.pdf_tools import pdf_text
 
@@ -222,7 +222,7 @@ def test_ctrl_p_saves_the_report_pdf(vote_panel, keys, monkeypatch, tmp_path) ->
     )
     opened = []
     monkeypatch.setattr(report_actions.QDesktopServices, "openUrl", opened.append)
-    keys.type(START, K.Key_4, K.Key_5, (K.Key_P, CTRL))
+    keys.type(START, K.Key_4, K.Key_5, (K.Key_P, CTRL_SHIFT))
     text = "\n".join(pdf_text(target))
     assert "Confidence vote — PI 2027.1" in text and "Phoenix — round 1" in text
     assert opened and opened[0].toLocalFile() == str(target)

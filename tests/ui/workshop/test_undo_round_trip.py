@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-
 from rte_desktop.domain.model import WorkKind
 from rte_desktop.services.workshop.improvements import ItemDraft
+from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.workspace import Workspace
 
@@ -41,7 +40,7 @@ def _state(ws: Workspace, pi_id: int) -> list:
 
 def test_a_long_session_undoes_and_redoes_exactly(qtbot, demo_ws: Workspace) -> None:
     pi = demo_ws.train.find_pi(None, "PI 2026.1")
-    stack = QUndoStack()
+    stack = UndoStack()
     edits = WorkshopEdits(demo_ws, stack)
     before = _state(demo_ws, pi.id)
     shop = demo_ws.workshop.workshops(pi.id)[0]
