@@ -54,7 +54,7 @@ from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 from rte_desktop.ui.theme import OK, WARN
-from rte_desktop.ui.undo import push
+from rte_desktop.ui.undo_recipes import push_updated
 
 if TYPE_CHECKING:
     from rte_desktop.ui.presenter.window import PresenterWindow
@@ -419,11 +419,12 @@ class BacklogPanel(Panel):
         run_or_warn(
             self,
             self.tr("WSJF"),
-            lambda: push(
+            lambda: push_updated(
                 self.ctx.undo,
                 self.tr("Set %1").replace("%1", SHORT_LABELS[column]),
-                lambda: backlog.set_estimate(feature_id, column, value),
-                lambda: backlog.set_estimate(feature_id, column, old),
+                lambda v: backlog.set_estimate(feature_id, column, v),
+                old,
+                value,
             ),
         )
 
@@ -441,11 +442,12 @@ class BacklogPanel(Panel):
             run_or_warn(
                 self,
                 self.tr("State"),
-                lambda: push(
+                lambda: push_updated(
                     self.ctx.undo,
                     self.tr("Change the state"),
-                    lambda: backlog.set_state(feature_id, target),
-                    lambda: backlog.set_state(feature_id, state),
+                    lambda s: backlog.set_state(feature_id, s),
+                    state,
+                    target,
                 ),
             )
 
