@@ -260,6 +260,9 @@ class BacklogPanel(Panel):
             button.setToolTip(keys_of(action_id))
         self.save_criteria.setToolTip(keys_of("backlog.criteria.save"))
 
+    def main_widget(self) -> QWidget | None:
+        return self.grid  # digits, Delete and Ctrl+arrows act on its current cell
+
     # -- scope ------------------------------------------------------------------------------------
 
     def set_scope(self, art_id: int | None, pi_id: int | None) -> None:

@@ -166,6 +166,9 @@ class SystemDemoPanel(Panel):
             button.setToolTip(keys_of(action_id))
         self.demo_box.setToolTip(keys_of("system_demo.step_demo"))
 
+    def main_widget(self) -> QWidget | None:
+        return self.table  # D, A, F act on its current slot
+
     # -- showing ----------------------------------------------------------------------------------
 
     def step_demo(self, delta: int) -> None:
