@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.agenda.agenda import AgendaService
     from rte_desktop.services.agenda.agenda_timer import AgendaTimerService
     from rte_desktop.services.art_sync.art_sync import ArtSyncService
+    from rte_desktop.services.backlog.backlog import BacklogService
     from rte_desktop.services.backup.backup import BackupService
     from rte_desktop.services.board.board import BoardService
     from rte_desktop.services.calendar.cadence import CadenceService
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.readiness.readiness import ReadinessService
     from rte_desktop.services.risks.risks import RiskService
+    from rte_desktop.services.system_demo.system_demo import SystemDemoService
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.transfer.transfer import TransferService
     from rte_desktop.services.vote.votes import VoteService
@@ -72,6 +74,18 @@ class Workspace(ServiceContext):
         from rte_desktop.services.art_sync.art_sync import ArtSyncService
 
         return ArtSyncService(self)
+
+    @functools.cached_property
+    def backlog(self) -> BacklogService:
+        from rte_desktop.services.backlog.backlog import BacklogService
+
+        return BacklogService(self)
+
+    @functools.cached_property
+    def system_demo(self) -> SystemDemoService:
+        from rte_desktop.services.system_demo.system_demo import SystemDemoService
+
+        return SystemDemoService(self)
 
     @functools.cached_property
     def backup(self) -> BackupService:

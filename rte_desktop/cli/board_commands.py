@@ -26,11 +26,12 @@ def register(groups: Groups) -> None:
         "import",
         "features",
         _import_features,
-        "import features and dependencies from CSV (own columns or a Jira CSV export) into a "
+        "import features and dependencies from CSV or XLSX (own columns, a backlog export or a "
+        "Jira CSV export) into a "
         "PI's board; all or nothing",
         pi=True,
     )
-    parser.add_argument("file", type=Path, help="the CSV file to read (UTF-8)")
+    parser.add_argument("file", type=Path, help="the CSV (UTF-8) or XLSX file to read")
 
 
 def _report_board(args: argparse.Namespace) -> int:

@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY",
         default=None,
         help="open on this panel (calendar, readiness, agenda, vote, objectives, "
-        "risks, board, workshop)",
+        "risks, board, workshop, backlog, system_demo)",
     )
     top = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: Groups = {"": top}

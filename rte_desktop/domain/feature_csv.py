@@ -14,6 +14,9 @@ depends on        Inward issue link (Blocks), Depends on, Blocked by, Providers
 blocks            Outward issue link (Blocks), Blocks, Consumers, Needed by
 ================  ============================================================================
 
+The ART backlog's columns (state, the WSJF parts, epic, acceptance criteria, likely teams,
+Definition of Ready) are read by ``domain.backlog_columns`` when the file has them.
+
 Jira repeats a header once per value ("Sprint" twice when an issue was in two sprints, one
 "Outward issue link (Blocks)" per link): every column is read; the iteration is the last non-empty
 sprint, links are all of them. A link cell may hold several keys separated by commas, semicolons
@@ -31,6 +34,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from rte_desktop.domain.backlog_columns import BACKLOG_HEADERS, BacklogValues, read_backlog_values
 from rte_desktop.domain.errors import ImportFormatError
 from rte_desktop.domain.model import WorkKind
 
@@ -71,6 +75,7 @@ class FeatureRow:
     kind: WorkKind
     team: Cell | None  # None when the file has no team column or the cell is empty
     iteration: Cell | None  # None: unplanned
+    backlog: BacklogValues | None = None  # the ART backlog's columns (domain/backlog_columns)
 
 
 @dataclass(frozen=True)
@@ -127,10 +132,11 @@ def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 
 def _columns(header: list[str]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {name: [] for name in HEADERS}
+    every = HEADERS | BACKLOG_HEADERS
+    found: dict[str, list[int]] = {name: [] for name in every}
     for index, raw in enumerate(header):
         name = " ".join(raw.split()).casefold()
-        for fieldname, aliases in HEADERS.items():
+        for fieldname, aliases in every.items():
             if name in aliases:
                 found[fieldname].append(index)
     return found
@@ -144,7 +150,7 @@ def kind_of(text: str) -> WorkKind:
     return WorkKind.ENABLER if "enabler" in text.casefold() else WorkKind.FEATURE
 
 
-def parse_features_csv(text: str) -> ParsedFeatures:
+def parse_features_csv(text: str, what: str = "The CSV file") -> ParsedFeatures:
     """Parse CSV text into feature rows and links, or raise one error naming every bad cell.
 
     Raises:
@@ -163,6 +169,20 @@ def parse_features_csv(text: str) -> ParsedFeatures:
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ImportFormatError(f"line {reader.line_num}: {exc}.") from None
+    return parse_feature_records(records, what)
+
+
+def parse_feature_records(
+    records: list[tuple[int, list[str]]], what: str = "The file"
+) -> ParsedFeatures:
+    """Parse (line, cells) records, the first being the header (CSV lines or sheet rows).
+
+    Raises:
+        ImportFormatError: as ``parse_features_csv``, plus bad backlog cells (off-scale WSJF
+            values, unknown states), every one named by line and column.
+    """
+    if not records:
+        raise ImportFormatError("line 1: the file is empty; expected a header row.")
     header_line, header = records[0]
     columns = _columns(header)
     if not columns["title"]:
@@ -207,6 +227,13 @@ def parse_features_csv(text: str) -> ParsedFeatures:
                 )
             first_line_of_key.setdefault(key.casefold(), line)
         kind_cell = first("kind", line, record)
+        backlog = None
+        if any(columns[name] for name in BACKLOG_HEADERS):
+            cells = {name: first(name, line, record) for name in BACKLOG_HEADERS if columns[name]}
+            problems: list[str] = []
+            backlog = read_backlog_values(dict(cells), problems)
+            for problem in problems:
+                errors.add(problem)
         row_index = len(parsed.rows)
         parsed.rows.append(
             FeatureRow(
@@ -216,6 +243,7 @@ def parse_features_csv(text: str) -> ParsedFeatures:
                 kind=kind_of(kind_cell.value) if kind_cell else WorkKind.FEATURE,
                 team=first("team", line, record),
                 iteration=first("iteration", line, record, last=True),
+                backlog=backlog,
             )
         )
         for name, provides in (("depends_on", False), ("blocks", True)):
@@ -232,7 +260,7 @@ def parse_features_csv(text: str) -> ParsedFeatures:
                     else:
                         target = Cell(other, source.line, source.column, source.header)
                         parsed.links.append(LinkRow(row_index, target, provides))
-    errors.raise_if_any("The CSV file")
+    errors.raise_if_any(what)
     if not parsed.rows:
         raise ImportFormatError(f"line {header_line + 1}: the file has a header but no features.")
     return parsed

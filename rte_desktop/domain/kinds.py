@@ -58,3 +58,22 @@ class RiskSource(StrEnum):
 class WorkKind(StrEnum):
     FEATURE = "feature"
     ENABLER = "enabler"
+
+
+class BacklogState(StrEnum):
+    """Where a feature stands on its way through the ART backlog (SAFe's ART Kanban, short)."""
+
+    FUNNEL = "funnel"
+    ANALYSING = "analysing"
+    READY = "ready"
+    PLANNED = "planned"
+    DONE = "done"
+
+
+class WsjfColumn(StrEnum):
+    """The four relative estimates of WSJF, in the order a session estimates them."""
+
+    BUSINESS_VALUE = "business_value"
+    TIME_CRITICALITY = "time_criticality"
+    RISK_REDUCTION = "risk_reduction"
+    JOB_SIZE = "job_size"

@@ -22,6 +22,7 @@ from rte_desktop.domain.flow_model import (  # re-exported: every value type is 
     WorkItemChange as WorkItemChange,
 )
 from rte_desktop.domain.kinds import (  # re-exported: every value type is found here
+    BacklogState as BacklogState,
     Checklist as Checklist,
     EventKind as EventKind,
     RiskSource as RiskSource,
@@ -48,6 +49,7 @@ class Art:
     art_sync_weekday: int = 2  # Monday is 0
     art_sync_time: dt.time = dt.time(10, 0)
     working_days: str = "01234"  # weekday digits, Monday is 0
+    pi_capacity_features: int = 10  # features the ART expects to take in a PI (readiness top-N)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,7 +251,17 @@ class Feature:
     key: str = ""
     title: str
     kind: WorkKind = WorkKind.FEATURE
-    position: int = 0
+    position: int = 0  # order within its board cell
+    # The ART backlog (domain/backlog.py): a backlog state never goes with an iteration.
+    state: BacklogState = BacklogState.FUNNEL
+    backlog_position: int = 0  # the backlog's own order; WSJF ties keep it
+    business_value: int | None = None  # WSJF parts on the modified Fibonacci scale
+    time_criticality: int | None = None
+    risk_reduction: int | None = None
+    job_size: int | None = None
+    epic: str = ""
+    acceptance_criteria: str = ""
+    candidate_teams: str = ""  # the team(s) likely to take it, as typed (before the board)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -352,6 +364,62 @@ class ImprovementItem:
     position: int = 0
 
 
+@dataclass(frozen=True, kw_only=True)
+class DorItem:
+    """One line of the ART's own Definition of Ready."""
+
+    id: int | None = None
+    art_id: int
+    text: str
+    position: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeatureDorTick:
+    """A feature meets one Definition of Ready item."""
+
+    id: int | None = None
+    feature_id: int
+    dor_item_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class WsjfSession:
+    """A WSJF estimation session on a PI's backlog (finished when ``finished_at`` is set)."""
+
+    id: int | None = None
+    pi_id: int
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoItem:
+    """One slot of a System Demo's plan: a feature (or free title) shown by someone."""
+
+    id: int | None = None
+    event_id: int
+    feature_id: int | None = None
+    title: str
+    presenter: str = ""
+    position: int = 0
+    minutes: int = 5
+    demoed: bool = False
+    accepted: bool | None = None  # None: not decided yet
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemoFeedback:
+    """Stakeholder feedback typed during a demo; it may have become a feature or a risk."""
+
+    id: int | None = None
+    demo_item_id: int
+    text: str
+    at: dt.datetime
+    feature_id: int | None = None
+    risk_id: int | None = None
+
+
 # Every stored type, parents before children (the order of JSON export and import).
 ALL_TYPES: tuple[type, ...] = (
     Art,
@@ -385,4 +453,9 @@ ALL_TYPES: tuple[type, ...] = (
     FlowTypeMap,
     WorkItem,
     WorkItemChange,
+    DorItem,
+    FeatureDorTick,
+    WsjfSession,
+    DemoItem,
+    DemoFeedback,
 )

@@ -46,6 +46,11 @@ RECORDS: dict[type[Any], type[orm.Base]] = {
     m.FlowTypeMap: orm.FlowTypeMapRecord,
     m.WorkItem: orm.WorkItemRecord,
     m.WorkItemChange: orm.WorkItemChangeRecord,
+    m.DorItem: orm.DorItemRecord,
+    m.FeatureDorTick: orm.FeatureDorTickRecord,
+    m.WsjfSession: orm.WsjfSessionRecord,
+    m.DemoItem: orm.DemoItemRecord,
+    m.DemoFeedback: orm.DemoFeedbackRecord,
 }
 
 T = TypeVar("T")

@@ -65,6 +65,7 @@ class ArtRecord(Base):
     art_sync_weekday: Mapped[int]
     art_sync_time: Mapped[dt.time]
     working_days: Mapped[str] = mapped_column(String(7))
+    pi_capacity_features: Mapped[int]
 
 
 class TeamRecord(Base):
@@ -256,6 +257,15 @@ class FeatureRecord(Base):
     title: Mapped[str]
     kind: Mapped[str] = mapped_column(String(16))
     position: Mapped[int]
+    state: Mapped[str] = mapped_column(String(16))
+    backlog_position: Mapped[int]
+    business_value: Mapped[int | None]
+    time_criticality: Mapped[int | None]
+    risk_reduction: Mapped[int | None]
+    job_size: Mapped[int | None]
+    epic: Mapped[str]
+    acceptance_criteria: Mapped[str] = mapped_column(Text)
+    candidate_teams: Mapped[str]
 
 
 class MilestoneRecord(Base):
@@ -413,3 +423,48 @@ class FlowTypeMapRecord(Base):
     art_id: Mapped[int] = _fk("art.id")
     raw_type: Mapped[str] = mapped_column(String(100))
     work_type: Mapped[str] = mapped_column(String(16))
+class DorItemRecord(Base):
+    __tablename__ = "dor_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    art_id: Mapped[int] = _fk("art.id")
+    text: Mapped[str]
+    position: Mapped[int]
+
+
+class FeatureDorTickRecord(Base):
+    __tablename__ = "feature_dor_tick"
+    __table_args__ = (UniqueConstraint("feature_id", "dor_item_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feature_id: Mapped[int] = _fk("feature.id")
+    dor_item_id: Mapped[int] = _fk("dor_item.id")
+
+
+class WsjfSessionRecord(Base):
+    __tablename__ = "wsjf_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pi_id: Mapped[int] = _fk("pi.id")
+    started_at: Mapped[dt.datetime]
+    finished_at: Mapped[dt.datetime | None]
+
+
+class DemoItemRecord(Base):
+    __tablename__ = "demo_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = _fk("event.id")
+    feature_id: Mapped[int | None] = _fk("feature.id", nullable=True)
+    title: Mapped[str]
+    presenter: Mapped[str]
+    position: Mapped[int]
+    minutes: Mapped[int]
+    demoed: Mapped[bool]
+    accepted: Mapped[bool | None]
+
+
+class DemoFeedbackRecord(Base):
+    __tablename__ = "demo_feedback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    demo_item_id: Mapped[int] = _fk("demo_item.id")
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime]
+    feature_id: Mapped[int | None] = _fk("feature.id", nullable=True)
+    risk_id: Mapped[int | None] = _fk("risk.id", nullable=True)

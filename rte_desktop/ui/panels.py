@@ -1,4 +1,4 @@
-"""The nine panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+9).
+"""The panels of the main window, in sidebar order (Ctrl+1 ... Ctrl+9, Ctrl+Alt+1, Ctrl+Alt+2).
 
 Each entry names a factory that is imported only when the panel is first shown, so start-up pays
 for one panel, not eight. A capability replaces its placeholder by pointing ``factory`` at its
@@ -119,5 +119,23 @@ def panel_specs() -> list[PanelSpec]:
                 "in progress and Monte Carlo forecasts, from Jira and Azure DevOps exports."
             ),
             factory="rte_desktop.ui.flow.panel:flow_panel",
+        ),
+        PanelSpec(
+            "backlog",
+            _tr("Backlog && WSJF"),
+            _tr(
+                "The ART backlog ordered by WSJF: states, Definition of Ready, acceptance "
+                "criteria, readiness for PI Planning and the WSJF session on the projector."
+            ),
+            factory="rte_desktop.ui.backlog.panel:backlog_panel",
+        ),
+        PanelSpec(
+            "system_demo",
+            _tr("System Demo"),
+            _tr(
+                "Each iteration's System Demo: the demo plan, demoed and accepted marks, and "
+                "feedback that becomes backlog features or risks."
+            ),
+            factory="rte_desktop.ui.system_demo.panel:system_demo_panel",
         ),
     ]

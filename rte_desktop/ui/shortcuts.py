@@ -74,6 +74,8 @@ GO: tuple[Shortcut, ...] = (
     S("window.go.board", ("Ctrl+7",), "Show the panel"),
     S("window.go.workshop", ("Ctrl+8",), "Show the panel"),
     S("window.go.flow", ("Ctrl+9",), "Show the panel"),
+    S("window.go.backlog", ("Ctrl+Alt+1",), "Show the panel"),
+    S("window.go.system_demo", ("Ctrl+Alt+2",), "Show the panel"),
 )
 
 WINDOW: tuple[Shortcut, ...] = (
@@ -404,6 +406,103 @@ FLOW: tuple[Shortcut, ...] = (
     S("flow.scatter.point", (), "Name the item / show its details", label="Hover / click a point"),
 )
 
+# The grid reads the estimate keys itself (ui/backlog/panel.py: BacklogGrid); the WSJF session
+# on the projector reads all of its keys (ui/backlog/session.py), so they are labels only there.
+BACKLOG: tuple[Shortcut, ...] = (
+    S("backlog.new_feature", ("Insert",), "New backlog feature", handled=("Alt+N",)),
+    S(
+        "backlog.start_session",
+        ("F5", "Ctrl+Shift+W"),
+        "WSJF session on the projector (F5 there: full screen)",
+    ),
+    S(
+        "backlog.grid.state",
+        ("Ctrl+Left", "Ctrl+Right"),
+        "Previous / next state (funnel → analysing → ready)",
+    ),
+    S(
+        "backlog.grid.move",
+        ("Ctrl+Up", "Ctrl+Down"),
+        "Earlier / later in the backlog order (breaks WSJF ties)",
+    ),
+    S("backlog.grid.select", (), "Move between cells", label="Arrows"),
+    S(
+        "backlog.grid.estimate",
+        (),
+        "Set the WSJF estimate of the cell (13, 20)",
+        label="1 2 3 5 8, 1 then 3, 2 then 0",
+    ),
+    S("backlog.grid.clear", (), "Clear the estimate of the cell", handled=("Delete",)),
+    S("backlog.details", ("F2",), "Edit epic, likely teams and acceptance criteria"),
+    S(
+        "backlog.criteria.save",
+        ("Ctrl+Return",),
+        "Save the acceptance criteria",
+        label="Ctrl+Enter",
+    ),
+    S("backlog.dor", ("Alt+D",), "Go to the Definition of Ready checklist (Space ticks)"),
+    S("backlog.export", ("Ctrl+Alt+E",), "Export the backlog as CSV or XLSX"),
+    S("backlog.print", ("Ctrl+P",), "Print the backlog (PI Planning pre-read)"),
+    S("backlog.save_pdf", ("Ctrl+Shift+P",), "Save the backlog PDF (PI Planning pre-read)"),
+    S(
+        "backlog.session.select",
+        (),
+        "Session: move between features and columns",
+        label="Arrows / Tab",
+    ),
+    S(
+        "backlog.session.estimate",
+        (),
+        "Session: set the value (1 2 3 5 8, 1·3 = 13, 2·0 = 20)",
+        label="Digits",
+    ),
+    S("backlog.session.clear", (), "Session: clear the value", label="Delete"),
+    S(
+        "backlog.session.undo",
+        (),
+        "Session: undo / redo the last estimate (as everywhere)",
+        label="Ctrl+Z / Ctrl+Y",
+    ),
+    S(
+        "backlog.session.finish",
+        (),
+        "Session: finish (every column needs its 1)",
+        label="Ctrl+Enter",
+    ),
+)
+
+SYSTEM_DEMO: tuple[Shortcut, ...] = (
+    S("system_demo.fill", ("Ctrl+Shift+F",), "Plan the iteration's features from the board"),
+    S("system_demo.add", ("Insert", "Alt+N"), "Add a demo slot (a feature or a title)"),
+    S("system_demo.table.edit", ("F2",), "Who presents the slot and its minutes"),
+    S("system_demo.table.demoed", ("D",), "Demoed / not demoed"),
+    S("system_demo.table.accepted", ("A",), "Accepted → not accepted → undecided"),
+    S("system_demo.table.feedback", ("F",), "Type feedback on the slot (Enter saves)"),
+    S("system_demo.feedback", ("Ctrl+K",), "Type feedback on the selected slot"),
+    S(
+        "system_demo.feedback_list.to_feature",
+        ("B",),
+        "Turn the feedback into a backlog feature",
+        label="B (feedback)",
+    ),
+    S(
+        "system_demo.feedback_list.to_risk",
+        ("R",),
+        "Turn the feedback into a risk",
+        label="R (feedback)",
+    ),
+    S("system_demo.table.move", ("Ctrl+Up", "Ctrl+Down"), "Move the slot earlier / later"),
+    S("system_demo.table.delete", ("Delete",), "Remove the slot"),
+    S(
+        "system_demo.agenda",
+        ("Ctrl+Shift+A",),
+        "Timebox: write the System Demo agenda (run it with the agenda timer)",
+    ),
+    S("system_demo.step_demo", ("Alt+Up", "Alt+Down"), "Previous / next System Demo"),
+    S("system_demo.print", ("Ctrl+P",), "Print the System Demo report"),
+    S("system_demo.save_pdf", ("Ctrl+Shift+P",), "Save the System Demo report PDF"),
+)
+
 PREVIEW: tuple[Shortcut, ...] = (S("preview.print", ("Ctrl+P",), "Print the previewed PDF"),)
 
 TABLE: tuple[Shortcut, ...] = (
@@ -418,6 +517,8 @@ TABLE: tuple[Shortcut, ...] = (
     *BOARD,
     *WORKSHOP,
     *FLOW,
+    *BACKLOG,
+    *SYSTEM_DEMO,
     *PRESENTER,
     *PREVIEW,
     *HOLIDAYS,
@@ -535,9 +636,15 @@ def help_groups(panel_titles: Sequence[tuple[str, str]]) -> list[tuple[str, list
     panels = dict(panel_titles)
     go = [row for row in GO if row.id.rpartition(".")[2] in panels]
     general: list[tuple[str, str]] = []
-    if go:
-        first, last = go[0].keys[0], go[-1].keys[0]
-        general.append((f"{first} … {last}" if len(go) > 1 else first, tr("Show a panel")))
+    runs: list[list[Shortcut]] = []  # one line per modifier: Ctrl+1 … Ctrl+8, Ctrl+Alt+1 … 2
+    for row in go:
+        if runs and runs[-1][0].keys[0].rpartition("+")[0] == row.keys[0].rpartition("+")[0]:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    for run in runs:
+        first, last = run[0].keys[0], run[-1].keys[0]
+        general.append((f"{first} … {last}" if len(run) > 1 else first, tr("Show a panel")))
     general += [(row.keys_text(), tr(row.text)) for row in WINDOW]
     groups = [(tr(TITLES["window"]), general)]
     order = [key for key, _ in panel_titles] + [k for k in TITLES if k != "window"]

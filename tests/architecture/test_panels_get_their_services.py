@@ -16,11 +16,13 @@ UI = Path(__file__).resolve().parents[2] / "rte_desktop" / "ui"
 CONVERTED = {
     "agenda": "agenda_panel",
     "art_sync": "",
+    "backlog": "backlog_panel",
     "board": "board_panel",
     "calendar": "calendar_panel",
     "flow": "flow_panel",
     "objectives": "objectives_panel",
     "risks": "risks_panel",
+    "system_demo": "system_demo_panel",
 }  # package: its factory function
 
 

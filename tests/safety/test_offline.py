@@ -11,7 +11,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from rte_desktop.app import main, take_daily_backup
@@ -19,6 +20,7 @@ from rte_desktop.cli.main import build_parser
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
+from rte_desktop.ui.shortcuts import shortcut
 from rte_desktop.workspace import Workspace
 
 FILE_GROUPS = ("report", "export")  # every command that writes a file
@@ -83,8 +85,9 @@ def test_whole_session_works_with_the_network_cut(
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    for index, spec in enumerate(window.specs, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+    for spec in window.specs:
+        combo = QKeySequence(shortcut(f"window.go.{spec.key}").keys[0])[0]
+        qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
         panel = window.current_panel()
         assert panel is window.panels[spec.key], spec.key
         qtbot.waitExposed(panel)
@@ -100,7 +103,8 @@ def test_whole_session_works_with_the_network_cut(
     db = demo_ws.path
     assert db is not None
     for group, name, parser in commands:
-        out = tmp_path / f"{group}-{name}.{'pdf' if group == 'report' else name}"
+        suffix = "pdf" if group == "report" else {"backlog": "xlsx"}.get(name, name)
+        out = tmp_path / f"{group}-{name}.{suffix}"
         code = main(_arguments(group, name, parser, db, out))
         err = capsys.readouterr().err
         assert code == 0, f"'{group} {name}' failed offline: {err}"

@@ -37,6 +37,7 @@ SMALL_TRAIN: dict[str, Any] = {
                 "art_sync_weekday": 3,
                 "art_sync_time": "09:30:00",
                 "working_days": "0123",
+                "pi_capacity_features": 7,
             }
         ],
         "team": [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from rte_desktop.ui.dialogs.new_train import NewTrainDialog
+from rte_desktop.ui.shortcuts import shortcut
 from rte_desktop.ui.theme import is_dark
 from rte_desktop.workspace import Workspace
 
@@ -14,8 +16,12 @@ def test_every_panel_is_reachable_by_ctrl_number(qtbot, make_window, demo_ws: Wo
     window = make_window(demo_ws)
     assert window.art_combo.currentText() == "Aurora ART"
     assert window.pi_combo.currentText().startswith("PI 2026.2")
-    for index, spec in enumerate(window.specs, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+    go_keys = [shortcut(f"window.go.{spec.key}").keys[0] for spec in window.specs]
+    assert go_keys[:8] == [f"Ctrl+{n}" for n in range(1, 9)]
+    assert len(set(go_keys)) == len(window.specs)
+    for index, (spec, keys) in enumerate(zip(window.specs, go_keys, strict=True), start=1):
+        combo = QKeySequence(keys)[0]
+        qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
         panel = window.current_panel()
         assert panel is window.panels[spec.key]
         assert panel.pi_id == window.pi_combo.currentData()
@@ -109,8 +115,6 @@ def _listed_keys(text: str) -> set[str]:
 
 def test_the_shortcut_list_matches_the_window_keys(qtbot, make_window, demo_ws: Workspace) -> None:
     """F1's "Everywhere" list names exactly the keys of the window's own menu actions."""
-    from PySide6.QtGui import QAction, QKeySequence
-
     window = make_window(demo_ws)
     title, rows = window.shortcut_groups()[0]
     listed = set().union(*(_listed_keys(keys) for keys, _what in rows))
@@ -123,6 +127,15 @@ def test_the_shortcut_list_matches_the_window_keys(qtbot, make_window, demo_ws: 
     assert len(bound) >= len(window.specs) + 8  # the panel keys and the File/Edit/Help menus
     assert bound - listed == set(), "keys that work but the list does not name"
     assert listed - bound == set(), "keys the list names that do nothing"
+    groups = dict(window.shortcut_groups())
+    everywhere = dict(groups["Everywhere"])
+    assert everywhere["Ctrl+1 … Ctrl+9"] == "Show a panel"
+    assert everywhere["Ctrl+Alt+1 … Ctrl+Alt+2"] == "Show a panel"
+    assert "Ctrl+0" not in listed  # the fishbone's zoom to fit
+    assert (
+        "F5 / Ctrl+Shift+W",
+        "WSJF session on the projector (F5 there: full screen)",
+    ) in groups["Backlog && WSJF"]
 
 
 def test_opening_a_foreign_file_keeps_the_current_train(

@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from rte_desktop.domain.kinds import RoamStatus
+from rte_desktop.domain.kinds import BacklogState, RoamStatus
 from rte_desktop.domain.model import TimerAction
 from rte_desktop.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
 
 
@@ -91,6 +92,25 @@ def test_each_panels_main_keys_work_right_after_ctrl_number(
         assert workshop.tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
     else:  # no workshop in this PI yet: Enter starts one
         assert QApplication.focusWidget() is workshop.new_button
+
+    # Ctrl+Alt+1, then Ctrl+Right (Ctrl+Left from ready): the first feature changes state.
+    _key(qtbot, Qt.Key.Key_1, CTRL | ALT)
+    backlog = window.current_panel()
+    assert backlog is window.panels["backlog"]
+    assert QApplication.focusWidget() is backlog.grid
+    first = backlog.selected_row().feature
+    ready = first.state is BacklogState.READY
+    _key(qtbot, Qt.Key.Key_Left if ready else Qt.Key.Key_Right, CTRL)
+    assert demo_ws.backlog.feature(first.id).state is not first.state
+
+    # Ctrl+Alt+2, then D: the System Demo's first slot is marked demoed (or undone).
+    _key(qtbot, Qt.Key.Key_2, CTRL | ALT)
+    demo = window.current_panel()
+    assert demo is window.panels["system_demo"]
+    slot = demo.selected_slot().item
+    _key(qtbot, Qt.Key.Key_D)
+    assert demo.plan.slots[0].item.id == slot.id
+    assert demo.plan.slots[0].item.demoed is not slot.demoed
 
     # And back: Ctrl+3 then Space pauses the running timer at once.
     _go(qtbot, window, 3)

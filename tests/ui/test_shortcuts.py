@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from rte_desktop.ui import shortcuts
 from rte_desktop.ui.main_window import MainWindow
-from rte_desktop.ui.shortcuts import TABLE, Shortcut
+from rte_desktop.ui.shortcuts import TABLE, Shortcut, shortcut
 from rte_desktop.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -89,8 +89,8 @@ def test_every_binding_is_in_the_table_and_every_row_is_bound(
     for name in bound:
         row = rows[name]
         if row.scope == "window.go":
-            first, last = shortcuts.GO[0].keys[0], shortcuts.GO[-1].keys[0]
-            assert ("Everywhere", f"{first} … {last}") in help_lines
+            assert ("Everywhere", "Ctrl+1 … Ctrl+9") in help_lines
+            assert ("Everywhere", "Ctrl+Alt+1 … Ctrl+Alt+2") in help_lines
         else:
             assert (titles[row.panel], row.keys_text()) in help_lines, name
 
@@ -139,6 +139,8 @@ REPORT_PANELS = [
     "board",
     "workshop",
     "flow",
+    "backlog",
+    "system_demo",
 ]
 
 
@@ -156,8 +158,8 @@ def _open_panel(qtbot, window: MainWindow, key: str):
         pis = ws.train.pis(window.art_combo.currentData())
         with_one = next(pi.id for pi in pis if ws.workshop.workshops(pi.id))
         window.pi_combo.setCurrentIndex(window.pi_combo.findData(with_one))
-    index = [spec.key for spec in window.specs].index(key)
-    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), CTRL)
+    go = QKeySequence(shortcut(f"window.go.{key}").keys[0])[0]
+    qtbot.keyClick(window, go.key(), go.keyboardModifiers())
     panel = window.current_panel()
     assert panel is window.panels[key]
     panel.refresh_if_stale()

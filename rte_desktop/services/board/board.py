@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import dependency_health as dh
+from rte_desktop.domain.backlog import state_after_placement
 from rte_desktop.domain.concurrency import merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
@@ -134,7 +135,12 @@ class BoardService:
                 position = feature.position
             saved = uow.update(
                 dataclasses.replace(
-                    feature, team_id=team_id, iteration_id=iteration_id, position=position
+                    feature,
+                    team_id=team_id,
+                    iteration_id=iteration_id,
+                    position=position,
+                    # planning it on the board takes it out of the ART backlog (and back)
+                    state=state_after_placement(feature.state, iteration_id),
                 )
             )
         return Outcome(saved, self._done(saved))
@@ -160,8 +166,17 @@ class BoardService:
         with self._ctx.uow() as uow:
             _check_place(uow, pi_id, team_id, iteration_id)
             _check_unique_key(uow, pi_id, draft.key, None)
-            position = max((f.position for f in uow.find(Feature, pi_id=pi_id)), default=-1) + 1
-            feature = uow.add(dataclasses.replace(draft, position=position))
+            everything = uow.find(Feature, pi_id=pi_id)
+            position = max((f.position for f in everything), default=-1) + 1
+            backlog_position = max((f.backlog_position for f in everything), default=-1) + 1
+            feature = uow.add(
+                dataclasses.replace(
+                    draft,
+                    position=position,
+                    backlog_position=backlog_position,
+                    state=state_after_placement(draft.state, iteration_id),
+                )
+            )
         return Outcome(feature, self._done(feature))
 
     def update_feature(self, feature: Feature, seen: Feature | None = None) -> Outcome[Feature]:
@@ -183,7 +198,8 @@ class BoardService:
                 feature = merge_edit(seen, feature, old, f"the feature “{seen.title}”")
             _check_place(uow, old.pi_id, feature.team_id, feature.iteration_id)
             _check_unique_key(uow, old.pi_id, feature.key, feature_id)
-            saved = uow.update(dataclasses.replace(feature, pi_id=old.pi_id))
+            state = state_after_placement(feature.state, feature.iteration_id)
+            saved = uow.update(dataclasses.replace(feature, pi_id=old.pi_id, state=state))
         return Outcome(saved, self._done(saved))
 
     def delete_feature(self, feature_id: int) -> Outcome[DeletedFeature]:

@@ -22,6 +22,8 @@ class Area(StrEnum):
     ART_SYNC = "art_sync"
     WORKSHOP = "workshop"
     FLOW = "flow"  # work items, their history and the flow mappings
+    BACKLOG = "backlog"  # the ART backlog and WSJF (features too: the board shares them)
+    SYSTEM_DEMO = "system_demo"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from rte_desktop.domain.event_placement import place_events
 from rte_desktop.domain.train import local_date, zone_or_utc
 from rte_desktop.services.common.changes import Changes, Outcome
 from rte_desktop.services.common.pis import add_pi
-from rte_desktop.services.demo import demo_content as content
+from rte_desktop.services.demo import demo_backlog, demo_content as content
 from rte_desktop.services.demo.demo_content import DEMO_TIME_ZONE, TEAMS, monday_on_or_before
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ def build_demo(uow: UnitOfWork, today: dt.date, now: dt.datetime, teams: int = 8
             content.board(uow, pi.id, team_list, iterations)
     current = pis[1]
     assert current.id is not None
+    dor = demo_backlog.definition(uow, art.id)
+    demo_backlog.backlog(uow, pis[2].id or 0, dor, now - dt.timedelta(days=6, hours=-1))
+    demo_backlog.system_demos(uow, [p.id or 0 for p in pis[:2]], pis[2].id, today)
     content.agenda(uow, current.id)
     content.readiness(uow, pis[2].id or 0)
     content.workshop(uow, pis[0].id or 0, pis[1].id)

@@ -226,6 +226,8 @@ def board(uow: UnitOfWork, pi_id: int, teams: list[m.Team], iterations: list[m.I
                     title=title,
                     kind=m.WorkKind.ENABLER if index % 4 == 3 else m.WorkKind.FEATURE,
                     position=index,
+                    backlog_position=index,
+                    state=m.BacklogState.PLANNED if iteration else m.BacklogState.READY,
                 )
             )
         )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain import cadence, model as m
 from rte_desktop.domain.agenda_templates import PI_PLANNING_2_DAY
 from rte_desktop.services.common.pis import add_pi
+from rte_desktop.services.demo import demo_backlog
 from rte_desktop.services.demo.demo_content import (
     DEMO_TIME_ZONE,
     FEATURES,
@@ -38,6 +39,7 @@ def build_history(uow: UnitOfWork, today: dt.date, now: dt.datetime, years: int,
     first = monday_on_or_before(today) - dt.timedelta(weeks=10 * (count - 2) + 3)
     art = uow.add(m.Art(name="Aurora ART", time_zone=DEMO_TIME_ZONE))
     assert art.id is not None
+    demo_backlog.definition(uow, art.id)
     names = [
         TEAMS[i % len(TEAMS)] + ("" if i < len(TEAMS) else f" {i // len(TEAMS) + 1}")
         for i in range(teams)
@@ -160,6 +162,8 @@ def _pi_rows(
                 key=f"AUR-{pi_id}-{i}",
                 title=FEATURES[i % len(FEATURES)],
                 position=i,
+                backlog_position=i,
+                state=m.BacklogState.PLANNED if i % 7 else m.BacklogState.READY,
             )
             for i in range(16)
         ]

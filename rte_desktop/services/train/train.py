@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
+from rte_desktop.domain.backlog import DEFAULT_DEFINITION_OF_READY
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.domain.model import Art, Iteration, PlanningInterval, Team
+from rte_desktop.domain.model import Art, DorItem, Iteration, PlanningInterval, Team
 from rte_desktop.domain.train import clean_name, current_pi
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.dates import art_today
@@ -118,6 +119,8 @@ class TrainService:
             assert art.id is not None
             for position, team in enumerate(spec.teams):
                 uow.add(Team(art_id=art.id, name=clean_name(team, "Team name"), position=position))
+            for position, text in enumerate(DEFAULT_DEFINITION_OF_READY):
+                uow.add(DorItem(art_id=art.id, text=text, position=position))
             for plan in plans:
                 add_pi(uow, art.id, plan)
         return Outcome(art, self._ctx.publish(Changes.of(Area.TRAIN)))

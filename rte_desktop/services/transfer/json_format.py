@@ -58,6 +58,34 @@ def field_types(cls: type) -> dict[str, tuple[type, bool]]:
     return result
 
 
+# Fields added to format version 1 after files were written without them (revision 0004: the
+# ART backlog). A row may leave only these out; they take their default. Every other field is
+# required, so a damaged file is still refused.
+ADDED_FIELDS: dict[str, frozenset[str]] = {
+    "art": frozenset({"pi_capacity_features"}),
+    "feature": frozenset(
+        {
+            "state",
+            "backlog_position",
+            "business_value",
+            "time_criticality",
+            "risk_reduction",
+            "job_size",
+            "epic",
+            "acceptance_criteria",
+            "candidate_teams",
+        }
+    ),
+}
+
+
+@functools.cache
+def field_defaults(cls: type) -> dict[str, Any]:
+    """The fields a row of ``cls`` may leave out (see ``ADDED_FIELDS``), with their defaults."""
+    added = ADDED_FIELDS.get(table_name(cls), frozenset())
+    return {f.name: f.default for f in dataclasses.fields(cls) if f.name in added}
+
+
 # Date-times stored in UTC (every other one is a local time of the ART's zone, without offset).
 UTC_FIELDS = {(model.TimerEvent, "wall")}
 
@@ -121,9 +149,13 @@ def from_row(cls: type, row: Any, where: str) -> Any:
     if unknown:
         raise ImportFormatError(f"{where}.{unknown[0]}: unknown field.")
     values: dict[str, Any] = {}
+    defaults = field_defaults(cls)
     for name, (base, optional) in spec.items():
         path = f"{where}.{name}"
         if name not in row:
+            if name in defaults:  # a field added after the file was written
+                values[name] = defaults[name]
+                continue
             raise ImportFormatError(f"{path}: missing field.")
         raw = row[name]
         if raw is None:
@@ -167,7 +199,7 @@ def json_schema() -> dict[str, Any]:
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": list(spec),
+                "required": [f for f in spec if f not in field_defaults(cls)],
                 "properties": {field: prop(*spec[field]) for field in spec},
             },
         }

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rte_desktop.domain.backlog import countdown as backlog_countdown
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
 from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
@@ -35,11 +36,11 @@ from rte_desktop.ui.readiness.edits import ReadinessEdits
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.shortcuts import bind, keys_of
-from rte_desktop.ui.theme import BAD, WARN
+from rte_desktop.ui.theme import BAD, OK, WARN
 
 
 class ReadinessPanel(Panel):
-    areas = (Area.READINESS, Area.CALENDAR)
+    areas = (Area.READINESS, Area.CALENDAR, Area.BACKLOG)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -54,6 +55,11 @@ class ReadinessPanel(Panel):
         self.title.setFont(font)
         self.anchor = QLabel()
         self.anchor.setWordWrap(True)
+        self.backlog_line = QLabel()  # "8 of the top 10 features ready, T-2w" (ART backlog)
+        self.backlog_line.setObjectName("backlogReadiness")
+        bold = self.backlog_line.font()
+        bold.setBold(True)
+        self.backlog_line.setFont(bold)
         self.overdue = QLabel()
         self.overdue.setWordWrap(True)
         self.overdue.setStyleSheet(f"color: {BAD.name()}; font-weight: bold")
@@ -115,6 +121,7 @@ class ReadinessPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.anchor)
+        layout.addWidget(self.backlog_line)
         layout.addWidget(self.overdue)
         layout.addLayout(bars)
         layout.addWidget(self.empty)
@@ -201,6 +208,15 @@ class ReadinessPanel(Panel):
         else:
             self.anchor.setText(view.anchor.source)
             self.anchor.setStyleSheet(f"color: {WARN.name()}")
+        backlog = self.ctx.ws.backlog.readiness(self.planned_pi_id)
+        countdown = backlog_countdown(days) if view.anchor.found else ""
+        self.backlog_line.setText(
+            self.tr("ART backlog: %1 (%2)")
+            .replace("%1", backlog.sentence(countdown))
+            .replace("%2", keys_of("window.go.backlog"))
+        )
+        colour = OK if backlog.ready >= backlog.top and backlog.top else WARN
+        self.backlog_line.setStyleSheet(f"color: {colour.name()}")
         for checklist in Checklist:
             progress = view.progress(checklist)
             bar = self.bars[checklist]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.confidence import LABELS, SCALE
 from rte_desktop.domain.predictability import BAND_HIGH, BAND_LOW, Performance
+from rte_desktop.domain.system_demo import DemoShare
 from rte_desktop.services.workshop.inspect_adapt import Measurement
 from rte_desktop.ui.theme import BAD, OK, WARN
 
@@ -87,6 +88,11 @@ class MeasurementTab(QWidget):
         flow_box = QGroupBox(self.tr("Flow (this PI, whole ART; more in the Flow panel, Ctrl+9)"))
         QVBoxLayout(flow_box).addWidget(self.flow_figures)
         right.addWidget(flow_box)
+        # The PI System Demo's measure: per iteration, the share of planned features demoed.
+        self.demo_box = QGroupBox(self.tr("System Demos: planned features demoed"))
+        self.demo_grid = QGridLayout(self.demo_box)
+        self.demo_grid.setColumnStretch(1, 1)
+        right.addWidget(self.demo_box)
         right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -188,3 +194,23 @@ class MeasurementTab(QWidget):
         for value, bar in self.bars.items():
             bar.setRange(0, peak)
             bar.setValue(stats.counts[value])
+
+    def load_demo_shares(self, shares: list[DemoShare]) -> None:
+        """Show, per iteration whose System Demo was held, planned features demoed."""
+        while self.demo_grid.count():
+            item = self.demo_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if not shares:
+            self.demo_grid.addWidget(QLabel(self.tr("No System Demo held in this PI yet.")), 0, 0)
+            return
+        for row, share in enumerate(shares):
+            bar = QProgressBar()
+            bar.setRange(0, max(share.planned, 1))
+            bar.setValue(share.demoed)
+            percent = f"{share.percent:.0f}%" if share.percent is not None else "n/a"
+            bar.setFormat(f"{share.demoed} / {share.planned}  ({percent})")
+            bar.setObjectName(f"demoShare{row}")
+            self.demo_grid.addWidget(QLabel(share.iteration), row, 0)
+            self.demo_grid.addWidget(bar, row, 1)

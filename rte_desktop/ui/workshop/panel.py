@@ -45,7 +45,7 @@ PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
 
 
 class WorkshopPanel(Panel):
-    areas = (Area.WORKSHOP, Area.OBJECTIVES, Area.VOTES)
+    areas = (Area.WORKSHOP, Area.OBJECTIVES, Area.VOTES, Area.SYSTEM_DEMO)
 
     def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -196,6 +196,7 @@ class WorkshopPanel(Panel):
         if shop is not None and self._measured_pi != shop.pi_id:
             self.measurement.load(self.ctx.ws.inspect_adapt.measurement(shop.pi_id))
             self.measurement.load_flow(self._flow_lines(shop.pi_id))
+            self.measurement.load_demo_shares(self.ctx.ws.system_demo.shares(shop.pi_id))
             self._measured_pi = shop.pi_id
 
     def _flow_lines(self, pi_id: int) -> list[str]:
