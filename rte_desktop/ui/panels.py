@@ -109,7 +109,7 @@ def panel_specs() -> list[PanelSpec]:
                 "The problem-solving workshop: problem, fishbone, dot voting, Pareto, solutions "
                 "and improvement backlog items."
             ),
-            factory="rte_desktop.ui.workshop.panel:WorkshopPanel",
+            factory="rte_desktop.ui.workshop.panel:workshop_panel",
         ),
         PanelSpec(
             "flow",

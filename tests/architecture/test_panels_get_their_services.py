@@ -23,6 +23,7 @@ CONVERTED = {
     "objectives": "objectives_panel",
     "risks": "risks_panel",
     "system_demo": "system_demo_panel",
+    "workshop": "workshop_panel",
 }  # package: its factory function
 
 

@@ -108,7 +108,7 @@ def test_a_revote_closes_the_round_before_again_on_redo(train: Workspace, clock)
 
 def test_workshop_additions_keep_their_ids(train: Workspace) -> None:
     stack = UndoStack()
-    edits = WorkshopEdits(train, stack)
+    edits = WorkshopEdits(train.workshop, train.improvements, stack)
     pi = train.train.find_pi(None, "PI 2026.1")
     shop = edits.create_workshop(pi.id, "Demos are skipped")
     bone = edits.add_bone(shop.id, "Measurement")

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import ImprovementItem, PlanningInterval, Solution, WorkKind
-from rte_desktop.services.workshop.improvements import ItemDraft
+from rte_desktop.services.train.train import TrainService
+from rte_desktop.services.workshop.improvements import ImprovementService, ItemDraft
 from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD
 from rte_desktop.ui.workshop.edits import WorkshopEdits
-from rte_desktop.workspace import Workspace
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -54,9 +54,24 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class BacklogTab(QWidget):
-    def __init__(self, ws: Workspace, edits: WorkshopEdits, parent: QWidget | None = None) -> None:
+    """Step 4: solutions of the top causes and the improvement items they became.
+
+    Args:
+        improvements: reads solutions and items (writes go through ``edits``).
+        train: the ART's PIs (an item is aimed at one).
+        edits: the panel's one write path.
+        parent: the parent widget.
+    """
+
+    def __init__(
+        self,
+        improvements: ImprovementService,
+        train: TrainService,
+        edits: WorkshopEdits,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ws, self.edits = ws, edits
+        self.improvements, self.train, self.edits = improvements, train, edits
         self.workshop_id: int | None = None
         self.solutions: list[Solution] = []
         self.items: list[ImprovementItem] = []
@@ -134,9 +149,9 @@ class BacklogTab(QWidget):
 
     def load(self, workshop_id: int | None, art_id: int | None) -> None:
         self.workshop_id = workshop_id
-        self.solutions = self.ws.improvements.solutions(workshop_id) if workshop_id else []
-        self.items = self.ws.improvements.items(workshop_id) if workshop_id else []
-        self.pis = self.ws.train.pis(art_id) if art_id is not None else []
+        self.solutions = self.improvements.solutions(workshop_id) if workshop_id else []
+        self.items = self.improvements.items(workshop_id) if workshop_id else []
+        self.pis = self.train.pis(art_id) if art_id is not None else []
         self._fill_solutions()
         current = self.target.currentData()
         self.target.clear()
@@ -253,7 +268,7 @@ class BacklogTab(QWidget):
         if solution is None or self.workshop_id is None:
             self.status.setText(self.tr("Select a solution first."))
             return
-        target = self.ws.improvements.next_pi(self.workshop_id)
+        target = self.improvements.next_pi(self.workshop_id)
         draft = ItemDraft(solution.text, target_pi_id=target.id if target else None)
         shop = self.workshop_id
         if self._run(lambda: self.edits.add_item(shop, draft)):
@@ -288,7 +303,7 @@ class BacklogTab(QWidget):
 
     def export_csv(self, path: Path) -> Path:
         """Every improvement item of the train (with workshop and PI columns) as CSV."""
-        written, count = self.ws.improvements.export_csv(path)
+        written, count = self.improvements.export_csv(path)
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr("%1 item(s) written to %2")

@@ -13,7 +13,6 @@ from rte_desktop.services.workshop.improvements import ImprovementService, ItemD
 from rte_desktop.services.workshop.workshop import WorkshopService, WorkshopSnapshot
 from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
-from rte_desktop.workspace import Workspace
 
 
 def _tr(text: str) -> str:
@@ -21,17 +20,20 @@ def _tr(text: str) -> str:
 
 
 class WorkshopEdits:
-    def __init__(self, ws: Workspace, stack: UndoStack) -> None:
-        self._ws = ws
+    """The workshop panel's one write path: every change one undo step.
+
+    Args:
+        workshop: workshops, causes and dots.
+        improvements: solutions and improvement backlog items.
+        stack: the window's undo stack.
+    """
+
+    def __init__(
+        self, workshop: WorkshopService, improvements: ImprovementService, stack: UndoStack
+    ) -> None:
+        self._shop = workshop
+        self._improve = improvements
         self._stack = stack
-
-    @property
-    def _shop(self) -> WorkshopService:
-        return self._ws.workshop
-
-    @property
-    def _improve(self) -> ImprovementService:
-        return self._ws.improvements
 
     # -- workshops ------------------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ A PI can hold several workshops (one per problem group, and follow-ups restated 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -41,15 +42,59 @@ from rte_desktop.ui.workshop.measurement_tab import MeasurementTab
 from rte_desktop.ui.workshop.problem_tab import ProblemTab
 from rte_desktop.ui.workshop.vote_tab import VoteTab
 
+if TYPE_CHECKING:
+    from rte_desktop.services.flow.flow import FlowService
+    from rte_desktop.services.system_demo.system_demo import SystemDemoService
+    from rte_desktop.services.train.train import TrainService
+    from rte_desktop.services.workshop.improvements import ImprovementService
+    from rte_desktop.services.workshop.inspect_adapt import InspectAdaptService
+    from rte_desktop.services.workshop.workshop import WorkshopService
+
 PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
 
 
+def workshop_panel(ctx: PanelContext, parent: QWidget | None = None) -> WorkshopPanel:
+    """The I&A Workshop panel with the services it uses."""
+    ws = ctx.ws
+    review = QuantitativeReview(ws.inspect_adapt, ws.system_demo, ws.flow)
+    return WorkshopPanel(ctx, ws.workshop, ws.improvements, ws.train, review, parent)
+
+
+@dataclass(frozen=True)
+class QuantitativeReview:
+    """Where the measurement tab's figures come from (I&A's quantitative review)."""
+
+    inspect_adapt: InspectAdaptService  # predictability and the vote
+    system_demo: SystemDemoService  # planned features demoed per iteration
+    flow: FlowService  # the PI's flow figures, when the ART has work items
+
+
 class WorkshopPanel(Panel):
+    """The I&A problem-solving workshop, step by step, and the PI's quantitative review.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        workshop: workshops, causes and dots.
+        improvements: solutions and improvement backlog items.
+        train: the ART's PIs.
+        review: the quantitative review's sources.
+        parent: the parent widget.
+    """
+
     areas = (Area.WORKSHOP, Area.OBJECTIVES, Area.VOTES, Area.SYSTEM_DEMO)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        workshop: WorkshopService,
+        improvements: ImprovementService,
+        train: TrainService,
+        review: QuantitativeReview,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
-        self.edits = WorkshopEdits(ctx.ws, ctx.undo)
+        self.workshop_service, self.train, self.review = workshop, train, review
+        self.edits = WorkshopEdits(workshop, improvements, ctx.undo)
         self.workshops: list[Workshop] = []
         self.workshop_id: int | None = None
         self._measured_pi: int | None = None
@@ -86,7 +131,7 @@ class WorkshopPanel(Panel):
         self.problem = ProblemTab()
         self.fishbone = FishboneTab(self.edits)
         self.vote = VoteTab()
-        self.backlog = BacklogTab(ctx.ws, self.edits)
+        self.backlog = BacklogTab(improvements, train, self.edits)
         self.measurement = MeasurementTab()
         steps: tuple[tuple[QWidget, str], ...] = (
             (self.problem, self.tr("1 Problem")),
@@ -150,7 +195,7 @@ class WorkshopPanel(Panel):
         return first_focusable(self.tabs.currentWidget())
 
     def refresh(self) -> None:
-        self.workshops = self.ctx.ws.workshop.workshops(self.pi_id) if self.pi_id else []
+        self.workshops = self.workshop_service.workshops(self.pi_id) if self.pi_id else []
         ids = [w.id for w in self.workshops]
         if self.workshop_id not in ids:
             remembered = self.ctx.settings.get(WORKSHOP_CURRENT, pi_id=self.pi_id)
@@ -180,12 +225,12 @@ class WorkshopPanel(Panel):
             return
         assert shop.id is not None
         self.pages.setCurrentWidget(self.tabs)
-        ws = self.ctx.ws
-        data = ws.workshop.fishbone(shop.id)
+        service = self.workshop_service
+        data = service.fishbone(shop.id)
         titles = {w.id: w.title for w in self.workshops}
         self.problem.load(shop, titles.get(shop.parent_id, "") if shop.parent_id else "")
         self.fishbone.load(data, show_votes=not shop.votes_hidden)
-        self.vote.load(data, ws.workshop.pareto(shop.id), ws.workshop.budget(shop.id))
+        self.vote.load(data, service.pareto(shop.id), service.budget(shop.id))
         self.backlog.load(shop.id, self.art_id)
         self._measured_pi = None  # the measurement tab (15 ms on ten years) loads when shown
         if self.tabs.currentIndex() == MEASUREMENT:
@@ -194,26 +239,27 @@ class WorkshopPanel(Panel):
     def _load_measurement(self) -> None:
         shop = self.workshop
         if shop is not None and self._measured_pi != shop.pi_id:
-            self.measurement.load(self.ctx.ws.inspect_adapt.measurement(shop.pi_id))
+            self.measurement.load(self.review.inspect_adapt.measurement(shop.pi_id))
             self.measurement.load_flow(self._flow_lines(shop.pi_id))
-            self.measurement.load_demo_shares(self.ctx.ws.system_demo.shares(shop.pi_id))
+            self.measurement.load_demo_shares(self.review.system_demo.shares(shop.pi_id))
             self._measured_pi = shop.pi_id
 
     def _flow_lines(self, pi_id: int) -> list[str]:
         """The PI's flow figures for the ART, or none when it has no work items."""
-        pi = self.ctx.ws.train.pi(pi_id)
-        if not self.ctx.ws.flow.data(pi.art_id).items:
+        pi = self.train.pi(pi_id)
+        flow = self.review.flow
+        if not flow.data(pi.art_id).items:
             return []
-        return self.ctx.ws.flow.figures(pi.art_id, None, pi.start, pi.end).summary()
+        return flow.figures(pi.art_id, None, pi.start, pi.end).summary()
 
     def _empty_text(self) -> str:
         if self.pi_id is None:
             return self.tr("Choose a PI in the toolbar.")
         others = []
         if self.art_id is not None:
-            for pi in self.ctx.ws.train.pis(self.art_id):
+            for pi in self.train.pis(self.art_id):
                 if pi.id != self.pi_id and pi.id is not None:
-                    count = len(self.ctx.ws.workshop.workshops(pi.id))
+                    count = len(self.workshop_service.workshops(pi.id))
                     if count:
                         others.append(f"{pi.name} ({count})")
         text = self.tr(
@@ -339,7 +385,7 @@ class WorkshopPanel(Panel):
         return Report(
             self.tr("Save the workshop report"),
             "workshops.pdf" if all_workshops else f"workshop-{stem}.pdf",
-            lambda path: self.ctx.ws.inspect_adapt.render_report(path, pi_id, ids),
+            lambda path: self.review.inspect_adapt.render_report(path, pi_id, ids),
         )
 
     def save_report(self, all_workshops: bool = False) -> None:

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.workshop.panel import WorkshopPanel
+from rte_desktop.ui.workshop.panel import WorkshopPanel, workshop_panel
 
 
 def pi_id(ctx: PanelContext, name: str) -> int:
@@ -18,7 +18,7 @@ def make_panel(qtbot, panel_context: PanelContext):
     """A shown workshop panel on the demo train, refreshed from the bus like in the window."""
 
     def make(pi_name: str = "PI 2026.1") -> WorkshopPanel:
-        panel = WorkshopPanel(panel_context)
+        panel = workshop_panel(panel_context)
         qtbot.addWidget(panel)
         panel_context.bus.data_changed.connect(panel.on_changes)
         art_id = panel_context.ws.train.arts()[0].id

@@ -41,7 +41,7 @@ def _state(ws: Workspace, pi_id: int) -> list:
 def test_a_long_session_undoes_and_redoes_exactly(qtbot, demo_ws: Workspace) -> None:
     pi = demo_ws.train.find_pi(None, "PI 2026.1")
     stack = UndoStack()
-    edits = WorkshopEdits(demo_ws, stack)
+    edits = WorkshopEdits(demo_ws.workshop, demo_ws.improvements, stack)
     before = _state(demo_ws, pi.id)
     shop = demo_ws.workshop.workshops(pi.id)[0]
     fish = demo_ws.workshop.fishbone(shop.id)
