@@ -67,7 +67,7 @@ def panel_specs() -> list[PanelSpec]:
             "readiness",
             _tr("Readiness"),
             _tr("Organizational, content and logistics checklists counting down to PI Planning."),
-            factory="rte_desktop.ui.readiness.panel:ReadinessPanel",
+            factory="rte_desktop.ui.readiness.panel:readiness_panel",
         ),
         PanelSpec(
             "agenda",

@@ -21,6 +21,7 @@ CONVERTED = {
     "calendar": "calendar_panel",
     "flow": "flow_panel",
     "objectives": "objectives_panel",
+    "readiness": "readiness_panel",
     "risks": "risks_panel",
     "system_demo": "system_demo_panel",
     "workshop": "workshop_panel",

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from rte_desktop.domain.model import Agenda, DemoFeedback, DemoItem, Feature, Risk
-from rte_desktop.ui.readiness.panel import ReadinessPanel
+from rte_desktop.ui.readiness.panel import readiness_panel
 from rte_desktop.ui.system_demo.panel import SystemDemoPanel, system_demo_panel
 
 K = Qt.Key
@@ -90,7 +90,7 @@ def test_reorder_and_timebox_with_the_agenda(qtbot, panel: SystemDemoPanel) -> N
 def test_readiness_countdown_shows_the_backlog_line(qtbot, panel_context) -> None:
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    readiness = ReadinessPanel(panel_context)
+    readiness = readiness_panel(panel_context)
     qtbot.addWidget(readiness)
     readiness.set_scope(art.id, ws.train.current_pi(art.id).id)
     readiness.show()

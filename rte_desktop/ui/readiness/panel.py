@@ -29,8 +29,10 @@ from rte_desktop.domain.backlog import countdown as backlog_countdown
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.model import Checklist, ReadinessItem
 from rte_desktop.domain.readiness import CHECKLIST_LABELS, ItemStatus
+from rte_desktop.services.backlog.backlog import BacklogService
 from rte_desktop.services.common.changes import Area
-from rte_desktop.services.readiness.readiness import ReadinessView
+from rte_desktop.services.readiness.readiness import ReadinessService, ReadinessView
+from rte_desktop.services.train.train import TrainService
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.readiness.edits import ReadinessEdits
 from rte_desktop.ui.readiness.models import CHECKLIST_ROLE, ITEM_ROLE, build_model
@@ -39,12 +41,36 @@ from rte_desktop.ui.shortcuts import bind, keys_of
 from rte_desktop.ui.theme import BAD, OK, WARN
 
 
+def readiness_panel(ctx: PanelContext, parent: QWidget | None = None) -> ReadinessPanel:
+    """The Readiness panel with the services it uses."""
+    ws = ctx.ws
+    return ReadinessPanel(ctx, ws.readiness, ws.train, ws.backlog, parent)
+
+
 class ReadinessPanel(Panel):
+    """The checklists counting down to PI Planning, and the top features' readiness.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        readiness: the checklists (writes go through ``edits``).
+        train: the ART's PIs.
+        backlog: how many of the top features are ready.
+        parent: the parent widget.
+    """
+
     areas = (Area.READINESS, Area.CALENDAR, Area.BACKLOG)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        readiness: ReadinessService,
+        train: TrainService,
+        backlog: BacklogService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
-        self.edits = ReadinessEdits(ctx.ws.readiness, ctx.undo)  # the one write path (undoable)
+        self.readiness, self.train, self.backlog = readiness, train, backlog
+        self.edits = ReadinessEdits(readiness, ctx.undo)  # the one write path (undoable)
         self.planned_pi_id: int | None = None  # the PI whose PI Planning is shown
         self._offset = 0  # arrows: how many PI Plannings away from the toolbar's
         self.view: ReadinessView | None = None
@@ -159,7 +185,7 @@ class ReadinessPanel(Panel):
         """The PI planned at the end of the toolbar's PI (its successor), moved by the arrows."""
         if self.art_id is None or self.pi_id is None:
             return None
-        ids = [p.id for p in self.ctx.ws.train.pis(self.art_id)]
+        ids = [p.id for p in self.train.pis(self.art_id)]
         if self.pi_id not in ids:
             return None
         index = ids.index(self.pi_id) + 1 + self._offset
@@ -187,7 +213,7 @@ class ReadinessPanel(Panel):
             self.model.clear()
             return
         selected = self.selected_item()
-        view = self.view = self.ctx.ws.readiness.view(self.planned_pi_id)
+        view = self.view = self.readiness.view(self.planned_pi_id)
         self.title.setText(self.tr("Readiness: PI Planning for %1").replace("%1", view.pi.name))
         days = (view.anchor.day_one - view.today).days
         when = (
@@ -208,7 +234,7 @@ class ReadinessPanel(Panel):
         else:
             self.anchor.setText(view.anchor.source)
             self.anchor.setStyleSheet(f"color: {WARN.name()}")
-        backlog = self.ctx.ws.backlog.readiness(self.planned_pi_id)
+        backlog = self.backlog.readiness(self.planned_pi_id)
         countdown = backlog_countdown(days) if view.anchor.found else ""
         self.backlog_line.setText(
             self.tr("ART backlog: %1 (%2)")

@@ -12,11 +12,11 @@ from tests.ui.calendar.conftest import refocus
 
 
 def make_panel(qtbot, panel_context):
-    from rte_desktop.ui.readiness.panel import ReadinessPanel
+    from rte_desktop.ui.readiness.panel import readiness_panel
 
     ws = panel_context.ws
     art = ws.train.arts()[0]
-    panel = ReadinessPanel(panel_context)
+    panel = readiness_panel(panel_context)
     panel_context.bus.data_changed.connect(panel.on_changes)
     qtbot.addWidget(panel)
     panel.resize(1300, 850)
