@@ -62,6 +62,11 @@ def file_commands() -> list[tuple[str, str, argparse.ArgumentParser]]:
     ]
 
 
+def out_suffix(group: str, name: str) -> str:
+    """The file suffix that ``group name --out`` writes (the suffix picks the format)."""
+    return "pdf" if group == "report" else {"backlog": "xlsx"}.get(name, name)
+
+
 def _arguments(group: str, name: str, parser: argparse.ArgumentParser, db: Path, out: Path):
     args = [group, name, "--db", str(db)]
     for action in parser._actions:
@@ -103,8 +108,7 @@ def test_whole_session_works_with_the_network_cut(
     db = demo_ws.path
     assert db is not None
     for group, name, parser in commands:
-        suffix = "pdf" if group == "report" else {"backlog": "xlsx"}.get(name, name)
-        out = tmp_path / f"{group}-{name}.{suffix}"
+        out = tmp_path / f"{group}-{name}.{out_suffix(group, name)}"
         code = main(_arguments(group, name, parser, db, out))
         err = capsys.readouterr().err
         assert code == 0, f"'{group} {name}' failed offline: {err}"

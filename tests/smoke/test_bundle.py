@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from rte_desktop.ui.panels import panel_specs
-from tests.safety.test_offline import file_commands
+from tests.safety.test_offline import file_commands, out_suffix
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "rte-desktop" / ("rte-desktop.exe" if os.name == "nt" else "rte-desktop")
@@ -91,7 +91,7 @@ def test_bundle_has_every_command_and_writes_every_file(run_bundle, tmp_path: Pa
     db = tmp_path / "demo.sqlite"
     run_bundle("demo", "--db", str(db))
     for group, name, parser in file_commands():
-        out = tmp_path / f"{group}-{name}.{'pdf' if group == 'report' else name}"
+        out = tmp_path / f"{group}-{name}.{out_suffix(group, name)}"
         extra = (
             ["--out", str(out)] if any("--out" in a.option_strings for a in parser._actions) else []
         )
