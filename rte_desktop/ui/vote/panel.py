@@ -98,6 +98,7 @@ class VotePanel(Panel):
         v.reveal.clicked.connect(self.reveal)
         v.projector.clicked.connect(self.toggle_projector)
         v.phones.start.clicked.connect(self.toggle_phones)
+        v.phones.copy.clicked.connect(self.copy_phone_address)
         v.report.clicked.connect(self.save_report)
         v.pad.value_chosen.connect(self.add_value)
         v.pad.remove_last.connect(self.remove_last)
@@ -435,6 +436,13 @@ class VotePanel(Panel):
             self.tr("Phones vote in round %d: scan the QR code or open %s")
             % (session.vote.round.round_no, session.url)
         )
+
+    def copy_phone_address(self) -> None:
+        """Put the join URL on the clipboard (to paste into a chat for remote participants)."""
+        session = self.phones.session if self.phones is not None else None
+        if session is not None and self.phones is not None and self.phones.running:
+            QApplication.clipboard().setText(session.url)
+            self.view.message.setText(self.tr("Copied %s") % session.url)
 
     def stop_phones(self, message: str = "") -> None:
         """Stop serving the phone round (the port closes; the round stays as it is)."""

@@ -104,7 +104,7 @@ class QrView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image: QImage | None = None
-        self.setMinimumSize(120, 120)
+        self.setMinimumSize(100, 100)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_tr("QR code of the vote's address"))
 
@@ -141,20 +141,37 @@ class JoinView(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #c0392b; font-weight: bold;")
         hint = QLabel(_tr("Scan to vote, or type the address:"))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
-        for label, size in ((hint, 1.0), (self.url, 1.5), (self.count, 1.2), (self.warning, 1.0)):
+        grow = 1.6 if large else 1.0
+        for label, size in (
+            (hint, 1.0 if large else 0.9),
+            (self.url, 1.5 if large else 1.0),
+            (self.count, 1.2 if large else 1.0),
+            (self.warning, 1.0 if large else 0.9),
+        ):
             font = QFont(label.font())
-            font.setPointSizeF(font.pointSizeF() * size * (1.6 if large else 1.0))
+            font.setPointSizeF(font.pointSizeF() * size * grow)
             font.setBold(label is self.url)
             label.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.qr, 1)
-        layout.addWidget(hint)
-        layout.addWidget(self.url)
-        layout.addWidget(self.count)
-        layout.addWidget(self.warning)
+        texts = QVBoxLayout()
+        texts.setContentsMargins(0, 0, 0, 0)
+        for label in (hint, self.url, self.count, self.warning):
+            texts.addWidget(label)
+        if large:  # the projector: a big code above big type
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout: QVBoxLayout | QHBoxLayout = QVBoxLayout(self)
+            layout.addWidget(self.qr, 1)
+            layout.addLayout(texts)
+        else:  # the panel's Phones box: a small code beside the text (the wall shows it big)
+            for label in (self.url, self.count, self.warning):
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self.qr.setFixedSize(116, 116)
+            hint.setVisible(False)
+            texts.addStretch(1)
+            layout = QHBoxLayout(self)
+            layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(texts, 1)
+        layout.setContentsMargins(2, 2, 2, 2)
         self.setVisible(False)
 
     def set_state(self, state: JoinState | None) -> None:
@@ -224,6 +241,9 @@ class PhoneBox(QGroupBox):
         self.start.setToolTip(
             _tr("Phones vote anonymously over the room's network (%s)") % keys_of("vote.phones")
         )
+        self.copy = QPushButton(_tr("Copy address"))
+        self.copy.setToolTip(_tr("Put the join address on the clipboard (for a chat or an email)"))
+        self.copy.setEnabled(False)
         self.status = QLabel(_tr("Off: nothing listens."))
         self.status.setWordWrap(True)
         form = QFormLayout(self)
@@ -231,8 +251,11 @@ class PhoneBox(QGroupBox):
         form.addRow(_tr("&Network"), self.network)
         row = QHBoxLayout()
         row.addWidget(self.start)
+        row.addWidget(self.copy)
         form.addRow(row)
         form.addRow(self.status)
+        self.join = JoinView()
+        form.addRow(self.join)
 
     def host(self) -> str:
         return self.network.host()
@@ -240,9 +263,10 @@ class PhoneBox(QGroupBox):
     def set_running(self, running: bool, scope: str = "") -> None:
         self.start.setText(_tr("Stop phones") if running else _tr("Start phone round"))
         self.network.setEnabled(not running)
-        self.status.setText(
-            _tr("Serving the vote of %s.") % scope if running else _tr("Off: nothing listens.")
-        )
+        self.copy.setEnabled(running)
+        self.status.setText(_tr("Off: nothing listens."))
+        self.status.setVisible(not running)  # the QR code and address say it while running
+        self.setTitle(_tr("Phones: %s") % scope if running else _tr("Phones"))
 
 
 class _Serving:

@@ -24,7 +24,7 @@ from rte_desktop.ui.shortcuts import keys_of
 from rte_desktop.ui.vote.concerns import ConcernsBox
 from rte_desktop.ui.vote.display import VoteDisplay
 from rte_desktop.ui.vote.entry import BallotForm, TallyPad
-from rte_desktop.ui.vote.phones import JoinView, PhoneBox
+from rte_desktop.ui.vote.phones import PhoneBox
 from rte_desktop.ui.vote.state import mode_names
 from rte_desktop.ui.vote.summary import SummaryView
 
@@ -42,7 +42,6 @@ class VoteView(QTabWidget):
         self.scopes.setToolTip(self.tr("Teams first, then the whole ART (Alt+Up / Alt+Down)"))
 
         self.display = VoteDisplay()
-        self.join = JoinView()  # the QR code while phones vote
         self.pad = TallyPad()
         self.form = BallotForm()
         self.message = QLabel()
@@ -51,10 +50,7 @@ class VoteView(QTabWidget):
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.display, 3)
-        top.addWidget(self.join, 2)
-        centre_layout.addLayout(top, 1)
+        centre_layout.addWidget(self.display, 1)
         centre_layout.addWidget(self.pad)
         centre_layout.addWidget(self.form)
         centre_layout.addWidget(self.message)
@@ -113,6 +109,7 @@ class VoteView(QTabWidget):
         show.addWidget(self.report)
         form.addRow(show)
         self.phones = PhoneBox()
+        self.join = self.phones.join  # the QR code while phones vote (big on the projector)
         self.concerns = ConcernsBox()
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -76,3 +76,12 @@ def test_ctrl_shift_m_again_stops_serving_and_the_round_stays_open(
     assert not vote_panel.phones.running
     assert vote_panel.ctx.ws.votes.view(round_id).round.is_open
     assert vote_panel.view.phones.start.text() == "Start phone round"
+
+
+def test_copy_address_puts_the_url_on_the_clipboard(qtbot, vote_panel: VotePanel, keys) -> None:
+    choose_this_computer(qtbot, vote_panel)
+    keys.type((K.Key_M, CTRL_SHIFT))
+    qtbot.mouseClick(vote_panel.view.phones.copy, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == vote_panel.phones.session.url
+    keys.type((K.Key_M, CTRL_SHIFT))
+    assert not vote_panel.view.phones.copy.isEnabled()
