@@ -78,3 +78,14 @@ def test_more_devices_than_eligible_is_said() -> None:
     assert DeviceCount(43, 42).over and not DeviceCount(42, 42).over
     assert not DeviceCount(5, 0).over
     assert DeviceCount(37, 42).label() == "37 of 42 devices voted"
+
+
+def test_a_double_tap_from_one_phone_leaves_one_ballot(demo_ws, phone_round) -> None:
+    """Two casts of one device at the same moment (threads, as the server runs them)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda v: demo_ws.phone_votes.cast(phone_round.id, device(7), v), [3, 4] * 4))
+    ballots = demo_ws.votes.ballots(phone_round.round.id)
+    assert len(ballots) == 1 and ballots[0].value in (3, 4)
+    assert demo_ws.phone_votes.count(phone_round.id).devices == 1
