@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.system_demo.system_demo import SystemDemoService
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.transfer.transfer import TransferService
+    from rte_desktop.services.vote.phone_rounds import PhoneVoteService
     from rte_desktop.services.vote.votes import VoteService
     from rte_desktop.services.workshop.improvements import ImprovementService
     from rte_desktop.services.workshop.inspect_adapt import InspectAdaptService
@@ -170,6 +171,12 @@ class Workspace(ServiceContext):
         from rte_desktop.services.vote.votes import VoteService
 
         return VoteService(self)
+
+    @functools.cached_property
+    def phone_votes(self) -> PhoneVoteService:
+        from rte_desktop.services.vote.phone_rounds import PhoneVoteService
+
+        return PhoneVoteService(self)
 
     @functools.cached_property
     def workshop(self) -> WorkshopService:

@@ -26,6 +26,7 @@ GROUPS = {
     "export": "export data (json, ...)",
     "import": "import data (json, ...)",
     "report": "render a PDF report",
+    "vote": "the confidence vote (phones vote over the room's network)",
 }
 
 

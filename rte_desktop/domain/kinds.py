@@ -40,6 +40,13 @@ class VoteMode(StrEnum):
     HIDDEN = "hidden"
 
 
+class PhoneBallotKind(StrEnum):
+    """What a phone round collects: a confidence vote, or the I&A workshop's dots."""
+
+    CONFIDENCE = "confidence"
+    DOTS = "dots"
+
+
 class RoamStatus(StrEnum):
     UNROAMED = "unroamed"
     RESOLVED = "resolved"

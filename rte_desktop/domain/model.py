@@ -25,6 +25,7 @@ from rte_desktop.domain.kinds import (  # re-exported: every value type is found
     BacklogState as BacklogState,
     Checklist as Checklist,
     EventKind as EventKind,
+    PhoneBallotKind as PhoneBallotKind,
     RiskSource as RiskSource,
     RoamStatus as RoamStatus,
     TimerAction as TimerAction,
@@ -420,6 +421,48 @@ class DemoFeedback:
     risk_id: int | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class PhoneRound:
+    """Phones vote over the room's network: one per confidence round (or I&A workshop).
+
+    ``salt`` (random, per round) turns each device's random cookie into the stored hash; the
+    cookie itself, an IP address or a user agent is never stored. A confidence round's phone
+    ballots are ordinary ``Ballot`` rows (the histogram, report and trend count them as any
+    other); ``PhoneBallot`` only remembers which device cast which, so a second vote replaces
+    the first.
+    """
+
+    id: int | None = None
+    kind: PhoneBallotKind = PhoneBallotKind.CONFIDENCE
+    vote_round_id: int | None = None  # kind CONFIDENCE
+    workshop_id: int | None = None  # kind DOTS
+    salt: str
+    is_open: bool = True
+    opened_at: dt.datetime
+    closed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhoneBallot:
+    """One device's ballot in a phone round (``device``: the salted hash of its cookie)."""
+
+    id: int | None = None
+    phone_round_id: int
+    device: str
+    ballot_id: int | None = None  # the confidence vote's Ballot; None for dots
+    cast_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhoneDot:
+    """The dots one device put on one cause of the fishbone (I&A dot voting from phones)."""
+
+    id: int | None = None
+    phone_ballot_id: int
+    cause_id: int
+    dots: int = 0
+
+
 # Every stored type, parents before children (the order of JSON export and import).
 ALL_TYPES: tuple[type, ...] = (
     Art,
@@ -458,4 +501,7 @@ ALL_TYPES: tuple[type, ...] = (
     WsjfSession,
     DemoItem,
     DemoFeedback,
+    PhoneRound,
+    PhoneBallot,
+    PhoneDot,
 )

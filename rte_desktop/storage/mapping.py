@@ -51,6 +51,9 @@ RECORDS: dict[type[Any], type[orm.Base]] = {
     m.WsjfSession: orm.WsjfSessionRecord,
     m.DemoItem: orm.DemoItemRecord,
     m.DemoFeedback: orm.DemoFeedbackRecord,
+    m.PhoneRound: orm.PhoneRoundRecord,
+    m.PhoneBallot: orm.PhoneBallotRecord,
+    m.PhoneDot: orm.PhoneDotRecord,
 }
 
 T = TypeVar("T")

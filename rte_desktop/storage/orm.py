@@ -423,6 +423,8 @@ class FlowTypeMapRecord(Base):
     art_id: Mapped[int] = _fk("art.id")
     raw_type: Mapped[str] = mapped_column(String(100))
     work_type: Mapped[str] = mapped_column(String(16))
+
+
 class DorItemRecord(Base):
     __tablename__ = "dor_item"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -468,3 +470,39 @@ class DemoFeedbackRecord(Base):
     at: Mapped[dt.datetime]
     feature_id: Mapped[int | None] = _fk("feature.id", nullable=True)
     risk_id: Mapped[int | None] = _fk("risk.id", nullable=True)
+
+
+def _owner(target: str, nullable: bool = False) -> Mapped[int]:
+    """A link to the row this one belongs to: deleted with it, even when the link is optional."""
+    return mapped_column(ForeignKey(target, ondelete="CASCADE"), index=True, nullable=nullable)
+
+
+class PhoneRoundRecord(Base):
+    __tablename__ = "phone_round"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    vote_round_id: Mapped[int | None] = _owner("vote_round.id", nullable=True)
+    workshop_id: Mapped[int | None] = _owner("workshop.id", nullable=True)
+    salt: Mapped[str] = mapped_column(String(64))
+    is_open: Mapped[bool]
+    opened_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]
+
+
+class PhoneBallotRecord(Base):
+    __tablename__ = "phone_ballot"
+    __table_args__ = (UniqueConstraint("phone_round_id", "device"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone_round_id: Mapped[int] = _fk("phone_round.id")
+    device: Mapped[str] = mapped_column(String(64))
+    ballot_id: Mapped[int | None] = _owner("ballot.id", nullable=True)
+    cast_at: Mapped[dt.datetime]
+
+
+class PhoneDotRecord(Base):
+    __tablename__ = "phone_dot"
+    __table_args__ = (UniqueConstraint("phone_ballot_id", "cause_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone_ballot_id: Mapped[int] = _fk("phone_ballot.id")
+    cause_id: Mapped[int] = _fk("cause.id")
+    dots: Mapped[int]

@@ -16,7 +16,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Every migration's revision, oldest first. Kept as constants so opening an up-to-date file never
 # imports Alembic (start-up time); a test checks them against the migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0003", "0004")
+REVISIONS: tuple[str, ...] = ("0001", "0003", "0004", "0005")
 
 
 def head_revision() -> str:
