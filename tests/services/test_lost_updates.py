@@ -7,13 +7,14 @@ facilitator's app would.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
 from rte_desktop.domain.clock import FakeClock
-from rte_desktop.domain.errors import ConflictError
-from rte_desktop.domain.model import Feature
+from rte_desktop.domain.errors import ConflictError, NotFoundError
+from rte_desktop.domain.model import Feature, RoamStatus
 from rte_desktop.workspace import Workspace, open_workspace
 
 
@@ -86,3 +87,220 @@ def test_the_same_change_twice_is_no_conflict(
     other.objectives.update(seen.id or 0, seen, committed=not seen.committed)
     demo_ws.objectives.update(seen.id or 0, seen, committed=not seen.committed)
     assert other.objectives.get(seen.id or 0).committed is (not seen.committed)
+
+
+# -- calendar events ----------------------------------------------------------------------------
+
+
+def _art(ws: Workspace) -> int:
+    art_id = ws.train.arts()[0].id
+    assert art_id is not None
+    return art_id
+
+
+def test_event_edit_move_and_delete_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace
+) -> None:
+    mine = demo_ws.calendar.events(_art(demo_ws))[0]
+    event_id = mine.id or 0
+    theirs = other.calendar.event(event_id)
+    other.calendar.update_event(
+        event_id,
+        kind=theirs.kind,
+        title="Their title",
+        start=theirs.start,
+        end=theirs.end,
+        note=theirs.note,
+        seen=theirs,
+    )
+    # The same field: refused with the record, the field and their value; theirs stays.
+    with pytest.raises(ConflictError) as refused:
+        demo_ws.calendar.update_event(
+            event_id,
+            kind=mine.kind,
+            title="My title",
+            start=mine.start,
+            end=mine.end,
+            note=mine.note,
+            seen=mine,
+        )
+    message = str(refused.value)
+    assert f"the event “{mine.title}”" in message and "“Their title”" in message
+    assert "Another facilitator changed the title" in message
+    assert other.calendar.event(event_id).title == "Their title"
+    # Another field (the note): merged, their title kept.
+    demo_ws.calendar.update_event(
+        event_id,
+        kind=mine.kind,
+        title=mine.title,
+        start=mine.start,
+        end=mine.end,
+        note="Bring snacks",
+        seen=mine,
+    )
+    stored = other.calendar.event(event_id)
+    assert (stored.title, stored.note) == ("Their title", "Bring snacks")
+    # A move is a change of start and end: they moved it, my move of what I saw is refused.
+    other.calendar.move_event(event_id, 1, seen=stored)
+    with pytest.raises(ConflictError, match="start"):
+        demo_ws.calendar.move_event(event_id, 2, seen=stored)
+    assert demo_ws.calendar.event(event_id).start == stored.start + dt.timedelta(days=1)
+    # A delete of what I saw, changed since: refused, it stays.
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.calendar.delete_event(event_id, seen=mine)
+    assert demo_ws.calendar.event(event_id).title == "Their title"
+
+
+def test_event_already_deleted_is_named_and_nothing_changes(
+    demo_ws: Workspace, other: Workspace
+) -> None:
+    art_id = _art(demo_ws)
+    mine = demo_ws.calendar.events(art_id)[0]
+    other.calendar.delete_event(mine.id or 0, seen=mine)
+    count = len(demo_ws.calendar.events(art_id))
+    with pytest.raises(
+        NotFoundError, match=f"Another facilitator deleted the event “{mine.title}”"
+    ):
+        demo_ws.calendar.delete_event(mine.id or 0, seen=mine)
+    with pytest.raises(NotFoundError, match="deleted"):
+        demo_ws.calendar.move_event(mine.id or 0, 1, seen=mine)
+    # An undo of an edit (put back what was seen) does not bring a deleted event back.
+    with pytest.raises(NotFoundError):
+        demo_ws.calendar.put_event(mine, seen=mine)
+    assert len(demo_ws.calendar.events(art_id)) == count
+
+
+# -- the ART Planning Board: feature placement, milestones, dependencies -------------------------
+
+
+def _two_cells(ws: Workspace, pi_id: int) -> tuple[Feature, tuple[int, int], tuple[int, int]]:
+    board = ws.board.board(pi_id)
+    feature = next(f for f in board.features if f.team_id and f.iteration_id)
+    teams = [t.id or 0 for t in board.teams]
+    its = [it.id or 0 for it in board.iterations]
+    first = next(
+        (t, i) for t in teams for i in its if (t, i) != (feature.team_id, feature.iteration_id)
+    )
+    second = next(
+        (t, i)
+        for t in teams
+        for i in its
+        if (t, i) not in ((feature.team_id, feature.iteration_id), first)
+    )
+    return feature, first, second
+
+
+def test_a_feature_another_facilitator_moved_is_not_moved_again(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    feature, theirs, mine = _two_cells(demo_ws, pi_id)
+    other.board.place_feature(feature.id or 0, *theirs, seen=feature)
+    with pytest.raises(ConflictError) as refused:
+        demo_ws.board.place_feature(feature.id or 0, *mine, seen=feature)
+    board = demo_ws.board.board(pi_id)
+    team = next(t.name for t in board.teams if t.id == theirs[0])
+    iteration = next(it.name for it in board.iterations if it.id == theirs[1])
+    message = str(refused.value)
+    assert f"Another facilitator moved the feature “{feature.title}” to {team}, {iteration}" in (
+        message
+    )
+    assert "Your move was not saved" in message
+    moved = board.feature(feature.id or 0)
+    assert moved is not None and (moved.team_id, moved.iteration_id) == theirs
+    # The same move twice is no conflict; a change of another field is none either.
+    demo_ws.board.place_feature(feature.id or 0, *theirs, seen=feature)
+    renamed = other.board.update_feature(
+        dataclasses.replace(moved, title="Renamed"), seen=moved
+    ).value
+    placed = demo_ws.board.place_feature(feature.id or 0, *mine, seen=moved).value
+    assert (placed.team_id, placed.iteration_id, placed.title) == (*mine, renamed.title)
+
+
+def test_milestone_edit_and_delete_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    mine = demo_ws.board.board(pi_id).milestones[0]
+    other.board.update_milestone(dataclasses.replace(mine, title="Their launch"), seen=mine)
+    with pytest.raises(ConflictError, match="title of the milestone .*“Their launch”"):
+        demo_ws.board.update_milestone(dataclasses.replace(mine, title="My launch"), seen=mine)
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.board.delete_milestone(mine.id or 0, seen=mine)
+    assert other.board.board(pi_id).milestone(mine.id or 0) is not None
+    now = other.board.board(pi_id).milestone(mine.id or 0)
+    other.board.delete_milestone(mine.id or 0, seen=now)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the milestone"):
+        demo_ws.board.delete_milestone(mine.id or 0, seen=now)
+    with pytest.raises(NotFoundError, match="deleted"):
+        demo_ws.board.update_milestone(dataclasses.replace(mine, title="Again"), seen=mine)
+
+
+def test_dependency_retarget_and_delete_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    board = demo_ws.board.board(pi_id)
+    mine = next(d for d in board.dependencies if d.consumer_feature_id)
+    its = [it.id for it in board.iterations]
+    theirs_it, my_it = [i for i in its if i != mine.needed_iteration_id][:2]
+    other.board.update_dependency(
+        dataclasses.replace(mine, needed_iteration_id=theirs_it), seen=mine
+    )
+    with pytest.raises(ConflictError) as refused:
+        demo_ws.board.update_dependency(
+            dataclasses.replace(mine, needed_iteration_id=my_it), seen=mine
+        )
+    their_name = next(it.name for it in board.iterations if it.id == theirs_it)
+    message = str(refused.value)
+    assert "needed-by iteration of the dependency of" in message and their_name in message
+    # Another field (the description) merges; their iteration stays.
+    demo_ws.board.update_dependency(dataclasses.replace(mine, description="API ready"), seen=mine)
+    now = next(d for d in other.board.board(pi_id).dependencies if d.id == mine.id)
+    assert (now.needed_iteration_id, now.description) == (theirs_it, "API ready")
+    # Deleting what I saw, changed since: refused; deleting what is already gone: named.
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.board.delete_dependency(mine.id or 0, seen=mine)
+    other.board.delete_dependency(mine.id or 0, seen=now)
+    count = len(demo_ws.board.board(pi_id).dependencies)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the dependency of"):
+        demo_ws.board.delete_dependency(mine.id or 0, seen=now)
+    assert len(demo_ws.board.board(pi_id).dependencies) == count
+
+
+def test_feature_delete_refuses_a_changed_feature(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    mine = demo_ws.board.board(pi_id).features[0]
+    other.board.update_feature(dataclasses.replace(mine, title="Theirs"), seen=mine)
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.board.delete_feature(mine.id or 0, seen=mine)
+    assert other.board.board(pi_id).feature(mine.id or 0) is not None
+
+
+# -- risks: ROAM moves and deletes ---------------------------------------------------------------
+
+
+def test_a_risk_another_facilitator_re_roamed_is_not_moved_again(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    mine = next(r for r in demo_ws.risks.risks(pi_id) if r.status is RoamStatus.UNROAMED)
+    other.risks.move(mine.id or 0, RoamStatus.ACCEPTED, seen=mine)
+    with pytest.raises(ConflictError) as refused:
+        demo_ws.risks.move(mine.id or 0, RoamStatus.RESOLVED, seen=mine)
+    assert f"status of the risk “{mine.title}”" in str(refused.value)
+    assert "status is now Accepted" in str(refused.value)
+    stored = other.risks.risk(mine.id or 0)
+    assert stored.status is RoamStatus.ACCEPTED
+    history = [
+        h.change.to_status for h in demo_ws.risks.history(pi_id) if h.change.risk_id == mine.id
+    ]
+    assert history.count(RoamStatus.RESOLVED) == 0
+    # The same move twice is no conflict.
+    demo_ws.risks.move(mine.id or 0, RoamStatus.ACCEPTED, seen=mine)
+    # A delete of what I saw, changed since: refused; already deleted: named.
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.risks.delete(mine.id or 0, seen=mine)
+    other.risks.delete(mine.id or 0, seen=stored)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the risk"):
+        demo_ws.risks.delete(mine.id or 0, seen=stored)
+    with pytest.raises(NotFoundError, match="deleted"):
+        demo_ws.risks.move(mine.id or 0, RoamStatus.OWNED, owner="Ann", seen=stored)
+
