@@ -14,7 +14,7 @@ import pytest
 
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ConflictError, NotFoundError
-from rte_desktop.domain.model import Feature, RoamStatus
+from rte_desktop.domain.model import Checklist, Feature, RoamStatus
 from rte_desktop.workspace import Workspace, open_workspace
 
 
@@ -304,3 +304,97 @@ def test_a_risk_another_facilitator_re_roamed_is_not_moved_again(
     with pytest.raises(NotFoundError, match="deleted"):
         demo_ws.risks.move(mine.id or 0, RoamStatus.OWNED, owner="Ann", seen=stored)
 
+
+# -- objective order, readiness, the I&A workshop, ART Sync ---------------------------------------
+
+
+def test_an_objective_reorder_of_an_order_changed_meanwhile_is_refused(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    first = demo_ws.objectives.objectives(pi_id)[0]
+    team_id = first.team_id
+    shown = [o.id or 0 for o in demo_ws.objectives.objectives(pi_id, team_id)]
+    assert len(shown) >= 3
+    other.objectives.move(shown[2], -2, seen=shown)  # they put the third first
+    theirs = [o.id or 0 for o in other.objectives.objectives(pi_id, team_id)]
+    with pytest.raises(ConflictError, match="Another facilitator changed the order of"):
+        demo_ws.objectives.move(shown[1], 1, seen=shown)
+    assert [o.id for o in demo_ws.objectives.objectives(pi_id, team_id)] == theirs
+    # Moving in the order as it is now works; deleting what was changed since is refused.
+    demo_ws.objectives.move(theirs[0], 1, seen=theirs)
+    seen = demo_ws.objectives.get(shown[0])
+    other.objectives.update(shown[0], seen, text="Their text")
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.objectives.delete(shown[0], seen=seen)
+
+
+def test_readiness_edit_tick_and_delete_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    item = demo_ws.readiness.add_item(pi_id, Checklist.LOGISTICS, "Book the big room").value
+    other.readiness.put_item(dataclasses.replace(item, owner="Mia"), seen=item)
+    with pytest.raises(ConflictError, match="owner of the checklist item “Book the big room”"):
+        demo_ws.readiness.put_item(dataclasses.replace(item, owner="Ole"), seen=item)
+    # Another field merges and keeps their owner.
+    saved = demo_ws.readiness.put_item(dataclasses.replace(item, notes="Room 4"), seen=item).value
+    assert (saved.owner, saved.notes) == ("Mia", "Room 4")
+    other.readiness.set_done(item.id or 0, True, seen=saved)
+    # The same tick: no conflict (a yes/no field both changed can only agree).
+    assert demo_ws.readiness.set_done(item.id or 0, True, seen=saved).value.done
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.readiness.delete_item(item.id or 0, seen=item)
+    other.readiness.delete_item(item.id or 0)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the checklist item"):
+        demo_ws.readiness.delete_item(item.id or 0, seen=saved)
+    with pytest.raises(NotFoundError):  # an undo of an edit does not bring it back
+        demo_ws.readiness.put_item(item, seen=saved)
+
+
+def test_workshop_problem_and_cause_edits_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    shop = demo_ws.workshop.create_workshop(pi_id, "Late integration").value
+    shop_id = shop.id or 0
+    other.workshop.update_problem(shop_id, shop, where="Every team")
+    with pytest.raises(ConflictError, match="where of the problem statement “Late integration”"):
+        demo_ws.workshop.update_problem(shop_id, shop, where="Team Kraken")
+    demo_ws.workshop.update_problem(shop_id, shop, impact="Two sprints lost")
+    stored = other.workshop.workshop(shop_id)
+    assert (stored.where, stored.impact) == ("Every team", "Two sprints lost")
+
+    bone = demo_ws.workshop.fishbone(shop_id).bones[0]
+    cause = demo_ws.workshop.add_cause(bone.id or 0, "No test env").value
+    other.workshop.rename_cause(cause.id or 0, "No shared test env", seen=cause)
+    with pytest.raises(ConflictError, match="text of the cause “No test env”"):
+        demo_ws.workshop.rename_cause(cause.id or 0, "Env missing", seen=cause)
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.workshop.delete_cause(cause.id or 0, seen=cause)
+    other.workshop.rename_bone(bone.id or 0, "Humans", seen=bone)
+    with pytest.raises(ConflictError, match="name of the bone"):
+        demo_ws.workshop.rename_bone(bone.id or 0, "Folks", seen=bone)
+    now = other.workshop.fishbone(shop_id).causes[-1]
+    other.workshop.delete_cause(now.id or 0, seen=now)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the cause"):
+        demo_ws.workshop.delete_cause(now.id or 0, seen=now)
+
+
+def test_art_sync_action_and_log_edits_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    meeting = demo_ws.art_sync.add_meeting(pi_id).value
+    action = demo_ws.art_sync.add_action(meeting.id or 0, "Fix the build").value
+    other.art_sync.update_action(dataclasses.replace(action, owner="Mia"), seen=action)
+    with pytest.raises(ConflictError, match="owner of the ART Sync action “Fix the build”"):
+        demo_ws.art_sync.update_action(dataclasses.replace(action, owner="Ole"), seen=action)
+    other.art_sync.set_done(action.id or 0, True, seen=action)
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.art_sync.delete_action(action.id or 0, seen=action)
+    other.art_sync.update_meeting(dataclasses.replace(meeting, decisions="Ship it"), seen=meeting)
+    with pytest.raises(ConflictError, match="decisions of the ART Sync"):
+        demo_ws.art_sync.update_meeting(
+            dataclasses.replace(meeting, decisions="Wait"), seen=meeting
+        )
+    kept = demo_ws.art_sync.update_meeting(
+        dataclasses.replace(meeting, attendees="Ann, Bo"), seen=meeting
+    ).value
+    assert (kept.decisions, kept.attendees) == ("Ship it", "Ann, Bo")

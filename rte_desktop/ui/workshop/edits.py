@@ -12,7 +12,12 @@ from rte_desktop.domain.model import Bone, Cause, ImprovementItem, Solution, Wor
 from rte_desktop.services.workshop.improvements import ImprovementService, ItemDraft
 from rte_desktop.services.workshop.workshop import WorkshopService, WorkshopSnapshot
 from rte_desktop.ui.undo import UndoStack
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
+from rte_desktop.ui.undo_recipes import (
+    push_checked_update,
+    push_created,
+    push_deleted,
+    push_updated,
+)
 
 
 def _tr(text: str) -> str:
@@ -62,12 +67,15 @@ class WorkshopEdits:
             return
         assert workshop.id is not None
         shop_id = workshop.id
-        push_updated(
+        # The workshop as the window shows it: another facilitator's edit of the same field
+        # since then is refused, never overwritten (undo and redo likewise).
+        push_checked_update(
             self._stack,
             _tr("Edit problem statement"),
-            lambda text: self._shop.update_problem(shop_id, **{field: text}),
+            lambda text, seen: self._shop.update_problem(shop_id, seen, **{field: text}).value,
             old,
             value,
+            workshop,
         )
 
     def set_voting(self, workshop: Workshop, participants: int, dots: int) -> None:
@@ -128,12 +136,13 @@ class WorkshopEdits:
 
     def rename_bone(self, bone: Bone, name: str) -> None:
         bone_id = bone.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Rename bone"),
-            lambda text: self._shop.rename_bone(bone_id, text),
+            lambda text, seen: self._shop.rename_bone(bone_id, text, seen=seen).value,
             bone.name,
             name,
+            bone,
         )
 
     def delete_bone(self, bone_id: int) -> None:
@@ -155,26 +164,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add cause"),
             lambda: shop.add_cause(bone_id, text, parent_id, after_id).value,
-            lambda made: shop.delete_cause(made.id or 0).value,
+            lambda made: shop.delete_cause(made.id or 0, seen=made).value,
             shop.restore_causes,
         )
 
     def rename_cause(self, cause: Cause, text: str) -> None:
         cause_id = cause.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Rename cause"),
-            lambda value: self._shop.rename_cause(cause_id, value),
+            lambda value, seen: self._shop.rename_cause(cause_id, value, seen=seen).value,
             cause.text,
             text,
+            cause,
         )
 
-    def delete_cause(self, cause_id: int) -> None:
+    def delete_cause(self, cause_id: int, shown: Cause | None = None) -> None:
+        """Delete a cause with its sub-causes; one changed since it was ``shown`` is refused."""
         shop = self._shop
         push_deleted(
             self._stack,
             _tr("Delete cause"),
-            lambda: shop.delete_cause(cause_id).value,
+            lambda: shop.delete_cause(cause_id, seen=shown).value,
             shop.restore_causes,
         )
 
