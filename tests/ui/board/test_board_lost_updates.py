@@ -47,6 +47,8 @@ def test_a_drag_of_a_feature_moved_meanwhile_is_refused_with_a_message(
     now = stored(board_panel, feature.id)
     assert (now.team_id, now.iteration_id) == theirs
     assert board_panel.ctx.undo.count() == 0
+    shown = board_panel.board.feature(feature.id)  # Return pressed Reload: the board shows theirs
+    assert (shown.team_id, shown.iteration_id) == theirs
 
 
 def test_undo_of_a_move_does_not_undo_the_other_facilitators_move(

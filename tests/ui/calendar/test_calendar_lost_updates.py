@@ -46,6 +46,8 @@ def test_an_event_edit_of_a_field_changed_meanwhile_is_refused_with_a_message(
     assert "“In the big room”" in shown[0] and "not saved" in shown[0]
     assert ws.calendar.event(mine.id).title == "In the big room"
     assert calendar_panel.ctx.undo.count() == 0  # nothing was done, so nothing to undo
+    # Return pressed Reload: the panel shows their title now.
+    assert calendar_panel.shown_event(mine.id).title == "In the big room"
 
 
 def test_a_key_move_of_an_event_moved_meanwhile_is_refused(
