@@ -15,6 +15,7 @@ import pytest
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import ConflictError, NotFoundError
 from rte_desktop.domain.model import Checklist, Feature, RoamStatus
+from rte_desktop.services.workshop.improvements import ItemDraft
 from rte_desktop.workspace import Workspace, open_workspace
 
 
@@ -398,3 +399,62 @@ def test_art_sync_action_and_log_edits_refuse_the_second_writer(
         dataclasses.replace(meeting, attendees="Ann, Bo"), seen=meeting
     ).value
     assert (kept.decisions, kept.attendees) == ("Ship it", "Ann, Bo")
+
+
+def test_workshop_solutions_and_improvement_items_refuse_the_second_writer(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    shop_id = demo_ws.workshop.create_workshop(pi_id, "Flaky builds").value.id or 0
+    solution = demo_ws.improvements.add_solution(shop_id, "Nightly clean").value
+    # Two "+1" clicks on what both saw as 0: the second is refused, not merged into one vote.
+    other.improvements.update_solution(solution.id or 0, solution.text, 1, seen=solution)
+    with pytest.raises(ConflictError, match="votes of the solution .*votes is now 1"):
+        demo_ws.improvements.update_solution(solution.id or 0, solution.text, 1, seen=solution)
+    with pytest.raises(ConflictError, match="It was not deleted"):
+        demo_ws.improvements.delete_solution(solution.id or 0, seen=solution)
+
+    item = demo_ws.improvements.add_item(shop_id, ItemDraft("Build cache")).value
+    other.improvements.update_item(item.id or 0, ItemDraft("Build cache", owner="Mia"), seen=item)
+    with pytest.raises(ConflictError, match="owner of the improvement item “Build cache”"):
+        demo_ws.improvements.update_item(
+            item.id or 0, ItemDraft("Build cache", owner="Ole"), seen=item
+        )
+    merged = demo_ws.improvements.update_item(
+        item.id or 0, ItemDraft("Build cache", description="Per branch"), seen=item
+    ).value
+    assert (merged.owner, merged.description) == ("Mia", "Per branch")
+    other.improvements.delete_item(item.id or 0, seen=merged)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the improvement item"):
+        demo_ws.improvements.delete_item(item.id or 0, seen=merged)
+
+
+def test_giving_an_objective_to_a_team_another_facilitator_chose_is_refused(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    seen = demo_ws.objectives.objectives(pi_id)[0]
+    teams = [t for t in demo_ws.train.teams(demo_ws.train.arts()[0].id) if t.id != seen.team_id]
+    theirs, mine = teams[0], teams[1]
+    other.objectives.move_to_team(seen.id or 0, theirs.id or 0, seen=seen)
+    with pytest.raises(ConflictError, match=f"team is now {theirs.name}"):
+        demo_ws.objectives.move_to_team(seen.id or 0, mine.id or 0, seen=seen)
+    assert demo_ws.objectives.get(seen.id or 0).team_id == theirs.id
+
+
+def test_holiday_and_meeting_deletes_refuse_what_changed_or_is_gone(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    art_id = _art(demo_ws)
+    holiday = demo_ws.calendar.holidays(art_id)[0]
+    other.calendar.delete_holiday(holiday.id or 0, seen=holiday)
+    count = len(demo_ws.calendar.holidays(art_id))
+    with pytest.raises(
+        NotFoundError, match=f"Another facilitator deleted the holiday “{holiday.name}”"
+    ):
+        demo_ws.calendar.delete_holiday(holiday.id or 0, seen=holiday)
+    assert len(demo_ws.calendar.holidays(art_id)) == count
+
+    meeting = demo_ws.art_sync.add_meeting(pi_id).value
+    other.art_sync.add_action(meeting.id or 0, "Their action")
+    with pytest.raises(ConflictError, match="changed the actions of the ART Sync"):
+        demo_ws.art_sync.delete_meeting(meeting.id or 0, meeting, [])
+    assert [a.text for a in other.art_sync.actions(meeting.id or 0)] == ["Their action"]

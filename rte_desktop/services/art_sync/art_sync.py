@@ -11,8 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rte_desktop.domain.concurrency import check_fields_unchanged, check_unchanged, merge_edit
-from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.concurrency import (
+    RELOAD,
+    check_fields_unchanged,
+    check_unchanged,
+    merge_edit,
+)
+from rte_desktop.domain.errors import ConflictError, ValidationError
 from rte_desktop.domain.model import Art, ArtSyncAction, ArtSyncMeeting, PlanningInterval, Risk
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.common.changes import Area, Changes, Outcome
@@ -120,10 +125,37 @@ class ArtSyncService:
             saved = uow.update(dataclasses.replace(cleaned, pi_id=old.pi_id))
         return Outcome(saved, self._done())
 
-    def delete_meeting(self, meeting_id: int) -> Outcome[DeletedMeeting]:
+    def delete_meeting(
+        self,
+        meeting_id: int,
+        seen: ArtSyncMeeting | None = None,
+        seen_actions: list[ArtSyncAction] | None = None,
+    ) -> Outcome[DeletedMeeting]:
+        """Delete a meeting with its actions (undo with ``restore_meeting``).
+
+        Raises:
+            ConflictError: another client changed the log since ``seen``, or added, changed or
+                removed one of its actions since ``seen_actions``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            meeting = uow.get(ArtSyncMeeting, meeting_id)
+            what = (
+                f"the ART Sync of {seen.held_at:%a %d %b %H:%M}"
+                if seen is not None
+                else f"ART Sync meeting {meeting_id}"
+            )
+            meeting = current(uow, ArtSyncMeeting, meeting_id, what)
+            if seen is not None:
+                check_unchanged(seen, meeting, what)
             actions = tuple(uow.find(ArtSyncAction, meeting_id=meeting_id, order_by=["id"]))
+            if seen_actions is not None and list(actions) != sorted(
+                seen_actions, key=lambda a: a.id or 0
+            ):
+                raise ConflictError(
+                    f"Another facilitator changed the actions of {what} since you opened it. "
+                    f"It was not deleted; {RELOAD} (reload): do it again if you still mean to.",
+                    ("actions",),
+                )
             uow.delete_where(ArtSyncAction, meeting_id=meeting_id)
             uow.delete(ArtSyncMeeting, meeting_id)
         return Outcome(DeletedMeeting(meeting, actions), self._done())

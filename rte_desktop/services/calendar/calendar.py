@@ -312,9 +312,18 @@ class CalendarService:
             stored = uow.update(holiday) if exists else uow.add(holiday)
         return Outcome(stored, self._publish())
 
-    def delete_holiday(self, holiday_id: int) -> Outcome[Holiday]:
+    def delete_holiday(self, holiday_id: int, seen: Holiday | None = None) -> Outcome[Holiday]:
+        """Delete a holiday and return it (``put_holiday`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the holiday since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            holiday = uow.get(Holiday, holiday_id)
+            what = f"the holiday “{seen.name}”" if seen is not None else f"holiday {holiday_id}"
+            holiday = current(uow, Holiday, holiday_id, what)
+            if seen is not None:
+                check_unchanged(seen, holiday, what)
             uow.delete(Holiday, holiday_id)
         return Outcome(holiday, self._publish())
 

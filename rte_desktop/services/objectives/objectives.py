@@ -256,14 +256,30 @@ class ObjectiveService:
         return self.reorder(current.pi_id, current.team_id, ids, seen)
 
     def move_to_team(
-        self, objective_id: int, team_id: int, position: int | None = None
+        self,
+        objective_id: int,
+        team_id: int,
+        position: int | None = None,
+        seen: Objective | None = None,
     ) -> Outcome[Objective]:
         """Give an objective to another team of the same ART, at ``position`` (default: last).
 
-        Returns the objective as it was before the move (so undo can move it back).
+        Returns the objective as it was before the move (so undo can move it back). With
+        ``seen`` (the objective as the caller showed it), one another client has given to
+        another team since is not moved again (ConflictError).
         """
         with self._ctx.uow() as uow:
-            old = uow.get(Objective, objective_id)
+            what = f"the objective “{seen.text}”" if seen else f"objective {objective_id}"
+            old = current(uow, Objective, objective_id, what)
+            if seen is not None:
+                names = {t.id: t.name for t in uow.find(Team, id=[old.team_id, seen.team_id])}
+                check_fields_unchanged(
+                    seen,
+                    old,
+                    {"team_id": team_id},
+                    what,
+                    lambda field, value: names.get(value) if field == "team_id" else None,
+                )
             _check_team_in_pi_art(uow, old.pi_id, team_id)
             order = [
                 o.id or 0

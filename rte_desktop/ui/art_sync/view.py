@@ -246,13 +246,18 @@ class ArtSyncView(QWidget):
     def remove_meeting(self) -> None:
         if self.scope.meeting is None or self.scope.meeting.id is None:
             return
-        meeting_id = self.scope.meeting.id
+        meeting, meeting_id = self.scope.meeting, self.scope.meeting.id
+        shown = list(self.actions_model.actions)  # the meeting's actions as the table shows them
         service = self._art_sync
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete ART Sync meeting"),
-            lambda: service.delete_meeting(meeting_id).value,
-            service.restore_meeting,
+        run_or_warn(
+            self,
+            self.tr("ART Sync"),
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.tr("Delete ART Sync meeting"),
+                lambda: service.delete_meeting(meeting_id, meeting, shown).value,
+                service.restore_meeting,
+            ),
         )
 
     def _commit_fields(self, _text: str = "") -> None:

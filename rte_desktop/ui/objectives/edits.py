@@ -6,6 +6,7 @@ first run produced, so undo/redo never drift from what the user saw.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,7 +18,6 @@ from rte_desktop.ui.undo_recipes import (
     push_checked_update,
     push_created,
     push_deleted,
-    push_updated,
 )
 
 
@@ -86,11 +86,21 @@ class ObjectiveEdits:
         push_checked_update(self._stack, _tr("Move objective"), apply, list(shown), order, shown)
 
     def to_team(self, item: Objective, team_id: int) -> None:
+        """Give ``item`` (as the window shows it) to another team; undo gives it back.
+
+        One another client gave to another team in between is refused, never moved again.
+        """
         service, oid = self._service, item.id or 0
-        push_updated(
+
+        def apply(place: tuple[int, int | None], seen: Objective) -> Objective:
+            before = service.move_to_team(oid, *place, seen=seen).value
+            return dataclasses.replace(before, team_id=place[0])
+
+        push_checked_update(
             self._stack,
             _tr("Move objective to another team"),
-            lambda place: service.move_to_team(oid, *place),
+            apply,
             (item.team_id, item.position),
             (team_id, None),
+            item,
         )

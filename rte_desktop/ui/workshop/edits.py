@@ -227,26 +227,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add solution"),
             lambda: improve.add_solution(workshop_id, text).value,
-            lambda made: improve.delete_solution(made.id or 0).value,
+            lambda made: improve.delete_solution(made.id or 0, seen=made).value,
             improve.restore_solution,
         )
 
     def update_solution(self, solution: Solution, text: str, votes: int) -> None:
         sid = solution.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Edit solution"),
-            lambda pair: self._improve.update_solution(sid, *pair),
+            lambda pair, seen: self._improve.update_solution(sid, *pair, seen=seen).value,
             (solution.text, solution.votes),
             (text, votes),
+            solution,
         )
 
-    def delete_solution(self, solution_id: int) -> None:
+    def delete_solution(self, solution_id: int, shown: Solution | None = None) -> None:
+        """Delete a solution; one another client changed since it was ``shown`` is refused."""
         improve = self._improve
         push_deleted(
             self._stack,
             _tr("Delete solution"),
-            lambda: improve.delete_solution(solution_id).value,
+            lambda: improve.delete_solution(solution_id, seen=shown).value,
             improve.restore_solution,
         )
 
@@ -256,26 +258,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add improvement item"),
             lambda: improve.add_item(workshop_id, draft).value,
-            lambda made: improve.delete_item(made.id or 0).value,
+            lambda made: improve.delete_item(made.id or 0, seen=made).value,
             improve.restore_item,
         )
 
     def update_item(self, item: ImprovementItem, draft: ItemDraft) -> None:
         old = ItemDraft(item.title, item.description, item.owner, item.target_pi_id, item.kind)
         item_id = item.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Edit improvement item"),
-            lambda value: self._improve.update_item(item_id, value),
+            lambda value, seen: self._improve.update_item(item_id, value, seen=seen).value,
             old,
             draft,
+            item,
         )
 
-    def delete_item(self, item_id: int) -> None:
+    def delete_item(self, item_id: int, shown: ImprovementItem | None = None) -> None:
+        """Delete an improvement item; one changed since it was ``shown`` is refused."""
         improve = self._improve
         push_deleted(
             self._stack,
             _tr("Delete improvement item"),
-            lambda: improve.delete_item(item_id).value,
+            lambda: improve.delete_item(item_id, seen=shown).value,
             improve.restore_item,
         )
