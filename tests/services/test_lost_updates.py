@@ -458,3 +458,18 @@ def test_holiday_and_meeting_deletes_refuse_what_changed_or_is_gone(
     with pytest.raises(ConflictError, match="changed the actions of the ART Sync"):
         demo_ws.art_sync.delete_meeting(meeting.id or 0, meeting, [])
     assert [a.text for a in other.art_sync.actions(meeting.id or 0)] == ["Their action"]
+
+
+def test_an_edit_of_something_another_facilitator_deleted_says_so(
+    demo_ws: Workspace, other: Workspace, pi_id: int
+) -> None:
+    objective = demo_ws.objectives.objectives(pi_id)[0]
+    feature = demo_ws.board.board(pi_id).features[0]
+    other.objectives.delete(objective.id or 0, seen=objective)
+    other.board.delete_feature(feature.id or 0, seen=feature)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the objective"):
+        demo_ws.objectives.update(objective.id or 0, objective, text="Mine")
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the feature"):
+        demo_ws.board.update_feature(dataclasses.replace(feature, title="Mine"), seen=feature)
+    with pytest.raises(NotFoundError, match="Another facilitator deleted the feature"):
+        demo_ws.board.place_feature(feature.id or 0, None, None, seen=feature)

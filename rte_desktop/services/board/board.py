@@ -222,7 +222,7 @@ class BoardService:
             key=_clean_key(feature.key),
         )
         with self._ctx.uow() as uow:
-            old = uow.get(Feature, feature_id, for_update=True)
+            old = current(uow, Feature, feature_id, _feature_name(seen, feature_id))
             if seen is not None:
                 feature = merge_edit(
                     seen, feature, old, _feature_name(seen, feature_id), _describer(uow)

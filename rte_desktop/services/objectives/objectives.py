@@ -170,10 +170,11 @@ class ObjectiveService:
         if unknown:
             raise ValidationError(f"Objectives have no field {', '.join(unknown)}.")
         with self._ctx.uow() as uow:
-            current = uow.get(Objective, objective_id, for_update=True)
+            what = f"the objective “{seen.text}”" if seen else f"objective {objective_id}"
+            now = current(uow, Objective, objective_id, what)
             if seen is not None:
-                check_fields_unchanged(seen, current, fields, f"the objective “{seen.text}”")
-            stored = uow.update(_validated(dataclasses.replace(current, **fields)))
+                check_fields_unchanged(seen, now, fields, what)
+            stored = uow.update(_validated(dataclasses.replace(now, **fields)))
         return self._done(stored)
 
     def delete(self, objective_id: int, seen: Objective | None = None) -> Outcome[Objective]:
