@@ -82,7 +82,7 @@ def panel_specs() -> list[PanelSpec]:
                 "Fist-of-five votes per team and for the ART, with histogram, average and "
                 "concerns that become risks."
             ),
-            factory="rte_desktop.ui.vote.panel:VotePanel",
+            factory="rte_desktop.ui.vote.panel:vote_panel",
         ),
         PanelSpec(
             "objectives",

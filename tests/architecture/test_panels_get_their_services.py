@@ -1,8 +1,8 @@
 """A panel gets the services it uses in its constructor, from one factory function.
 
-Inside a converted panel package nothing reads the workspace (``ctx.ws``, ``.ws.``) except that
-factory, so the constructor's parameters are the whole list of what the panel uses. Packages
-join the list as they are converted.
+Inside a panel's package nothing reads the workspace (``ctx.ws``, ``.ws.``) except that factory,
+so the constructor's parameters are the whole list of what the panel uses. A new panel is held to
+this as soon as it is listed in ui/panels.py.
 """
 
 from __future__ import annotations
@@ -12,20 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from rte_desktop.ui.panels import panel_specs
+
 UI = Path(__file__).resolve().parents[2] / "rte_desktop" / "ui"
-CONVERTED = {
-    "agenda": "agenda_panel",
-    "art_sync": "",
-    "backlog": "backlog_panel",
-    "board": "board_panel",
-    "calendar": "calendar_panel",
-    "flow": "flow_panel",
-    "objectives": "objectives_panel",
-    "readiness": "readiness_panel",
-    "risks": "risks_panel",
-    "system_demo": "system_demo_panel",
-    "workshop": "workshop_panel",
-}  # package: its factory function
+PARTS = {"art_sync": ""}  # ui packages that are part of another panel: no factory of their own
+
+
+def _factories() -> dict[str, str]:
+    """Every panel's ui package and the name of its factory function."""
+    found = dict(PARTS)
+    for spec in panel_specs():
+        module, _, name = spec.factory.partition(":")
+        found[module.split(".")[2]] = name
+    return found
 
 
 def _workspace_reads(path: Path, factory: str) -> list[str]:
@@ -41,12 +40,12 @@ def _workspace_reads(path: Path, factory: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("package", sorted(CONVERTED))
-def test_only_the_factory_reads_the_workspace(package: str) -> None:
+@pytest.mark.parametrize(("package", "factory"), sorted(_factories().items()))
+def test_only_the_factory_reads_the_workspace(package: str, factory: str) -> None:
     found = [
         hit
         for path in sorted((UI / package).glob("*.py"))
-        for hit in _workspace_reads(path, CONVERTED[package])
+        for hit in _workspace_reads(path, factory)
     ]
     assert found == []
 

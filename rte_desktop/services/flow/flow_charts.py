@@ -54,6 +54,11 @@ def _axes(figure: Figure, dark: bool) -> Any:
     return ax
 
 
+def _line_colour(dark: bool) -> str:
+    """The percentile lines: grey that stands out from the background of either theme."""
+    return "#bbbbbb" if dark else "#555555"
+
+
 def _label(figures: FlowFigures) -> str:
     return "Flow time" if figures.basis == "flow time" else "Lead time"
 
@@ -87,20 +92,22 @@ def draw_scatter(figure: Figure, figures: FlowFigures, dark: bool = False) -> No
             marker=TYPE_MARKERS.get(work_type, "o"),
             label=work_type,
         )
-    line = "#bbbbbb" if dark else "#555555"
-    for name, style in PERCENTILE_STYLES:
+    line = _line_colour(dark)
+    for step, (name, style) in enumerate(PERCENTILE_STYLES):
         value = getattr(figures.flow_time, name)
         if value is not None:
             ax.axhline(value, linestyle=style, color=line)
+            # staggered to the left, so close percentiles (p85 and p95 often are) never overlap
             ax.annotate(
                 f"{name} {value:g} d",
-                (1.0, value),
+                (1.0 - 0.14 * step, value),
                 xycoords=("axes fraction", "data"),
                 xytext=(-4, 3),
                 textcoords="offset points",
                 ha="right",
                 fontsize=11,
                 fontweight="bold",
+                color="#ffffff" if dark else "#000000",
             )
     ax.set_ylabel(f"{label} (days)")
     ax.set_title(f"{label} of finished items ({len(figures.finished)})")
@@ -166,7 +173,9 @@ def draw_aging(figure: Figure, figures: FlowFigures, dark: bool = False) -> None
     for name, style in PERCENTILE_STYLES:
         value = getattr(figures.flow_time, name)
         if value is not None:
-            ax.axvline(value, linestyle=style, color="#555555", label=f"{name} {value:g} d")
+            ax.axvline(
+                value, linestyle=style, color=_line_colour(dark), label=f"{name} {value:g} d"
+            )
     ax.invert_yaxis()
     ax.tick_params(axis="y", labelsize=7)
     ax.set_xlabel("Age (days since start)")

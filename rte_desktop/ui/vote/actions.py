@@ -2,82 +2,102 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from rte_desktop.ui.vote.panel import VotePanel
+    from PySide6.QtWidgets import QWidget
+
+    from rte_desktop.services.train.train import TrainService
+    from rte_desktop.services.vote.votes import VoteService
+    from rte_desktop.ui.presenter.window import PresenterWindow
+    from rte_desktop.ui.vote.projector import VoteProjectorView
+    from rte_desktop.ui.vote.state import DisplayState
     from rte_desktop.ui.widgets.report_actions import Report
 
 
-def toggle_projector(panel: VotePanel) -> None:
-    """Put the vote on the presenter window (F5 there: full screen), or close it.
+class WallHost(Protocol):
+    """What the projector asks of the panel: hands counted on the wall, and when it changes."""
 
-    The vote takes the main window's one presenter window (``panel.presenter_window``): if the
-    agenda timer is on the projector, the vote replaces it where it is (same screen, still full
-    screen), and F5 in the agenda takes the wall back. The projector view is made on first use
-    (``panel.projector_view``). Without a presenter window nothing happens.
+    def add_value(self, value: int) -> None: ...
+
+    def remove_last(self) -> None: ...
+
+    def reveal(self) -> None: ...
+
+    def projector_closed(self) -> None: ...
+
+    def wall_changed(self) -> None: ...
+
+
+class VoteWall:
+    """The vote on the presenter window: the one window the main window hands in, and the view.
+
+    The vote takes the main window's one presenter window: if the agenda timer is on the
+    projector, the vote replaces it where it is (same screen, still full screen), and F5 in the
+    agenda takes the wall back. The projector view is made on first use.
 
     Args:
-        panel: The vote panel whose vote is projected.
+        host: the panel; digits and Backspace typed on the wall count hands there.
     """
-    from rte_desktop.ui.vote.projector import VoteProjectorView
 
-    window = panel.presenter_window
-    if window is None:
-        return
-    if on_the_wall(panel):
-        window.close()
-        return
-    if panel.projector_view is None:
-        view = panel.projector_view = VoteProjectorView()
-        view.value_chosen.connect(panel.add_value)
-        view.remove_last.connect(panel.remove_last)
-        view.reveal.connect(panel.reveal)
-    if not window.holds(panel.projector_view):  # first time on this window: follow it
-        window.closed.connect(panel.projector_closed)
-        window.content_changed.connect(panel.wall_changed)
-    panel.projector_view.set_state(panel.view.display.state())
-    window.show_content(panel.projector_view)
-    if not window.isVisible():
-        window.show()
-    window.raise_()
-    panel.view.projector.setChecked(True)
+    def __init__(self, host: WallHost) -> None:
+        self.host = host
+        self.window: PresenterWindow | None = None  # handed in by the main window
+        self.view: VoteProjectorView | None = None  # made when the vote first goes up
+
+    def showing(self) -> bool:
+        """Whether the presenter window shows the vote now."""
+        return self.window is not None and self.window.is_showing(self.view)
+
+    def toggle(self, state: DisplayState | None) -> bool:
+        """Put the vote on the presenter window (F5 there: full screen), or close it.
+
+        Args:
+            state: what the vote shows now.
+
+        Returns:
+            Whether the vote is on the wall afterwards (False without a presenter window).
+        """
+        from rte_desktop.ui.vote.projector import VoteProjectorView
+
+        window, host = self.window, self.host
+        if window is None:
+            return False
+        if self.showing():
+            window.close()
+            return False
+        if self.view is None:
+            view = self.view = VoteProjectorView()
+            view.value_chosen.connect(host.add_value)
+            view.remove_last.connect(host.remove_last)
+            view.reveal.connect(host.reveal)
+        if not window.holds(self.view):  # first time on this window: follow it
+            window.closed.connect(host.projector_closed)
+            window.content_changed.connect(host.wall_changed)
+        self.view.set_state(state)
+        window.show_content(self.view)
+        if not window.isVisible():
+            window.show()
+        window.raise_()
+        return True
+
+    def show_state(self, state: DisplayState | None) -> None:
+        """Keep the wall's copy of the vote in step with the panel."""
+        if self.view is not None:
+            self.view.set_state(state)
 
 
-def on_the_wall(panel: VotePanel) -> bool:
-    """Whether the presenter window shows this panel's vote now."""
-    window = panel.presenter_window
-    return window is not None and window.is_showing(panel.projector_view)
-
-
-def report(panel: VotePanel) -> Report | None:
+def report(
+    parent: QWidget, votes: VoteService, train: TrainService, pi_id: int | None
+) -> Report | None:
     """The PI's confidence-vote report (None without a PI in scope)."""
     from rte_desktop.ui.widgets.report_actions import Report
 
-    if panel.pi_id is None:
+    if pi_id is None:
         return None
-    pi_id, votes = panel.pi_id, panel.ctx.ws.votes
-    name = panel.ctx.ws.train.pi(pi_id).name.replace(" ", "-")
+    name = train.pi(pi_id).name.replace(" ", "-")
     return Report(
-        panel.tr("Save the vote report"),
+        parent.tr("Save the vote report"),
         f"confidence-vote-{name}.pdf",
         lambda path: votes.render_report(pi_id, path),
     )
-
-
-def save_report(panel: VotePanel) -> None:
-    """Save the PI's confidence-vote report as a PDF (asks where).
-
-    Args:
-        panel: The vote panel; nothing happens without a PI in scope.
-    """
-    from rte_desktop.ui.widgets.report_actions import save_pdf
-
-    save_pdf(panel, report(panel))
-
-
-def print_report(panel: VotePanel) -> None:
-    """Print the PI's confidence-vote report (preview and system print dialog)."""
-    from rte_desktop.ui.widgets.report_actions import print_report as print_pdf
-
-    print_pdf(panel, report(panel))

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import QApplication, QListWidgetItem, QVBoxLayout, QWidge
 
 from rte_desktop.domain.model import VoteMode
 from rte_desktop.services.common.changes import Area
+from rte_desktop.services.train.train import TrainService
 from rte_desktop.services.vote.vote_values import RoundView, ScopeSummary
+from rte_desktop.services.vote.votes import VoteService
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.settings import VOTE_SCOPE
 from rte_desktop.ui.shortcuts import bind, bind_each
-from rte_desktop.ui.vote import actions
+from rte_desktop.ui.vote.actions import VoteWall, report
 from rte_desktop.ui.vote.edits import VoteEdits
 from rte_desktop.ui.vote.state import (
     DisplayState,
@@ -37,11 +39,32 @@ if TYPE_CHECKING:
 ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
 
 
+def vote_panel(ctx: PanelContext, parent: QWidget | None = None) -> VotePanel:
+    """The Confidence Vote panel with the services it uses."""
+    return VotePanel(ctx, ctx.ws.votes, ctx.ws.train, parent)
+
+
 class VotePanel(Panel):
+    """Fist-of-five votes per team and for the ART: hands counted by keys, on the wall too.
+
+    Args:
+        ctx: the panel context (bus, undo stack, settings).
+        votes: the rounds, ballots and concerns (writes go through ``edits``).
+        train: the PI names for the report's file name.
+        parent: the parent widget.
+    """
+
     areas = (Area.VOTES, Area.RISKS)
 
-    def __init__(self, ctx: PanelContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        votes: VoteService,
+        train: TrainService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
+        self.votes, self.train = votes, train
         self.view = VoteView()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -50,9 +73,8 @@ class VotePanel(Panel):
         self._scopes: list[ScopeSummary] = []
         self._scope_key: object = self._saved_scope()
         self._shown_round: int | None = None  # None: follow the latest round
-        self.edits = VoteEdits(ctx.ws.votes, ctx.undo, self.view.message.setText)
-        self.projector_view: VoteProjectorView | None = None
-        self.presenter_window: PresenterWindow | None = None  # handed in by the main window
+        self.edits = VoteEdits(votes, ctx.undo, self.view.message.setText)
+        self.wall = VoteWall(self)
         self._connect()
         self._shortcuts()
 
@@ -114,7 +136,7 @@ class VotePanel(Panel):
         return self.view.scopes
 
     def refresh(self) -> None:
-        votes = self.ctx.ws.votes
+        votes = self.votes
         if self.pi_id is None or self.art_id is None:
             self.round_view = None
             self._scopes = []
@@ -188,10 +210,9 @@ class VotePanel(Panel):
         if view is not None:
             state = display_state(view, name)
         elif scope is not None and self.pi_id is not None:
-            state = empty_state(name, self.ctx.ws.votes.threshold(self.pi_id))
+            state = empty_state(name, self.votes.threshold(self.pi_id))
         v.display.set_state(state)
-        if self.projector_view is not None:
-            self.projector_view.set_state(state)
+        self.wall.show_state(state)
         latest = view is not None and view.is_latest
         taking = latest and view is not None and view.round.is_open
         self._fill_rounds(view)
@@ -348,7 +369,7 @@ class VotePanel(Panel):
     def _on_threshold(self, value: float) -> None:
         if self.art_id is None or self.pi_id is None:
             return
-        old = self.ctx.ws.votes.threshold(self.pi_id)
+        old = self.votes.threshold(self.pi_id)
         if round(value, 2) != round(old, 2):
             self.edits.set_threshold(self.art_id, old, value)
 
@@ -375,37 +396,52 @@ class VotePanel(Panel):
     # -- projector and report (ui/vote/actions.py) ---------------------------------------------
 
     @property
+    def presenter_window(self) -> PresenterWindow | None:
+        """The main window's presenter window, handed in with ``set_presenter``."""
+        return self.wall.window
+
+    @property
+    def projector_view(self) -> VoteProjectorView | None:
+        """The vote as the wall shows it (made when the vote first goes up)."""
+        return self.wall.view
+
+    @property
     def presenter(self) -> PresenterWindow | None:
         """The presenter window once the vote has been on it (it may show the agenda now)."""
-        return self.presenter_window if self.projector_view is not None else None
+        return self.wall.window if self.wall.view is not None else None
 
     def set_presenter(self, window: PresenterWindow) -> None:
         """The main window's presenter window, where the projector view goes."""
-        self.presenter_window = window
+        self.wall.window = window
 
     def on_the_wall(self) -> bool:
-        return actions.on_the_wall(self)
+        return self.wall.showing()
 
     def take_the_wall(self) -> None:
         """Show this vote on the presenter window where it is (another train was opened)."""
-        if not actions.on_the_wall(self):
-            actions.toggle_projector(self)
+        if not self.wall.showing():
+            self.toggle_projector()
 
     def toggle_projector(self) -> None:
         """Put the vote on the presenter window (F5 there: full screen), or close it."""
-        actions.toggle_projector(self)
+        if self.wall.toggle(self.view.display.state()):
+            self.view.projector.setChecked(True)
 
     def projector_closed(self) -> None:
         self.view.projector.setChecked(False)
 
     def wall_changed(self) -> None:
         """Another panel's view took the presenter window, or the vote took it back."""
-        self.view.projector.setChecked(actions.on_the_wall(self))
+        self.view.projector.setChecked(self.wall.showing())
 
     def save_report(self) -> None:
         """Ctrl+Shift+P: save the PI's confidence-vote report as a PDF (asks where)."""
-        actions.save_report(self)
+        from rte_desktop.ui.widgets.report_actions import save_pdf
+
+        save_pdf(self, report(self, self.votes, self.train, self.pi_id))
 
     def print_report(self) -> None:
         """Ctrl+P: print the PI's confidence-vote report through the system print dialog."""
-        actions.print_report(self)
+        from rte_desktop.ui.widgets.report_actions import print_report
+
+        print_report(self, report(self, self.votes, self.train, self.pi_id))

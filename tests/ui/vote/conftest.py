@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.vote.panel import VotePanel
+from rte_desktop.ui.vote.panel import VotePanel, vote_panel as make_vote_panel
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def vote_panel(qtbot, panel_context: PanelContext, presenter) -> VotePanel:
     ws = panel_context.ws
     art = ws.train.arts()[0]
     pi = ws.train.pis(art.id)[2]
-    panel = VotePanel(panel_context)
+    panel = make_vote_panel(panel_context)
     panel.set_presenter(presenter)  # the main window's job
     panel_context.bus.data_changed.connect(panel.on_changes)
     qtbot.addWidget(panel)
