@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -43,6 +43,15 @@ if TYPE_CHECKING:
     from rte_desktop.workspace import Workspace
 
 Opener = Callable[[Path], "Workspace"]
+"""Opens a train file for the window (the app's ``TrainOpener`` also takes its lock)."""
+
+
+@runtime_checkable
+class LockHolder(Protocol):
+    """An opener that holds the open file's single-instance lock (the app's ``TrainOpener``)."""
+
+    def release(self) -> None:
+        """Let go of the open file's lock."""
 
 
 class MainWindow(QMainWindow):
@@ -379,10 +388,18 @@ class MainWindow(QMainWindow):
         connect_to_server(self, self.settings.qsettings, self.open_url)
 
     def open_url(self, url: str) -> bool:
-        """Open a train on a database server (no lock: several clients are the point there)."""
+        """Open a train on a database server (no lock: several clients are the point there).
+
+        Once the server's train is open, the file that was open lets go of its single-instance
+        lock: another app (or the command line) may open it now. A refused connection keeps
+        the file open here, and its lock.
+        """
         from rte_desktop.workspace import open_workspace
 
-        return self._guard(lambda: self.set_workspace(open_workspace(url)))
+        opened = self._guard(lambda: self.set_workspace(open_workspace(url)))
+        if opened and isinstance(self._opener, LockHolder):
+            self._opener.release()
+        return opened
 
     def open_path(self, path: Path) -> bool:
         """Open another train file (refused files stay untouched and the current one stays)."""

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from rte_desktop.domain.clock import FakeClock
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.settings import UiSettings
-from rte_desktop.workspace import Workspace
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 @pytest.fixture
@@ -51,3 +53,58 @@ def presenter(qtbot):
     window = PresenterWindow()
     qtbot.addWidget(window)
     return window
+
+
+@pytest.fixture
+def when_modal(qtbot):
+    """``when_modal(handler)``: call ``handler(dialog)`` once a modal dialog is open.
+
+    Arm it before the key or click that opens the dialog (``exec()`` blocks until it closes).
+    A handler that fails still closes the dialog, and the failure is raised afterwards.
+    """
+    failures: list[BaseException] = []
+
+    def arm(handler: Callable[[QWidget], None]) -> None:
+        def check() -> None:
+            widget = QApplication.activeModalWidget()
+            if widget is None:
+                QTimer.singleShot(10, check)
+                return
+            try:
+                widget.activateWindow()  # keys reach a dialog's default button once it is active
+                qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+                handler(widget)
+                if widget.isVisible():
+                    raise AssertionError(f"{type(widget).__name__} was left open")
+            except BaseException as exc:  # surfaced after the dialog closed
+                failures.append(exc)
+                widget.close()
+
+        QTimer.singleShot(0, check)
+
+    yield arm
+    if failures:
+        raise failures[0]
+
+
+@pytest.fixture
+def other_app(demo_ws: Workspace, db_url: str, clock: FakeClock) -> Iterator[Workspace]:
+    """Another facilitator's app: a second workspace on the same train."""
+    second = open_workspace(db_url, clock)
+    yield second
+    second.close()
+
+
+@pytest.fixture
+def read_box(qtbot) -> Callable[[list[str]], Callable[[QWidget], None]]:
+    """``when_modal(read_box(shown))``: keep a message box's text in ``shown``, close it by key."""
+
+    def make(shown: list[str]) -> Callable[[QWidget], None]:
+        def handle(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox), type(box).__name__
+            shown.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+
+        return handle
+
+    return make

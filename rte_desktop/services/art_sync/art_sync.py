@@ -11,11 +11,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.concurrency import (
+    RELOAD,
+    check_fields_unchanged,
+    check_unchanged,
+    merge_edit,
+)
+from rte_desktop.domain.errors import ConflictError, ValidationError
 from rte_desktop.domain.model import Art, ArtSyncAction, ArtSyncMeeting, PlanningInterval, Risk
 from rte_desktop.domain.train import zone_or_utc
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.dates import art_today
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -89,20 +96,66 @@ class ArtSyncService:
             meeting = uow.add(ArtSyncMeeting(pi_id=pi_id, held_at=when))
         return Outcome(meeting, self._done())
 
-    def update_meeting(self, meeting: ArtSyncMeeting) -> Outcome[ArtSyncMeeting]:
-        assert meeting.id is not None
+    def update_meeting(
+        self, meeting: ArtSyncMeeting, seen: ArtSyncMeeting | None = None
+    ) -> Outcome[ArtSyncMeeting]:
+        """Write a meeting's log (when it was held, attendees, impediments, ...).
+
+        With ``seen`` (the log as the caller showed it) only the fields the caller changed are
+        written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the meeting was deleted meanwhile.
+        """
+        meeting_id = meeting.id
+        assert meeting_id is not None
         cleaned = dataclasses.replace(
             meeting, **{name: getattr(meeting, name).strip() for name in MEETING_TEXT_FIELDS}
         )
         with self._ctx.uow() as uow:
-            old = uow.get(ArtSyncMeeting, meeting.id)
+            what = (
+                f"the ART Sync of {seen.held_at:%a %d %b %H:%M}"
+                if seen is not None
+                else f"ART Sync meeting {meeting_id}"
+            )
+            old = current(uow, ArtSyncMeeting, meeting_id, what)
+            if seen is not None:
+                cleaned = merge_edit(seen, cleaned, old, what)
             saved = uow.update(dataclasses.replace(cleaned, pi_id=old.pi_id))
         return Outcome(saved, self._done())
 
-    def delete_meeting(self, meeting_id: int) -> Outcome[DeletedMeeting]:
+    def delete_meeting(
+        self,
+        meeting_id: int,
+        seen: ArtSyncMeeting | None = None,
+        seen_actions: list[ArtSyncAction] | None = None,
+    ) -> Outcome[DeletedMeeting]:
+        """Delete a meeting with its actions (undo with ``restore_meeting``).
+
+        Raises:
+            ConflictError: another client changed the log since ``seen``, or added, changed or
+                removed one of its actions since ``seen_actions``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            meeting = uow.get(ArtSyncMeeting, meeting_id)
+            what = (
+                f"the ART Sync of {seen.held_at:%a %d %b %H:%M}"
+                if seen is not None
+                else f"ART Sync meeting {meeting_id}"
+            )
+            meeting = current(uow, ArtSyncMeeting, meeting_id, what)
+            if seen is not None:
+                check_unchanged(seen, meeting, what)
             actions = tuple(uow.find(ArtSyncAction, meeting_id=meeting_id, order_by=["id"]))
+            if seen_actions is not None and list(actions) != sorted(
+                seen_actions, key=lambda a: a.id or 0
+            ):
+                raise ConflictError(
+                    f"Another facilitator changed the actions of {what} since you opened it. "
+                    f"It was not deleted; {RELOAD} (reload): do it again if you still mean to.",
+                    ("actions",),
+                )
             uow.delete_where(ArtSyncAction, meeting_id=meeting_id)
             uow.delete(ArtSyncMeeting, meeting_id)
         return Outcome(DeletedMeeting(meeting, actions), self._done())
@@ -144,24 +197,62 @@ class ArtSyncService:
             action = uow.add(draft)
         return Outcome(action, self._done())
 
-    def update_action(self, action: ArtSyncAction) -> Outcome[ArtSyncAction]:
+    def update_action(
+        self, action: ArtSyncAction, seen: ArtSyncAction | None = None
+    ) -> Outcome[ArtSyncAction]:
+        """Write an action (text, owner, due date, risk, done).
+
+        With ``seen`` (the action as the caller showed it) only the fields the caller changed
+        are written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ValidationError: empty text, or a risk of another train.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the action was deleted meanwhile.
+        """
         action_id = action.id
         assert action_id is not None
         action = _clean_action(action)
         with self._ctx.uow() as uow:
-            old = uow.get(ArtSyncAction, action_id)
+            what = _action_name(seen, action_id)
+            old = current(uow, ArtSyncAction, action_id, what)
+            if seen is not None:
+                action = merge_edit(seen, action, old, what)
             _check_risk(uow, old.meeting_id, action.risk_id)
             saved = uow.update(dataclasses.replace(action, meeting_id=old.meeting_id))
         return Outcome(saved, self._done())
 
-    def set_done(self, action_id: int, done: bool) -> Outcome[ArtSyncAction]:
+    def set_done(
+        self, action_id: int, done: bool, seen: ArtSyncAction | None = None
+    ) -> Outcome[ArtSyncAction]:
+        """Mark an action done or reopen it.
+
+        Raises:
+            ConflictError: another client marked or reopened it since ``seen`` (the other way).
+            NotFoundError: it was deleted meanwhile.
+        """
         with self._ctx.uow() as uow:
+            what = _action_name(seen, action_id)
+            now = current(uow, ArtSyncAction, action_id, what)
+            if seen is not None:
+                check_fields_unchanged(seen, now, {"done": done}, what)
             saved = uow.patch(ArtSyncAction, action_id, done=done)
         return Outcome(saved, self._done())
 
-    def delete_action(self, action_id: int) -> Outcome[ArtSyncAction]:
+    def delete_action(
+        self, action_id: int, seen: ArtSyncAction | None = None
+    ) -> Outcome[ArtSyncAction]:
+        """Delete an action and return it (``restore_action`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the action since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            action = uow.get(ArtSyncAction, action_id)
+            what = _action_name(seen, action_id)
+            action = current(uow, ArtSyncAction, action_id, what)
+            if seen is not None:
+                check_unchanged(seen, action, what)
             uow.delete(ArtSyncAction, action_id)
         return Outcome(action, self._done())
 
@@ -229,3 +320,7 @@ def _check_risk(uow: UnitOfWork, meeting_id: int, risk_id: int | None) -> None:
     risk = uow.get(Risk, risk_id)
     if uow.get(PlanningInterval, risk.pi_id).art_id != art_id:
         raise ValidationError(f"Risk '{risk.title}' belongs to another train.")
+
+
+def _action_name(seen: ArtSyncAction | None, action_id: int) -> str:
+    return f"the ART Sync action “{seen.text}”" if seen is not None else f"action {action_id}"

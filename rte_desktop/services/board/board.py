@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import dependency_health as dh
 from rte_desktop.domain.backlog import state_after_placement
-from rte_desktop.domain.concurrency import merge_edit
-from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.concurrency import Describe, check_unchanged, merge_edit
+from rte_desktop.domain.errors import ConflictError, ValidationError
 from rte_desktop.domain.model import (
     Art,
     Dependency,
@@ -31,6 +31,7 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.board.board_data import BoardData
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.board.feature_import import ImportSummary
@@ -117,15 +118,43 @@ class BoardService:
     # -- features -------------------------------------------------------------------------------
 
     def place_feature(
-        self, feature_id: int, team_id: int | None, iteration_id: int | None
+        self,
+        feature_id: int,
+        team_id: int | None,
+        iteration_id: int | None,
+        seen: Feature | None = None,
     ) -> Outcome[Feature]:
         """Put a feature in a team's row and an iteration of its PI (None: unplanned).
 
+        Args:
+            feature_id: the feature.
+            team_id: the row's team (None: no team).
+            iteration_id: the column's iteration (None: unplanned).
+            seen: the feature as the caller showed it: when another client has moved it
+                since (to another cell than this one), the move is refused.
+
         Raises:
             ValidationError: the team is not of this train, or the iteration not of the PI.
+            ConflictError: another client moved the feature meanwhile; it stays where they put
+                it.
+            NotFoundError: the feature was deleted meanwhile.
         """
         with self._ctx.uow() as uow:
-            feature = uow.get(Feature, feature_id)
+            what = _feature_name(seen, feature_id)
+            feature = current(uow, Feature, feature_id, what)
+            now = (feature.team_id, feature.iteration_id)
+            if seen is not None and now not in (
+                (seen.team_id, seen.iteration_id),
+                (team_id, iteration_id),
+            ):
+                describe = _describer(uow)
+                raise ConflictError(
+                    f"Another facilitator moved {what} to {describe('team_id', now[0])}, "
+                    f"{describe('iteration_id', now[1])} since you opened the board. Your move "
+                    "was not saved; the board shows where it is now (reload): move it again to "
+                    "put it elsewhere.",
+                    ("team_id", "iteration_id"),
+                )
             _check_place(uow, feature.pi_id, team_id, iteration_id)
             cell = uow.find(
                 Feature, pi_id=feature.pi_id, team_id=team_id, iteration_id=iteration_id
@@ -193,19 +222,31 @@ class BoardService:
             key=_clean_key(feature.key),
         )
         with self._ctx.uow() as uow:
-            old = uow.get(Feature, feature_id, for_update=True)
+            old = current(uow, Feature, feature_id, _feature_name(seen, feature_id))
             if seen is not None:
-                feature = merge_edit(seen, feature, old, f"the feature “{seen.title}”")
+                feature = merge_edit(
+                    seen, feature, old, _feature_name(seen, feature_id), _describer(uow)
+                )
             _check_place(uow, old.pi_id, feature.team_id, feature.iteration_id)
             _check_unique_key(uow, old.pi_id, feature.key, feature_id)
             state = state_after_placement(feature.state, feature.iteration_id)
             saved = uow.update(dataclasses.replace(feature, pi_id=old.pi_id, state=state))
         return Outcome(saved, self._done(saved))
 
-    def delete_feature(self, feature_id: int) -> Outcome[DeletedFeature]:
-        """Delete a feature with the dependencies it takes part in (undo with ``restore``)."""
+    def delete_feature(
+        self, feature_id: int, seen: Feature | None = None
+    ) -> Outcome[DeletedFeature]:
+        """Delete a feature with the dependencies it takes part in (undo with ``restore``).
+
+        Raises:
+            ConflictError: another client changed the feature since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            feature = uow.get(Feature, feature_id)
+            what = _feature_name(seen, feature_id)
+            feature = current(uow, Feature, feature_id, what)
+            if seen is not None:
+                check_unchanged(seen, feature, what, describe=_describer(uow), ignore=_DERIVED)
             deps = {
                 d.id or 0: d
                 for d in uow.find(Dependency, provider_id=feature_id)
@@ -241,10 +282,26 @@ class BoardService:
             )
         return Outcome(milestone, self._done(milestone))
 
-    def update_milestone(self, milestone: Milestone) -> Outcome[Milestone]:
-        assert milestone.id is not None
+    def update_milestone(
+        self, milestone: Milestone, seen: Milestone | None = None
+    ) -> Outcome[Milestone]:
+        """Write a milestone (its title, iteration and date).
+
+        With ``seen`` (the milestone as the caller showed it) only the fields the caller changed
+        are written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ValidationError: no title, or an iteration not of the PI.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the milestone was deleted meanwhile.
+        """
+        milestone_id = milestone.id
+        assert milestone_id is not None
         with self._ctx.uow() as uow:
-            old = uow.get(Milestone, milestone.id)
+            what = _milestone_name(seen, milestone_id)
+            old = current(uow, Milestone, milestone_id, what)
+            if seen is not None:
+                milestone = merge_edit(seen, milestone, old, what, _describer(uow))
             _check_place(uow, old.pi_id, None, milestone.iteration_id)
             saved = uow.update(
                 dataclasses.replace(
@@ -255,9 +312,20 @@ class BoardService:
             )
         return Outcome(saved, self._done(saved))
 
-    def delete_milestone(self, milestone_id: int) -> Outcome[DeletedMilestone]:
+    def delete_milestone(
+        self, milestone_id: int, seen: Milestone | None = None
+    ) -> Outcome[DeletedMilestone]:
+        """Delete a milestone with the dependencies on it (undo with ``restore_milestone``).
+
+        Raises:
+            ConflictError: another client changed the milestone since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            milestone = uow.get(Milestone, milestone_id)
+            what = _milestone_name(seen, milestone_id)
+            milestone = current(uow, Milestone, milestone_id, what)
+            if seen is not None:
+                check_unchanged(seen, milestone, what, describe=_describer(uow))
             deps = tuple(uow.find(Dependency, consumer_milestone_id=milestone_id))
             uow.delete_where(Dependency, consumer_milestone_id=milestone_id)
             uow.delete(Milestone, milestone_id)
@@ -300,19 +368,43 @@ class BoardService:
             saved = uow.add(dep)
         return Outcome(saved, self._done(saved))
 
-    def update_dependency(self, dep: Dependency) -> Outcome[Dependency]:
+    def update_dependency(
+        self, dep: Dependency, seen: Dependency | None = None
+    ) -> Outcome[Dependency]:
+        """Write a dependency (retarget it, change when it is needed or its description).
+
+        With ``seen`` (the dependency as the caller showed it) only the fields the caller
+        changed are written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ValidationError: see ``add_dependency``.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the dependency was deleted meanwhile.
+        """
         dep_id = dep.id
         assert dep_id is not None
         dep = dataclasses.replace(dep, description=dep.description.strip())
         with self._ctx.uow() as uow:
-            uow.get(Dependency, dep_id)
+            what = _dependency_name(uow, seen, dep_id)
+            old = current(uow, Dependency, dep_id, what)
+            if seen is not None:
+                dep = merge_edit(seen, dep, old, what, _describer(uow))
             _check_dependency(uow, dep)
             saved = uow.update(dep)
         return Outcome(saved, self._done(saved))
 
-    def delete_dependency(self, dep_id: int) -> Outcome[Dependency]:
+    def delete_dependency(self, dep_id: int, seen: Dependency | None = None) -> Outcome[Dependency]:
+        """Delete a dependency and return it (undo with ``restore_dependency``).
+
+        Raises:
+            ConflictError: another client changed the dependency since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            dep = uow.get(Dependency, dep_id)
+            what = _dependency_name(uow, seen, dep_id)
+            dep = current(uow, Dependency, dep_id, what)
+            if seen is not None:
+                check_unchanged(seen, dep, what, describe=_describer(uow))
             uow.delete(Dependency, dep_id)
         return Outcome(dep, self._done(dep))
 
@@ -386,3 +478,52 @@ def _check_dependency(uow: UnitOfWork, dep: Dependency) -> None:
         )
         if same and other.id != dep.id:
             raise ValidationError(f"'{provider.title}' already provides for that consumer.")
+
+
+# Fields of a feature the app derives from others (its state follows its iteration).
+_DERIVED = frozenset({"backlog_position"})
+
+
+def _feature_name(seen: Feature | None, feature_id: int) -> str:
+    return f"the feature “{seen.title}”" if seen is not None else f"feature {feature_id}"
+
+
+def _milestone_name(seen: Milestone | None, milestone_id: int) -> str:
+    return f"the milestone “{seen.title}”" if seen is not None else f"milestone {milestone_id}"
+
+
+def _dependency_name(uow: UnitOfWork, seen: Dependency | None, dep_id: int) -> str:
+    if seen is None:
+        return f"dependency {dep_id}"
+    titles = {
+        f.id: f.title
+        for f in uow.find(Feature, id=[seen.provider_id, seen.consumer_feature_id or 0])
+    }
+    provider = titles.get(seen.provider_id, "a deleted feature")
+    if seen.consumer_feature_id is not None:
+        consumer = f"“{titles.get(seen.consumer_feature_id, 'a deleted feature')}”"
+    else:
+        found = uow.find(Milestone, id=[seen.consumer_milestone_id or 0])
+        consumer = f"the milestone “{found[0].title}”" if found else "a deleted milestone"
+    return f"the dependency of {consumer} on “{provider}”"
+
+
+def _describer(uow: UnitOfWork) -> Describe:
+    """How a board record's ids read in a conflict message: names, looked up when asked."""
+
+    def describe(field: str, value: object) -> str | None:
+        if field == "team_id":
+            found = uow.find(Team, id=[value]) if value is not None else []
+            return found[0].name if found else "no team"
+        if field in ("iteration_id", "needed_iteration_id"):
+            its = uow.find(Iteration, id=[value]) if value is not None else []
+            return its[0].name if its else "unplanned"
+        if field in ("provider_id", "consumer_feature_id"):
+            features = uow.find(Feature, id=[value]) if value is not None else []
+            return f"“{features[0].title}”" if features else "none"
+        if field == "consumer_milestone_id":
+            milestones = uow.find(Milestone, id=[value]) if value is not None else []
+            return f"“{milestones[0].title}”" if milestones else "none"
+        return None
+
+    return describe

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import cadence
+from rte_desktop.domain.concurrency import check_unchanged, merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     Art,
@@ -28,6 +29,7 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.train import clean_name, local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.calendar.ics import HolidayImport
@@ -73,6 +75,10 @@ def check_event(event: Event) -> None:
         raise ValidationError(
             f"'{event.title}' lasts more than {MAX_EVENT_DAYS} days; split it or add a holiday."
         )
+
+
+def _named(event: Event | None, event_id: int) -> str:
+    return f"the event “{event.title}”" if event is not None else f"event {event_id}"
 
 
 def _pi_for(uow: UnitOfWork, art_id: int, day: dt.date) -> int | None:
@@ -193,12 +199,29 @@ class CalendarService:
         start: dt.datetime,
         end: dt.datetime,
         note: str,
+        seen: Event | None = None,
     ) -> Outcome[Event]:
-        """Change an event; it becomes ``manual`` (regeneration keeps it)."""
+        """Change an event; it becomes ``manual`` (regeneration keeps it).
+
+        Args:
+            event_id: the event.
+            kind: its kind.
+            title: its title.
+            start: when it starts (naive, ART's zone).
+            end: when it ends.
+            note: its note.
+            seen: the event as the caller showed it: only the fields the caller changed are
+                written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ValidationError: no title, ending before it starts, too long.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the event was deleted (meanwhile, by another client).
+        """
         with self._ctx.uow() as uow:
-            old = uow.get(Event, event_id)
+            old = current(uow, Event, event_id, _named(seen, event_id))
             new = dataclasses.replace(
-                old,
+                seen or old,
                 kind=kind,
                 title=" ".join(title.split()),
                 start=start,
@@ -206,17 +229,23 @@ class CalendarService:
                 note=note.strip(),
                 manual=True,
             )
+            if seen is not None:
+                new = merge_edit(seen, new, old, _named(seen, event_id))
             check_event(new)
-            if old.pi_id is None or start.date() != old.start.date():
+            if old.pi_id is None or new.start.date() != old.start.date():
                 new = dataclasses.replace(
-                    new, pi_id=_pi_for(uow, old.art_id, start.date()) or old.pi_id
+                    new, pi_id=_pi_for(uow, old.art_id, new.start.date()) or old.pi_id
                 )
             stored = uow.update(new)
         return Outcome(stored, self._publish())
 
-    def move_event(self, event_id: int, days: int) -> Outcome[Event]:
-        """Move an event by whole days, keeping its times and length."""
-        old = self.event(event_id)
+    def move_event(self, event_id: int, days: int, seen: Event | None = None) -> Outcome[Event]:
+        """Move an event by whole days, keeping its times and length.
+
+        With ``seen`` (the event as the caller showed it) the move starts from there, and an
+        event another client moved meanwhile is not moved again (ConflictError).
+        """
+        old = seen or self.event(event_id)
         shift = dt.timedelta(days=days)
         return self.update_event(
             event_id,
@@ -225,20 +254,43 @@ class CalendarService:
             start=old.start + shift,
             end=old.end + shift,
             note=old.note,
+            seen=seen,
         )
 
-    def put_event(self, event: Event) -> Outcome[Event]:
-        """Write ``event`` exactly as given (undo of an edit, or of a deletion)."""
+    def put_event(self, event: Event, seen: Event | None = None) -> Outcome[Event]:
+        """Write ``event`` exactly as given (undo of an edit, or of a deletion).
+
+        With ``seen`` (what the step before stored) only the fields that differ from it are
+        written, a field another client changed meanwhile refuses the write, and an event
+        another client deleted is not brought back.
+
+        Raises:
+            ConflictError: see ``update_event``.
+            NotFoundError: ``seen`` is given and the event is gone.
+        """
         check_event(event)
         with self._ctx.uow() as uow:
-            exists = event.id is not None and uow.count(Event, id=event.id) > 0
+            if seen is not None and event.id is not None:
+                what = _named(seen, event.id)
+                event = merge_edit(seen, event, current(uow, Event, event.id, what), what)
+                check_event(event)
+                exists = True
+            else:
+                exists = event.id is not None and uow.count(Event, id=event.id) > 0
             stored = uow.update(event) if exists else uow.add(event)
         return Outcome(stored, self._publish())
 
-    def delete_event(self, event_id: int) -> Outcome[Event]:
-        """Delete an event and return it (so it can be put back)."""
+    def delete_event(self, event_id: int, seen: Event | None = None) -> Outcome[Event]:
+        """Delete an event and return it (so it can be put back).
+
+        Raises:
+            ConflictError: another client changed the event since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            event = uow.get(Event, event_id)
+            event = current(uow, Event, event_id, _named(seen, event_id))
+            if seen is not None:
+                check_unchanged(seen, event, _named(seen, event_id))
             uow.delete(Event, event_id)
         return Outcome(event, self._publish())
 
@@ -260,9 +312,18 @@ class CalendarService:
             stored = uow.update(holiday) if exists else uow.add(holiday)
         return Outcome(stored, self._publish())
 
-    def delete_holiday(self, holiday_id: int) -> Outcome[Holiday]:
+    def delete_holiday(self, holiday_id: int, seen: Holiday | None = None) -> Outcome[Holiday]:
+        """Delete a holiday and return it (``put_holiday`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the holiday since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            holiday = uow.get(Holiday, holiday_id)
+            what = f"the holiday “{seen.name}”" if seen is not None else f"holiday {holiday_id}"
+            holiday = current(uow, Holiday, holiday_id, what)
+            if seen is not None:
+                check_unchanged(seen, holiday, what)
             uow.delete(Holiday, holiday_id)
         return Outcome(holiday, self._publish())
 

@@ -11,8 +11,8 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rte_desktop.domain.concurrency import check_fields_unchanged
-from rte_desktop.domain.errors import ValidationError
+from rte_desktop.domain.concurrency import check_fields_unchanged, check_unchanged
+from rte_desktop.domain.errors import ConflictError, ValidationError
 from rte_desktop.domain.model import Objective, PlanningInterval, Team
 from rte_desktop.domain.objectives import check_bv, clean_text
 from rte_desktop.domain.predictability import (
@@ -22,6 +22,7 @@ from rte_desktop.domain.predictability import (
     team_performance,
 )
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.seen import current
 from rte_desktop.services.objectives.summary import PiPredictability, TeamLine
 
 if TYPE_CHECKING:
@@ -169,16 +170,25 @@ class ObjectiveService:
         if unknown:
             raise ValidationError(f"Objectives have no field {', '.join(unknown)}.")
         with self._ctx.uow() as uow:
-            current = uow.get(Objective, objective_id, for_update=True)
+            what = f"the objective “{seen.text}”" if seen else f"objective {objective_id}"
+            now = current(uow, Objective, objective_id, what)
             if seen is not None:
-                check_fields_unchanged(seen, current, fields, f"the objective “{seen.text}”")
-            stored = uow.update(_validated(dataclasses.replace(current, **fields)))
+                check_fields_unchanged(seen, now, fields, what)
+            stored = uow.update(_validated(dataclasses.replace(now, **fields)))
         return self._done(stored)
 
-    def delete(self, objective_id: int) -> Outcome[Objective]:
-        """Delete an objective; returns it as it was (``restore`` puts it back)."""
+    def delete(self, objective_id: int, seen: Objective | None = None) -> Outcome[Objective]:
+        """Delete an objective; returns it as it was (``restore`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the objective since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            old = uow.get(Objective, objective_id)
+            what = f"the objective “{seen.text}”" if seen else f"objective {objective_id}"
+            old = current(uow, Objective, objective_id, what)
+            if seen is not None:
+                check_unchanged(seen, old, what)
             uow.delete(Objective, objective_id)
             renumber(uow, old.pi_id, old.team_id)
         return self._done(old)
@@ -196,37 +206,81 @@ class ObjectiveService:
             stored = uow.get(Objective, stored.id or 0)
         return self._done(stored)
 
-    def reorder(self, pi_id: int, team_id: int, order: list[int]) -> Outcome[list[int]]:
+    def reorder(
+        self, pi_id: int, team_id: int, order: list[int], seen: list[int] | None = None
+    ) -> Outcome[list[int]]:
         """Put a team's objectives in the order of ``order`` (ids); returns the previous order.
+
+        Args:
+            pi_id: the PI.
+            team_id: the team.
+            order: the team's objective ids in their new order.
+            seen: the order the caller showed: when another client has reordered, added or
+                removed one of the team's objectives since, the new order is refused.
 
         Raises:
             ValidationError: ``order`` is not exactly that team's objectives.
+            ConflictError: the stored order is no longer ``seen``.
         """
         with self._ctx.uow() as uow:
+            # Locked: two clients reordering at once must not interleave their renumbering.
+            uow.get(PlanningInterval, pi_id, for_update=True)
             before = [o.id or 0 for o in uow.find(Objective, pi_id=pi_id, team_id=team_id)]
+            if seen is not None and before != seen and before != order:
+                team = uow.get(Team, team_id).name
+                raise ConflictError(
+                    f"Another facilitator changed the order of {team}'s objectives since you "
+                    "opened them (moved, added or removed one). Your move was not saved; the "
+                    "panel shows their order now (reload): move it again if you still mean to.",
+                    ("position",),
+                )
             if sorted(before) != sorted(order):
                 raise ValidationError("The new order must list each of the team's objectives once.")
             renumber(uow, pi_id, team_id, order)
         return self._done(before)
 
-    def move(self, objective_id: int, offset: int) -> Outcome[list[int]]:
-        """Move an objective up (negative) or down within its team; returns the previous order."""
+    def move(
+        self, objective_id: int, offset: int, seen: list[int] | None = None
+    ) -> Outcome[list[int]]:
+        """Move an objective up (negative) or down within its team; returns the previous order.
+
+        With ``seen`` (the team's order as the caller showed it) the move is made in that order
+        and refused when another client has changed it since (ConflictError).
+        """
         current = self.get(objective_id)
-        ids = [o.id or 0 for o in self.objectives(current.pi_id, current.team_id)]
+        ids = list(seen) if seen is not None else []
+        if objective_id not in ids:
+            ids = [o.id or 0 for o in self.objectives(current.pi_id, current.team_id)]
         index = ids.index(objective_id)
         target = max(0, min(len(ids) - 1, index + offset))
         ids.insert(target, ids.pop(index))
-        return self.reorder(current.pi_id, current.team_id, ids)
+        return self.reorder(current.pi_id, current.team_id, ids, seen)
 
     def move_to_team(
-        self, objective_id: int, team_id: int, position: int | None = None
+        self,
+        objective_id: int,
+        team_id: int,
+        position: int | None = None,
+        seen: Objective | None = None,
     ) -> Outcome[Objective]:
         """Give an objective to another team of the same ART, at ``position`` (default: last).
 
-        Returns the objective as it was before the move (so undo can move it back).
+        Returns the objective as it was before the move (so undo can move it back). With
+        ``seen`` (the objective as the caller showed it), one another client has given to
+        another team since is not moved again (ConflictError).
         """
         with self._ctx.uow() as uow:
-            old = uow.get(Objective, objective_id)
+            what = f"the objective “{seen.text}”" if seen else f"objective {objective_id}"
+            old = current(uow, Objective, objective_id, what)
+            if seen is not None:
+                names = {t.id: t.name for t in uow.find(Team, id=[old.team_id, seen.team_id])}
+                check_fields_unchanged(
+                    seen,
+                    old,
+                    {"team_id": team_id},
+                    what,
+                    lambda field, value: names.get(value) if field == "team_id" else None,
+                )
             _check_team_in_pi_art(uow, old.pi_id, team_id)
             order = [
                 o.id or 0

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rte_desktop.domain import readiness as rules
 from rte_desktop.domain.cadence import describe_day
+from rte_desktop.domain.concurrency import check_fields_unchanged, check_unchanged, merge_edit
 from rte_desktop.domain.model import (
     Art,
     Checklist,
@@ -24,6 +25,7 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -151,15 +153,34 @@ class ReadinessService:
             stored = uow.add(dataclasses.replace(item, position=position))
         return Outcome(stored, self._publish())
 
-    def put_item(self, item: ReadinessItem) -> Outcome[ReadinessItem]:
-        """Write ``item`` as given: an edit, or putting a removed item back (same id)."""
+    def put_item(
+        self, item: ReadinessItem, seen: ReadinessItem | None = None
+    ) -> Outcome[ReadinessItem]:
+        """Write ``item`` as given: an edit, or putting a removed item back (same id).
+
+        With ``seen`` (the item as the caller showed it) only the fields the caller changed are
+        written, a field another client changed meanwhile refuses the edit, and an item another
+        client deleted is not brought back.
+
+        Raises:
+            ValidationError: a bad title or offset.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: ``seen`` is given and the item was deleted meanwhile.
+        """
         item = dataclasses.replace(
             item, title=" ".join(item.title.split()), owner=item.owner.strip()
         )
         rules.check_item(item)
         with self._ctx.uow() as uow:
-            exists = item.id is not None and uow.count(ReadinessItem, id=item.id) > 0
-            stored = uow.update(item) if exists else uow.add(item)
+            if seen is not None and item.id is not None:
+                what = _named(seen)
+                merged = merge_edit(seen, item, current(uow, ReadinessItem, item.id, what), what)
+                if item.position != seen.position:  # moved to another checklist's end
+                    merged = dataclasses.replace(merged, position=item.position)
+                stored = uow.update(merged)
+            else:
+                exists = item.id is not None and uow.count(ReadinessItem, id=item.id) > 0
+                stored = uow.update(item) if exists else uow.add(item)
         return Outcome(stored, self._publish())
 
     def put_items(self, items: list[ReadinessItem]) -> Outcome[list[ReadinessItem]]:
@@ -170,14 +191,38 @@ class ReadinessService:
             stored = [uow.add(item) for item in items]
         return Outcome(stored, self._publish())
 
-    def set_done(self, item_id: int, done: bool) -> Outcome[ReadinessItem]:
+    def set_done(
+        self, item_id: int, done: bool, seen: ReadinessItem | None = None
+    ) -> Outcome[ReadinessItem]:
+        """Tick or untick an item.
+
+        Raises:
+            ConflictError: another client ticked or unticked it since ``seen`` (to the other
+                value than this one).
+            NotFoundError: it was deleted meanwhile.
+        """
         with self._ctx.uow() as uow:
+            what = _named(seen) if seen is not None else f"checklist item {item_id}"
+            now = current(uow, ReadinessItem, item_id, what)
+            if seen is not None:
+                check_fields_unchanged(seen, now, {"done": done}, what)
             stored = uow.patch(ReadinessItem, item_id, done=done)
         return Outcome(stored, self._publish())
 
-    def delete_item(self, item_id: int) -> Outcome[ReadinessItem]:
+    def delete_item(
+        self, item_id: int, seen: ReadinessItem | None = None
+    ) -> Outcome[ReadinessItem]:
+        """Remove an item and return it (``put_item`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the item since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            item = uow.get(ReadinessItem, item_id)
+            what = _named(seen) if seen is not None else f"checklist item {item_id}"
+            item = current(uow, ReadinessItem, item_id, what)
+            if seen is not None:
+                check_unchanged(seen, item, what)
             uow.delete(ReadinessItem, item_id)
         return Outcome(item, self._publish())
 
@@ -190,3 +235,7 @@ class ReadinessService:
 
     def _publish(self) -> Changes:
         return self._ctx.publish(Changes.of(Area.READINESS))
+
+
+def _named(item: ReadinessItem) -> str:
+    return f"the checklist item “{item.title}”"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain import roam
-from rte_desktop.domain.concurrency import merge_edit
+from rte_desktop.domain.concurrency import check_unchanged, merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     Art,
@@ -29,6 +29,7 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -160,9 +161,10 @@ class RiskService:
         risk_id = risk.id
         assert risk_id is not None
         with self._ctx.uow() as uow:
-            old = uow.get(Risk, risk_id, for_update=True)
+            what = _risk_name(seen, risk_id)
+            old = current(uow, Risk, risk_id, what)
             if seen is not None:
-                risk = merge_edit(seen, risk, old, f"the risk “{seen.title}”")
+                risk = merge_edit(seen, risk, old, what, _describe_risk)
             _check_team(uow, old.pi_id, risk.team_id)
             risk = dataclasses.replace(risk, pi_id=old.pi_id, created_at=old.created_at)
             if risk.status is not old.status:
@@ -183,25 +185,44 @@ class RiskService:
         return Outcome(saved, self._ctx.publish(Changes.of(Area.RISKS)))
 
     def move(
-        self, risk_id: int, status: RoamStatus, *, owner: str | None = None, note: str = ""
+        self,
+        risk_id: int,
+        status: RoamStatus,
+        *,
+        owner: str | None = None,
+        note: str = "",
+        seen: Risk | None = None,
     ) -> Outcome[Risk]:
         """Move a risk to another ROAM column (optionally naming its owner at the same time).
 
+        With ``seen`` (the risk as the caller showed it), a risk another client has re-ROAMed
+        (or given another owner) since is not moved again: ConflictError says where it is now.
+
         Raises:
             ValidationError: Owned or Mitigated without an owner; the message says so.
+            ConflictError: another client moved the risk (or changed its owner) meanwhile.
+            NotFoundError: the risk was deleted meanwhile.
         """
-        risk = self.risk(risk_id)
+        risk = seen or self.risk(risk_id)
         changed = dataclasses.replace(risk, status=status)
         if owner is not None:
             changed = dataclasses.replace(changed, owner=owner)
         if changed == risk:
             return Outcome(risk, Changes())
-        return self.update(changed, note=note)
+        return self.update(changed, note=note, seen=seen)
 
-    def delete(self, risk_id: int) -> Outcome[DeletedRisk]:
-        """Delete a risk and its history; concerns and ART Sync actions lose their link."""
+    def delete(self, risk_id: int, seen: Risk | None = None) -> Outcome[DeletedRisk]:
+        """Delete a risk and its history; concerns and ART Sync actions lose their link.
+
+        Raises:
+            ConflictError: another client changed the risk since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            risk = uow.get(Risk, risk_id)
+            what = _risk_name(seen, risk_id)
+            risk = current(uow, Risk, risk_id, what)
+            if seen is not None:
+                check_unchanged(seen, risk, what, describe=_describe_risk)
             snapshot = DeletedRisk(
                 risk,
                 tuple(uow.find(RiskStatusChange, risk_id=risk_id, order_by=["id"])),
@@ -280,3 +301,14 @@ def _check_team(uow: UnitOfWork, pi_id: int, team_id: int | None) -> None:
 def _next_position(uow: UnitOfWork, pi_id: int, status: RoamStatus) -> int:
     found = uow.find(Risk, pi_id=pi_id, status=status)
     return max((r.position for r in found), default=-1) + 1
+
+
+def _risk_name(seen: Risk | None, risk_id: int) -> str:
+    return f"the risk “{seen.title}”" if seen is not None else f"risk {risk_id}"
+
+
+def _describe_risk(field: str, value: object) -> str | None:
+    """The ROAM column by its title in a conflict message ("Owned", not "owned")."""
+    if field == "status" and isinstance(value, RoamStatus):
+        return roam.STATUS_TITLE[value]
+    return None

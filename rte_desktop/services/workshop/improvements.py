@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rte_desktop.domain.concurrency import check_fields_unchanged, check_unchanged, merge_edit
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.model import (
     ImprovementItem,
@@ -23,6 +24,7 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.files import write_atomically
+from rte_desktop.services.common.seen import current
 from rte_desktop.services.workshop.workshop import MAX_TEXT, clean_text
 
 if TYPE_CHECKING:
@@ -78,18 +80,45 @@ class ImprovementService:
             )
         return Outcome(solution, self._changed())
 
-    def update_solution(self, solution_id: int, text: str, votes: int) -> Outcome[Solution]:
+    def update_solution(
+        self, solution_id: int, text: str, votes: int, seen: Solution | None = None
+    ) -> Outcome[Solution]:
+        """Reword a solution or set its votes.
+
+        With ``seen`` (the solution as the caller showed it), a text another client changed
+        meanwhile refuses the edit, and so does any vote count they changed: votes are a count,
+        so two clicks that each make 3 into 4 must not become one.
+
+        Raises:
+            ValidationError: empty text or fewer than 0 votes.
+            ConflictError: another client changed the text or the votes meanwhile.
+            NotFoundError: the solution was deleted meanwhile.
+        """
         if votes < 0:
             raise ValidationError(f"A solution cannot have {votes} votes; the least is 0.")
+        text = clean_text(text, "A solution")
         with self._ctx.uow() as uow:
-            solution = uow.patch(
-                Solution, solution_id, text=clean_text(text, "A solution"), votes=votes
-            )
+            if seen is not None:
+                what = f"the solution “{seen.text}”"
+                now = current(uow, Solution, solution_id, what)
+                check_fields_unchanged(seen, now, {"text": text}, what)
+                if votes != seen.votes:
+                    check_unchanged(seen, now, what, "Your vote was not counted", ignore=_NOT_VOTES)
+            solution = uow.patch(Solution, solution_id, text=text, votes=votes)
         return Outcome(solution, self._changed())
 
-    def delete_solution(self, solution_id: int) -> Outcome[Solution]:
+    def delete_solution(self, solution_id: int, seen: Solution | None = None) -> Outcome[Solution]:
+        """Delete a solution and return it (``restore_solution`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the solution since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            solution = uow.get(Solution, solution_id)
+            what = f"the solution “{seen.text}”" if seen is not None else f"solution {solution_id}"
+            solution = current(uow, Solution, solution_id, what)
+            if seen is not None:
+                check_unchanged(seen, solution, what)
             uow.delete(Solution, solution_id)
         return Outcome(solution, self._changed())
 
@@ -124,14 +153,42 @@ class ImprovementService:
             )
         return Outcome(item, self._changed())
 
-    def update_item(self, item_id: int, draft: ItemDraft) -> Outcome[ImprovementItem]:
+    def update_item(
+        self, item_id: int, draft: ItemDraft, seen: ImprovementItem | None = None
+    ) -> Outcome[ImprovementItem]:
+        """Write an improvement item from ``draft``.
+
+        With ``seen`` (the item as the caller showed it) only the fields the caller changed are
+        written, and a field another client changed meanwhile refuses the edit.
+
+        Raises:
+            ValidationError: an empty title or an unknown PI.
+            ConflictError: another client changed one of the same fields meanwhile.
+            NotFoundError: the item was deleted meanwhile.
+        """
         with self._ctx.uow() as uow:
-            item = uow.update(_item(uow, uow.get(ImprovementItem, item_id), draft))
+            what = _item_name(seen, item_id)
+            stored = current(uow, ImprovementItem, item_id, what)
+            mine = _item(uow, seen or stored, draft)
+            if seen is not None:
+                mine = merge_edit(seen, mine, stored, what)
+            item = uow.update(mine)
         return Outcome(item, self._changed())
 
-    def delete_item(self, item_id: int) -> Outcome[ImprovementItem]:
+    def delete_item(
+        self, item_id: int, seen: ImprovementItem | None = None
+    ) -> Outcome[ImprovementItem]:
+        """Delete an improvement item and return it (``restore_item`` puts it back).
+
+        Raises:
+            ConflictError: another client changed the item since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            item = uow.get(ImprovementItem, item_id)
+            what = _item_name(seen, item_id)
+            item = current(uow, ImprovementItem, item_id, what)
+            if seen is not None:
+                check_unchanged(seen, item, what)
             uow.delete(ImprovementItem, item_id)
         return Outcome(item, self._changed())
 
@@ -226,3 +283,11 @@ def _described(uow: UnitOfWork, items: list[ImprovementItem]) -> list[Improvemen
 def spreadsheet_safe(text: str) -> str:
     """Text a spreadsheet shows as typed: a leading = + - @ would start a formula."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+# Every field of a solution but its votes: a vote click checks only the count.
+_NOT_VOTES = frozenset({"text", "workshop_id"})
+
+
+def _item_name(seen: ImprovementItem | None, item_id: int) -> str:
+    return f"the improvement item “{seen.title}”" if seen is not None else f"item {item_id}"

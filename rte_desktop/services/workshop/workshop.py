@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rte_desktop.domain.concurrency import check_fields_unchanged, check_unchanged
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.domain.fishbone import DEFAULT_BONES, BoneNode, build_tree, subtree_ids
 from rte_desktop.domain.model import (
@@ -23,6 +24,7 @@ from rte_desktop.domain.model import (
 )
 from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.seen import current
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -131,8 +133,14 @@ class WorkshopService:
             _add_default_bones(uow, shop, bones)
         return Outcome(shop, self._changed())
 
-    def update_problem(self, workshop_id: int, **fields: str) -> Outcome[Workshop]:
-        """Change the problem statement: title, what, where, when, impact, restated_problem."""
+    def update_problem(
+        self, workshop_id: int, seen: Workshop | None = None, **fields: str
+    ) -> Outcome[Workshop]:
+        """Change the problem statement: title, what, where, when, impact, restated_problem.
+
+        ``seen`` is the workshop as the caller showed it: when another client changed one of
+        the same fields since, the edit is refused (ConflictError), never overwritten.
+        """
         unknown = set(fields) - set(PROBLEM_FIELDS)
         if unknown:
             raise ValidationError(f"Unknown problem field(s): {', '.join(sorted(unknown))}.")
@@ -145,6 +153,10 @@ class WorkshopService:
             for name, value in fields.items()
         }
         with self._ctx.uow() as uow:
+            if seen is not None:
+                what = f"the problem statement “{seen.title}”"
+                now = current(uow, Workshop, workshop_id, what)
+                check_fields_unchanged(seen, now, clean, what)
             shop = uow.patch(Workshop, workshop_id, **clean)
         return Outcome(shop, self._changed())
 
@@ -232,9 +244,16 @@ class WorkshopService:
             )
         return Outcome(bone, self._changed())
 
-    def rename_bone(self, bone_id: int, name: str) -> Outcome[Bone]:
+    def rename_bone(self, bone_id: int, name: str, seen: Bone | None = None) -> Outcome[Bone]:
+        """Rename a bone (with ``seen``: refused when another client renamed it meanwhile)."""
+        name = clean_text(name, "A bone's name", 200)
         with self._ctx.uow() as uow:
-            bone = uow.patch(Bone, bone_id, name=clean_text(name, "A bone's name", 200))
+            if seen is not None:
+                what = f"the bone “{seen.name}”"
+                check_fields_unchanged(
+                    seen, current(uow, Bone, bone_id, what), {"name": name}, what
+                )
+            bone = uow.patch(Bone, bone_id, name=name)
         return Outcome(bone, self._changed())
 
     def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, list[Cause]]]:
@@ -275,15 +294,30 @@ class WorkshopService:
             )
         return Outcome(cause, self._changed())
 
-    def rename_cause(self, cause_id: int, text: str) -> Outcome[Cause]:
+    def rename_cause(self, cause_id: int, text: str, seen: Cause | None = None) -> Outcome[Cause]:
+        """Reword a cause (with ``seen``: refused when another client reworded it meanwhile)."""
+        text = clean_text(text, "A cause")
         with self._ctx.uow() as uow:
-            cause = uow.patch(Cause, cause_id, text=clean_text(text, "A cause"))
+            if seen is not None:
+                what = f"the cause “{seen.text}”"
+                check_fields_unchanged(
+                    seen, current(uow, Cause, cause_id, what), {"text": text}, what
+                )
+            cause = uow.patch(Cause, cause_id, text=text)
         return Outcome(cause, self._changed())
 
-    def delete_cause(self, cause_id: int) -> Outcome[list[Cause]]:
-        """Remove a cause and its sub-causes; returns them (parents first) for undo."""
+    def delete_cause(self, cause_id: int, seen: Cause | None = None) -> Outcome[list[Cause]]:
+        """Remove a cause and its sub-causes; returns them (parents first) for undo.
+
+        Raises:
+            ConflictError: another client changed the cause since ``seen``; it stays.
+            NotFoundError: it is already deleted; nothing changes.
+        """
         with self._ctx.uow() as uow:
-            cause = uow.get(Cause, cause_id)
+            what = f"the cause “{seen.text}”" if seen is not None else f"cause {cause_id}"
+            cause = current(uow, Cause, cause_id, what)
+            if seen is not None:
+                check_unchanged(seen, cause, what)
             same_bone = uow.find(Cause, bone_id=cause.bone_id)
             ids = subtree_ids(same_bone, cause_id)
             removed = [c for c in same_bone if c.id in ids]

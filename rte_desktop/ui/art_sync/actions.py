@@ -19,7 +19,7 @@ from rte_desktop.ui.art_sync.models import ActionsTableModel, OpenActionsTableMo
 from rte_desktop.ui.art_sync.scope import MeetingScope
 from rte_desktop.ui.art_sync.widgets import KeyTableView
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
+from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 if TYPE_CHECKING:
     from rte_desktop.services.art_sync.art_sync import ArtSyncService
@@ -91,7 +91,7 @@ class ArtSyncActions(QObject):
                         risk_id=action.risk_id,
                     ).value
                 ),
-                lambda a: service.delete_action(a.id or 0).value,
+                lambda a: service.delete_action(a.id or 0, seen=a).value,
                 service.restore_action,
             )
 
@@ -105,12 +105,15 @@ class ArtSyncActions(QObject):
         service = self._art_sync
 
         def save(action: ArtSyncAction) -> None:
-            push_updated(
+            # The action as the table shows it: another facilitator's edit of the same field
+            # since then is refused, never overwritten (undo and redo likewise).
+            push_checked_update(
                 self.ctx.undo,
                 self.view.tr("Edit action"),
-                service.update_action,
+                lambda value, seen: service.update_action(value, seen=seen).value,
                 old,
                 action,
+                old,
             )
 
         self._action_dialog(old, save)
@@ -128,11 +131,13 @@ class ArtSyncActions(QObject):
             return
         action_id = action.id
         service = self._art_sync
-        push_deleted(
-            self.ctx.undo,
-            self.view.tr("Delete action"),
-            lambda: service.delete_action(action_id).value,
-            service.restore_action,
+        self._guard(
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.view.tr("Delete action"),
+                lambda: service.delete_action(action_id, seen=action).value,
+                service.restore_action,
+            )
         )
 
     def on_done_toggled(self, action_id: int, done: bool) -> None:
@@ -143,12 +148,22 @@ class ArtSyncActions(QObject):
             done: True to mark it done, False to reopen it.
         """
         service = self._art_sync
-        push_updated(
-            self.ctx.undo,
-            self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
-            lambda flag: service.set_done(action_id, flag),
-            not done,
-            done,
+        listed = [
+            *self.tables.meeting_model.actions,
+            *(r.action for r in self.tables.open_model.rows),
+        ]
+        shown = next((a for a in listed if a.id == action_id), None)
+        if shown is None:
+            return
+        self._guard(
+            lambda: push_checked_update(
+                self.ctx.undo,
+                self.view.tr("Mark action done") if done else self.view.tr("Reopen action"),
+                lambda flag, seen: service.set_done(action_id, flag, seen=seen).value,
+                shown.done,
+                done,
+                shown,
+            )
         )
 
     def toggle_selected_done(self) -> None:

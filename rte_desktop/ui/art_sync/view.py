@@ -38,7 +38,8 @@ from rte_desktop.ui.art_sync.scope import MeetingScope
 from rte_desktop.ui.art_sync.timer import SyncTimerServices, start_sync_timer
 from rte_desktop.ui.art_sync.widgets import CommitTextEdit, key_table
 from rte_desktop.ui.panel_base import PanelContext
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
+from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 
 class ArtSyncView(QWidget):
@@ -245,13 +246,18 @@ class ArtSyncView(QWidget):
     def remove_meeting(self) -> None:
         if self.scope.meeting is None or self.scope.meeting.id is None:
             return
-        meeting_id = self.scope.meeting.id
+        meeting, meeting_id = self.scope.meeting, self.scope.meeting.id
+        shown = list(self.actions_model.actions)  # the meeting's actions as the table shows them
         service = self._art_sync
-        push_deleted(
-            self.ctx.undo,
-            self.tr("Delete ART Sync meeting"),
-            lambda: service.delete_meeting(meeting_id).value,
-            service.restore_meeting,
+        run_or_warn(
+            self,
+            self.tr("ART Sync"),
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.tr("Delete ART Sync meeting"),
+                lambda: service.delete_meeting(meeting_id, meeting, shown).value,
+                service.restore_meeting,
+            ),
         )
 
     def _commit_fields(self, _text: str = "") -> None:
@@ -279,13 +285,22 @@ class ArtSyncView(QWidget):
             return
         service = self._art_sync
         self.scope.meeting = new
-        push_updated(
-            self.ctx.undo,
-            self.tr("Edit ART Sync log"),
-            service.update_meeting,
-            old,
-            new,
+        # The log as this window showed it: a field another facilitator changed since is
+        # refused with a message (and the panel shows theirs), never overwritten.
+        saved = run_or_warn(
+            self,
+            self.tr("ART Sync"),
+            lambda: push_checked_update(
+                self.ctx.undo,
+                self.tr("Edit ART Sync log"),
+                lambda value, seen: service.update_meeting(value, seen=seen).value,
+                old,
+                new,
+                old,
+            ),
         )
+        if not saved:
+            self.refresh()
 
     # -- the timebox ----------------------------------------------------------------------------
 

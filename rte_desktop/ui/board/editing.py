@@ -10,17 +10,12 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Dependency, Feature, Milestone
 from rte_desktop.ui.board.dialogs import DependencyDialog, FeatureDialog, MilestoneDialog
-from rte_desktop.ui.undo_recipes import (
-    push_checked_update,
-    push_created,
-    push_deleted,
-    push_updated,
-)
+from rte_desktop.ui.refusals import run_or_warn
+from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 if TYPE_CHECKING:
     from rte_desktop.services.board.board import BoardService
@@ -61,7 +56,7 @@ class BoardEditor:
         self._board = board
         self._pi_id = pi_id
 
-    def guard(self, action: object) -> bool:
+    def guard(self, action: Callable[[], object]) -> bool:
         """Run ``action``; show a refused change as a message.
 
         Args:
@@ -70,15 +65,13 @@ class BoardEditor:
         Returns:
             True if it ran, False if it was refused with a ``DomainError``.
         """
-        try:
-            action()  # type: ignore[operator]
-        except DomainError as exc:
-            QMessageBox.warning(self.panel, self.panel.tr("ART Planning Board"), str(exc))
-            return False
-        return True
+        return run_or_warn(self.panel, self.panel.tr("ART Planning Board"), action)
 
     def place_feature(self, feature_id: int, team_id: int | None, iteration_id: int | None) -> None:
         """Put a feature in a cell (undoable); the board redraws from the database.
+
+        The move names where this board shows the feature: one another facilitator moved since
+        is not moved again (a message says where it is now); undo and redo likewise.
 
         Args:
             feature_id: The feature to place.
@@ -91,12 +84,13 @@ class BoardEditor:
         if old is None:
             return
         self.guard(
-            lambda: push_updated(
+            lambda: push_checked_update(
                 self.ctx.undo,
                 self.panel.tr("Place feature %1").replace("%1", old.key or old.title),
-                lambda place: service.place_feature(feature_id, *place),
+                lambda place, seen: service.place_feature(feature_id, *place, seen=seen).value,
                 (old.team_id, old.iteration_id),
                 (team_id, iteration_id),
+                old,
             )
         )
         card = self.scene.select("feature", feature_id)
@@ -125,12 +119,13 @@ class BoardEditor:
             new = dataclasses.replace(new, day=None)  # the date no longer fits: drop it
         service = self._service
         self.guard(
-            lambda: push_updated(
+            lambda: push_checked_update(
                 self.ctx.undo,
                 self.panel.tr("Move milestone"),
-                service.update_milestone,
+                lambda value, seen: service.update_milestone(value, seen=seen).value,
                 old,
                 new,
+                old,
             )
         )
         self.scene.select("milestone", milestone_id)
@@ -159,7 +154,7 @@ class BoardEditor:
                         kind=f.kind,
                     ).value
                 ),
-                lambda made: service.delete_feature(made.id or 0).value,
+                lambda made: service.delete_feature(made.id or 0, seen=made).value,
                 service.restore_feature,
             )
 
@@ -182,7 +177,7 @@ class BoardEditor:
                         pi_id, m.title, iteration_id=m.iteration_id, day=m.day
                     ).value
                 ),
-                lambda made: service.delete_milestone(made.id or 0).value,
+                lambda made: service.delete_milestone(made.id or 0, seen=made).value,
                 service.restore_milestone,
             )
 
@@ -210,7 +205,7 @@ class BoardEditor:
                         description=d.description,
                     ).value
                 ),
-                lambda made: service.delete_dependency(made.id or 0).value,
+                lambda made: service.delete_dependency(made.id or 0, seen=made).value,
                 service.restore_dependency,
             )
 
@@ -250,12 +245,13 @@ class BoardEditor:
                 return
 
             def save_milestone(m: Milestone) -> None:
-                push_updated(
+                push_checked_update(
                     self.ctx.undo,
                     self.panel.tr("Edit milestone"),
-                    service.update_milestone,
+                    lambda value, seen: service.update_milestone(value, seen=seen).value,
                     old_milestone,
                     m,
+                    old_milestone,
                 )
 
             MilestoneDialog(old_milestone, board, save_milestone, self.panel).exec()
@@ -263,24 +259,34 @@ class BoardEditor:
     def delete_item(self, kind: str, item_id: int) -> None:
         """Delete a feature or milestone with its dependencies (undoable).
 
+        One another facilitator changed or deleted since this board showed it is not deleted
+        (a message says why).
+
         Args:
             kind: "feature" or "milestone".
             item_id: The item's id.
         """
         service = self._service
+        board = self._board()
         if kind == "feature":
-            push_deleted(
-                self.ctx.undo,
-                self.panel.tr("Delete feature"),
-                lambda: service.delete_feature(item_id).value,
-                service.restore_feature,
+            feature = board.feature(item_id) if board else None
+            self.guard(
+                lambda: push_deleted(
+                    self.ctx.undo,
+                    self.panel.tr("Delete feature"),
+                    lambda: service.delete_feature(item_id, seen=feature).value,
+                    service.restore_feature,
+                )
             )
         else:
-            push_deleted(
-                self.ctx.undo,
-                self.panel.tr("Delete milestone"),
-                lambda: service.delete_milestone(item_id).value,
-                service.restore_milestone,
+            milestone = board.milestone(item_id) if board else None
+            self.guard(
+                lambda: push_deleted(
+                    self.ctx.undo,
+                    self.panel.tr("Delete milestone"),
+                    lambda: service.delete_milestone(item_id, seen=milestone).value,
+                    service.restore_milestone,
+                )
             )
 
     def edit_dependency(self, dep_id: int) -> None:
@@ -298,12 +304,13 @@ class BoardEditor:
         service = self._service
 
         def save(d: Dependency) -> None:
-            push_updated(
+            push_checked_update(
                 self.ctx.undo,
                 self.panel.tr("Edit dependency"),
-                service.update_dependency,
+                lambda value, seen: service.update_dependency(value, seen=seen).value,
                 old,
                 d,
+                old,
             )
 
         DependencyDialog(old, board, save, self.panel).exec()
@@ -311,13 +318,20 @@ class BoardEditor:
     def delete_dependency(self, dep_id: int) -> None:
         """Delete a dependency (undoable).
 
+        One another facilitator changed or deleted since this board showed it is not deleted
+        (a message says why).
+
         Args:
             dep_id: The dependency's id.
         """
         service = self._service
-        push_deleted(
-            self.ctx.undo,
-            self.panel.tr("Delete dependency"),
-            lambda: service.delete_dependency(dep_id).value,
-            service.restore_dependency,
+        board = self._board()
+        seen = next((d for d in board.dependencies if d.id == dep_id), None) if board else None
+        self.guard(
+            lambda: push_deleted(
+                self.ctx.undo,
+                self.panel.tr("Delete dependency"),
+                lambda: service.delete_dependency(dep_id, seen=seen).value,
+                service.restore_dependency,
+            )
         )

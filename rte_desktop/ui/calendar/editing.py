@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from rte_desktop.domain.model import Event
 from rte_desktop.ui.refusals import run_or_warn
-from rte_desktop.ui.undo import UndoStack, push
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_replaced
+from rte_desktop.ui.undo import UndoStack
+from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 if TYPE_CHECKING:
     from rte_desktop.services.calendar.calendar import CalendarService
@@ -33,6 +33,7 @@ class CalendarEditor:
         art_id: the ART on screen.
         selected: the event selected in the panel.
         select: selects an event in the panel.
+        find: the event with this id as the panel shows it (None: not shown).
     """
 
     def __init__(
@@ -44,6 +45,7 @@ class CalendarEditor:
         art_id: Callable[[], int | None],
         selected: Callable[[], Event | None],
         select: Callable[[int | None], None],
+        find: Callable[[int], Event | None],
     ) -> None:
         self.panel = panel
         self._undo = undo
@@ -52,6 +54,7 @@ class CalendarEditor:
         self._art_id = art_id
         self._selected = selected
         self._select = select
+        self._find = find
 
     def _run(self, edit: Callable[[], object]) -> bool:
         return run_or_warn(self.panel, self.panel.tr("Calendar"), edit)
@@ -91,7 +94,7 @@ class CalendarEditor:
                         art_id, values.kind, values.title, values.start, values.end, values.note
                     ).value
                 ),
-                lambda event: calendar.delete_event(event.id or 0).value,
+                lambda event: calendar.delete_event(event.id or 0, seen=event).value,
                 calendar.put_event,
             )
             created.append(made)
@@ -100,8 +103,12 @@ class CalendarEditor:
             self._select(created[0].id)
 
     def edit_selected(self) -> None:
-        """Edit the selected event in its dialog."""
-        from rte_desktop.ui.calendar.event_dialog import EventDialog
+        """Edit the selected event in its dialog.
+
+        The edit names the event as this panel shows it: a field another facilitator changed
+        since is refused with a message, never overwritten (undo and redo likewise).
+        """
+        from rte_desktop.ui.calendar.event_dialog import EventDialog, EventValues
 
         old = self._selected()
         if old is None or old.id is None:
@@ -113,33 +120,48 @@ class CalendarEditor:
             return
         event_id = old.id
         calendar = self._calendar
+
+        def apply(value: Event | EventValues, seen: Event) -> Event:
+            if isinstance(value, Event):  # undo: the event as it was
+                return calendar.put_event(value, seen=seen).value
+            return calendar.update_event(
+                event_id,
+                kind=value.kind,
+                title=value.title,
+                start=value.start,
+                end=value.end,
+                note=value.note,
+                seen=seen,
+            ).value
+
+        before: Event | EventValues = old
         self._run(
-            lambda: push(
-                self._undo,
-                self.panel.tr("Edit event"),
-                lambda: calendar.update_event(
-                    event_id,
-                    kind=values.kind,
-                    title=values.title,
-                    start=values.start,
-                    end=values.end,
-                    note=values.note,
-                ),
-                lambda: calendar.put_event(old),
+            lambda: push_checked_update(
+                self._undo, self.panel.tr("Edit event"), apply, before, values, old
             )
         )
         self._select(event_id)
 
     def move_event(self, event_id: int, days: int) -> None:
-        """Move an event by ``days`` (holidays and working days are the service's rules)."""
+        """Move an event by ``days`` (holidays and working days are the service's rules).
+
+        It moves from where this panel shows it: an event another facilitator moved since is
+        not moved again (a message says so).
+        """
+        shown = self._find(event_id)
+        if shown is None:
+            return
         calendar = self._calendar
+
+        def apply(value: Event | int, seen: Event) -> Event:
+            if isinstance(value, Event):  # undo: back where it was
+                return calendar.put_event(value, seen=seen).value
+            return calendar.move_event(event_id, value, seen=seen).value
+
+        before: Event | int = shown
         self._run(
-            lambda: push_replaced(
-                self._undo,
-                self.panel.tr("Move event"),
-                lambda: calendar.move_event(event_id, days),
-                lambda: calendar.event(event_id),
-                calendar.put_event,
+            lambda: push_checked_update(
+                self._undo, self.panel.tr("Move event"), apply, before, days, shown
             )
         )
         self._select(event_id)
@@ -161,7 +183,7 @@ class CalendarEditor:
             lambda: push_deleted(
                 self._undo,
                 self.panel.tr("Delete event"),
-                lambda: calendar.delete_event(event_id).value,
+                lambda: calendar.delete_event(event_id, seen=event).value,
                 calendar.put_event,
             )
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.cadence import describe_day
 from rte_desktop.domain.errors import DomainError
+from rte_desktop.domain.model import Holiday
 from rte_desktop.services.calendar.calendar import CalendarService
 from rte_desktop.ui.shortcuts import bind
 from rte_desktop.ui.theme import BAD
@@ -54,6 +55,7 @@ class HolidaysDialog(QDialog):
         self.setWindowTitle(self.tr("Holidays and blackout days"))
         self.resize(640, 460)
         self._calendar, self._art_id, self._undo = calendar, art_id, undo
+        self.holidays: list[Holiday] = []
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("From"), self.tr("To")])
         header = self.table.horizontalHeader()
@@ -113,6 +115,7 @@ class HolidaysDialog(QDialog):
 
     def refresh(self) -> None:
         holidays = self._calendar.holidays(self._art_id)
+        self.holidays = holidays  # as shown: a removal names what it removes
         self.table.setRowCount(len(holidays))
         for row, holiday in enumerate(holidays):
             cells = [holiday.name, describe_day(holiday.start), describe_day(holiday.end)]
@@ -133,7 +136,7 @@ class HolidaysDialog(QDialog):
                 self._undo,
                 self.tr("Add holiday"),
                 lambda: calendar.add_holiday(art_id, name, first, last).value,
-                lambda holiday: calendar.delete_holiday(holiday.id or 0).value,
+                lambda holiday: calendar.delete_holiday(holiday.id or 0, seen=holiday).value,
                 calendar.put_holiday,
             )
         except DomainError as exc:
@@ -152,12 +155,16 @@ class HolidaysDialog(QDialog):
             return
         holiday_id = cell.data(Qt.ItemDataRole.UserRole)
         calendar = self._calendar
-        push_deleted(
-            self._undo,
-            self.tr("Remove holiday"),
-            lambda: calendar.delete_holiday(holiday_id).value,
-            calendar.put_holiday,
-        )
+        shown = next((h for h in self.holidays if h.id == holiday_id), None)
+        try:  # another facilitator's change or removal since: said here, nothing removed
+            push_deleted(
+                self._undo,
+                self.tr("Remove holiday"),
+                lambda: calendar.delete_holiday(holiday_id, seen=shown).value,
+                calendar.put_holiday,
+            )
+        except DomainError as exc:
+            self._say(str(exc), bad=True)
         self.refresh()
 
     def import_file(self, path: Path | None = None) -> None:

@@ -166,6 +166,7 @@ class CalendarPanel(Panel):
             lambda: self.art_id,
             self.selected_event,
             self.select_event,
+            self.shown_event,
         )
         self.calendar_actions = CalendarActions(
             self,
@@ -326,6 +327,11 @@ class CalendarPanel(Panel):
     def selected_event(self) -> Event | None:
         index = self.table.currentIndex()
         return self.model.events[index.row()] if index.isValid() else None
+
+    def shown_event(self, event_id: int) -> Event | None:
+        """The event with this id as the panel shows it (None when it is not shown)."""
+        shown = list(self.model.events) + list(self._view.events if self._view else ())
+        return next((e for e in shown if e.id == event_id), None)
 
     def select_event(self, event_id: int | None) -> None:
         row = self.model.row_of(event_id)

@@ -6,6 +6,7 @@ first run produced, so undo/redo never drift from what the user saw.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,8 +18,6 @@ from rte_desktop.ui.undo_recipes import (
     push_checked_update,
     push_created,
     push_deleted,
-    push_replaced,
-    push_updated,
 )
 
 
@@ -55,35 +54,53 @@ class ObjectiveEdits:
             self._stack,
             _tr("Add objective"),
             lambda: service.add(pi_id, team_id, text).value,
-            lambda made: service.delete(made.id or 0).value,
+            lambda made: service.delete(made.id or 0, seen=made).value,
             service.restore,
         )
 
     def delete(self, item: Objective) -> None:
+        """Delete ``item`` as the window shows it (changed meanwhile by another client: refused)."""
         service, oid = self._service, item.id or 0
         push_deleted(
             self._stack,
             _tr("Delete objective"),
-            lambda: service.delete(oid).value,
+            lambda: service.delete(oid, seen=item).value,
             service.restore,
         )
 
-    def move(self, item: Objective, offset: int) -> None:
+    def move(self, item: Objective, offset: int, shown: list[int]) -> None:
+        """Move ``item`` up (negative) or down within its team's order as the window ``shown`` it.
+
+        Another client's reorder in between is refused, never overwritten; undo and redo
+        expect the order the step before left.
+        """
         service, oid, pi_id, team_id = self._service, item.id or 0, item.pi_id, item.team_id
-        push_replaced(
-            self._stack,
-            _tr("Move objective"),
-            lambda: service.move(oid, offset),
-            lambda: [o.id or 0 for o in service.objectives(pi_id, team_id)],
-            lambda order: service.reorder(pi_id, team_id, order),
-        )
+        order = list(shown)
+        index = order.index(oid)
+        order.insert(max(0, min(len(order) - 1, index + offset)), order.pop(index))
+
+        def apply(value: list[int], seen: list[int]) -> list[int]:
+            service.reorder(pi_id, team_id, value, seen)
+            return value
+
+        push_checked_update(self._stack, _tr("Move objective"), apply, list(shown), order, shown)
 
     def to_team(self, item: Objective, team_id: int) -> None:
+        """Give ``item`` (as the window shows it) to another team; undo gives it back.
+
+        One another client gave to another team in between is refused, never moved again.
+        """
         service, oid = self._service, item.id or 0
-        push_updated(
+
+        def apply(place: tuple[int, int | None], seen: Objective) -> Objective:
+            before = service.move_to_team(oid, *place, seen=seen).value
+            return dataclasses.replace(before, team_id=place[0])
+
+        push_checked_update(
             self._stack,
             _tr("Move objective to another team"),
-            lambda place: service.move_to_team(oid, *place),
+            apply,
             (item.team_id, item.position),
             (team_id, None),
+            item,
         )

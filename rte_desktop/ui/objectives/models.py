@@ -47,6 +47,10 @@ class ObjectivesTableModel(QAbstractTableModel):
     def objective(self, row: int) -> Objective | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def ids(self) -> list[int]:
+        """The ids of the objectives shown, in the order shown (one team's order)."""
+        return [r.id or 0 for r in self._rows]
+
     def row_of(self, objective_id: int | None) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == objective_id), -1)
 

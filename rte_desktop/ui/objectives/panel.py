@@ -385,7 +385,8 @@ class ObjectivesPanel(Panel):
         if item is None or item.id is None:
             return
         column = self.table.currentIndex().column()
-        if self.guard(lambda: self.edits.move(item, offset)):
+        shown = self.model.ids()
+        if self.guard(lambda: self.edits.move(item, offset, shown)):
             self.table.setCurrentIndex(self.model.index(self.model.row_of(item.id), column))
 
     def move_to_team(self, team_id: int | None = None) -> None:

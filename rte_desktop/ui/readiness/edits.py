@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from rte_desktop.domain.model import ReadinessItem
 from rte_desktop.services.readiness.readiness import ReadinessService
 from rte_desktop.ui.undo import UndoStack
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
+from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 
 def _tr(text: str) -> str:
@@ -26,13 +26,15 @@ class ReadinessEdits:
         self._stack = stack
 
     def set_done(self, item: ReadinessItem, done: bool) -> None:
+        """Tick or untick ``item`` as the window shows it (another client's tick is kept)."""
         service, item_id = self._service, item.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Tick item") if done else _tr("Untick item"),
-            lambda flag: service.set_done(item_id, flag),
+            lambda flag, seen: service.set_done(item_id, flag, seen=seen).value,
             item.done,
             done,
+            item,
         )
 
     def add(self, value: ReadinessItem) -> ReadinessItem:
@@ -50,19 +52,29 @@ class ReadinessEdits:
                     value.notes,
                 ).value
             ),
-            lambda made: service.delete_item(made.id or 0).value,
+            lambda made: service.delete_item(made.id or 0, seen=made).value,
             service.put_item,
         )
 
     def edit(self, old: ReadinessItem, new: ReadinessItem) -> None:
-        push_updated(self._stack, _tr("Edit checklist item"), self._service.put_item, old, new)
+        """Store ``new`` over ``old`` as the window shows it; another client's edit is kept."""
+        service = self._service
+        push_checked_update(
+            self._stack,
+            _tr("Edit checklist item"),
+            lambda value, seen: service.put_item(value, seen=seen).value,
+            old,
+            new,
+            old,
+        )
 
     def remove(self, item: ReadinessItem) -> None:
+        """Remove ``item`` as shown (changed or removed meanwhile by another client: refused)."""
         service, item_id = self._service, item.id or 0
         push_deleted(
             self._stack,
             _tr("Remove checklist item"),
-            lambda: service.delete_item(item_id).value,
+            lambda: service.delete_item(item_id, seen=item).value,
             service.put_item,
         )
 

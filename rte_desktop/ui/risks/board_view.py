@@ -188,6 +188,14 @@ class RoamBoardView(QWidget):
         if keep is not None and keep.id is not None:
             self.select_risk(keep.id)
 
+    def shown_risk(self, risk_id: int) -> Risk | None:
+        """The risk with this id as the board shows it (None when it is not shown)."""
+        for model in self.models.values():
+            for risk in model.risks:
+                if risk.id == risk_id:
+                    return risk
+        return None
+
     def select_risk(self, risk_id: int, focus: bool = False) -> bool:
         for status, model in self.models.items():
             for row, risk in enumerate(model.risks):

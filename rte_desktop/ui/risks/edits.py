@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from rte_desktop.domain import roam
 from rte_desktop.domain.model import Risk, RoamStatus
 from rte_desktop.services.risks.risks import RiskService
-from rte_desktop.ui.undo import UndoStack, push
+from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.undo_recipes import push_checked_update, push_created, push_deleted
 
 
@@ -30,13 +30,25 @@ class RiskEdits:
         self._stack = stack
 
     def move(self, old: Risk, status: RoamStatus, owner: str | None) -> None:
-        """Move ``old`` to another ROAM column (naming its owner at the same time)."""
+        """Move ``old`` (as the window shows it) to another ROAM column, naming its owner too.
+
+        A risk another client re-ROAMed in between is refused, never moved again; undo and redo
+        expect what the step before stored.
+        """
         service, risk_id = self._service, old.id or 0
-        push(
+
+        def apply(value: Risk | None, seen: Risk) -> Risk:
+            if value is None:
+                return service.move(risk_id, status, owner=owner, seen=seen).value
+            return service.update(value, note="undo", seen=seen).value
+
+        push_checked_update(
             self._stack,
             _tr("Move risk to %1").replace("%1", roam.STATUS_TITLE[status]),
-            lambda: service.move(risk_id, status, owner=owner),
-            lambda: service.update(old, note="undo"),
+            apply,
+            old,
+            None,
+            old,
         )
 
     def add(self, pi_id: int, risk: Risk) -> Risk:
@@ -51,7 +63,7 @@ class RiskEdits:
             self._stack,
             _tr("New risk"),
             lambda: service.add(pi_id, **fields).value,
-            lambda made: service.delete(made.id or 0).value,
+            lambda made: service.delete(made.id or 0, seen=made).value,
             service.restore,
         )
 
@@ -68,11 +80,12 @@ class RiskEdits:
 
         push_checked_update(self._stack, _tr("Edit risk"), apply, old, new, old)
 
-    def delete(self, risk_id: int) -> None:
+    def delete(self, risk_id: int, shown: Risk | None = None) -> None:
+        """Delete a risk; one another client changed since it was ``shown`` is refused."""
         service = self._service
         push_deleted(
             self._stack,
             _tr("Delete risk"),
-            lambda: service.delete(risk_id).value,
+            lambda: service.delete(risk_id, seen=shown).value,
             service.restore,
         )

@@ -226,8 +226,12 @@ class RisksPanel(Panel):
         QTimer.singleShot(0, lambda: self.move_risk(risk_id, status))
 
     def move_risk(self, risk_id: int, status: RoamStatus) -> None:
-        """Move a risk to another column (undoable), asking for an owner where one is needed."""
-        old = self._risks.risk(risk_id)
+        """Move a risk to another column (undoable), asking for an owner where one is needed.
+
+        It moves the risk as the board shows it: a risk another facilitator re-ROAMed since is
+        not moved again (a message says where it is now).
+        """
+        old = self.board.shown_risk(risk_id) or self._risks.risk(risk_id)
         if old.status is status:
             return
         owner = None
@@ -264,7 +268,8 @@ class RisksPanel(Panel):
             self.edit_risk(risk.id)
 
     def edit_risk(self, risk_id: int) -> None:
-        old = self._risks.risk(risk_id)
+        # The risk as the board shows it: another facilitator's change since is not overwritten.
+        old = self.board.shown_risk(risk_id) or self._risks.risk(risk_id)
 
         def save(risk: Risk) -> None:
             self.edits.edit(old, risk)
@@ -274,7 +279,7 @@ class RisksPanel(Panel):
 
     def delete_risk(self, risk_id: int) -> None:
         self._guard(  # a refusal (a read-only role, a lost server) is one message, not a crash
-            lambda: self.edits.delete(risk_id)
+            lambda: self.edits.delete(risk_id, self.board.shown_risk(risk_id))
         )
 
     def poster_report(self) -> Report | None:

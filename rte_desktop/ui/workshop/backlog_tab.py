@@ -335,8 +335,8 @@ class BacklogTab(QWidget):
         if table is self.solution_table and (solution := self._solution_at(row)) is not None:
             sid = solution.id
             if sid is not None:
-                self._run(lambda: self.edits.delete_solution(sid))
+                self._run(lambda: self.edits.delete_solution(sid, solution))
         elif table is self.item_table and (item := self.current_item()) is not None:
             iid = item.id
             if iid is not None:
-                self._run(lambda: self.edits.delete_item(iid))
+                self._run(lambda: self.edits.delete_item(iid, item))

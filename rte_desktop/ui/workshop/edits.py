@@ -12,7 +12,12 @@ from rte_desktop.domain.model import Bone, Cause, ImprovementItem, Solution, Wor
 from rte_desktop.services.workshop.improvements import ImprovementService, ItemDraft
 from rte_desktop.services.workshop.workshop import WorkshopService, WorkshopSnapshot
 from rte_desktop.ui.undo import UndoStack
-from rte_desktop.ui.undo_recipes import push_created, push_deleted, push_updated
+from rte_desktop.ui.undo_recipes import (
+    push_checked_update,
+    push_created,
+    push_deleted,
+    push_updated,
+)
 
 
 def _tr(text: str) -> str:
@@ -62,12 +67,15 @@ class WorkshopEdits:
             return
         assert workshop.id is not None
         shop_id = workshop.id
-        push_updated(
+        # The workshop as the window shows it: another facilitator's edit of the same field
+        # since then is refused, never overwritten (undo and redo likewise).
+        push_checked_update(
             self._stack,
             _tr("Edit problem statement"),
-            lambda text: self._shop.update_problem(shop_id, **{field: text}),
+            lambda text, seen: self._shop.update_problem(shop_id, seen, **{field: text}).value,
             old,
             value,
+            workshop,
         )
 
     def set_voting(self, workshop: Workshop, participants: int, dots: int) -> None:
@@ -128,12 +136,13 @@ class WorkshopEdits:
 
     def rename_bone(self, bone: Bone, name: str) -> None:
         bone_id = bone.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Rename bone"),
-            lambda text: self._shop.rename_bone(bone_id, text),
+            lambda text, seen: self._shop.rename_bone(bone_id, text, seen=seen).value,
             bone.name,
             name,
+            bone,
         )
 
     def delete_bone(self, bone_id: int) -> None:
@@ -155,26 +164,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add cause"),
             lambda: shop.add_cause(bone_id, text, parent_id, after_id).value,
-            lambda made: shop.delete_cause(made.id or 0).value,
+            lambda made: shop.delete_cause(made.id or 0, seen=made).value,
             shop.restore_causes,
         )
 
     def rename_cause(self, cause: Cause, text: str) -> None:
         cause_id = cause.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Rename cause"),
-            lambda value: self._shop.rename_cause(cause_id, value),
+            lambda value, seen: self._shop.rename_cause(cause_id, value, seen=seen).value,
             cause.text,
             text,
+            cause,
         )
 
-    def delete_cause(self, cause_id: int) -> None:
+    def delete_cause(self, cause_id: int, shown: Cause | None = None) -> None:
+        """Delete a cause with its sub-causes; one changed since it was ``shown`` is refused."""
         shop = self._shop
         push_deleted(
             self._stack,
             _tr("Delete cause"),
-            lambda: shop.delete_cause(cause_id).value,
+            lambda: shop.delete_cause(cause_id, seen=shown).value,
             shop.restore_causes,
         )
 
@@ -216,26 +227,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add solution"),
             lambda: improve.add_solution(workshop_id, text).value,
-            lambda made: improve.delete_solution(made.id or 0).value,
+            lambda made: improve.delete_solution(made.id or 0, seen=made).value,
             improve.restore_solution,
         )
 
     def update_solution(self, solution: Solution, text: str, votes: int) -> None:
         sid = solution.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Edit solution"),
-            lambda pair: self._improve.update_solution(sid, *pair),
+            lambda pair, seen: self._improve.update_solution(sid, *pair, seen=seen).value,
             (solution.text, solution.votes),
             (text, votes),
+            solution,
         )
 
-    def delete_solution(self, solution_id: int) -> None:
+    def delete_solution(self, solution_id: int, shown: Solution | None = None) -> None:
+        """Delete a solution; one another client changed since it was ``shown`` is refused."""
         improve = self._improve
         push_deleted(
             self._stack,
             _tr("Delete solution"),
-            lambda: improve.delete_solution(solution_id).value,
+            lambda: improve.delete_solution(solution_id, seen=shown).value,
             improve.restore_solution,
         )
 
@@ -245,26 +258,28 @@ class WorkshopEdits:
             self._stack,
             _tr("Add improvement item"),
             lambda: improve.add_item(workshop_id, draft).value,
-            lambda made: improve.delete_item(made.id or 0).value,
+            lambda made: improve.delete_item(made.id or 0, seen=made).value,
             improve.restore_item,
         )
 
     def update_item(self, item: ImprovementItem, draft: ItemDraft) -> None:
         old = ItemDraft(item.title, item.description, item.owner, item.target_pi_id, item.kind)
         item_id = item.id or 0
-        push_updated(
+        push_checked_update(
             self._stack,
             _tr("Edit improvement item"),
-            lambda value: self._improve.update_item(item_id, value),
+            lambda value, seen: self._improve.update_item(item_id, value, seen=seen).value,
             old,
             draft,
+            item,
         )
 
-    def delete_item(self, item_id: int) -> None:
+    def delete_item(self, item_id: int, shown: ImprovementItem | None = None) -> None:
+        """Delete an improvement item; one changed since it was ``shown`` is refused."""
         improve = self._improve
         push_deleted(
             self._stack,
             _tr("Delete improvement item"),
-            lambda: improve.delete_item(item_id).value,
+            lambda: improve.delete_item(item_id, seen=shown).value,
             improve.restore_item,
         )

@@ -142,7 +142,8 @@ class FishboneTab(QWidget):
         keys = self.view.order()
         index = keys.index(key) if key in keys else 0
         if kind == "cause":
-            self._run(lambda: self.edits.delete_cause(key_id))
+            shown = self.view.cause(key_id)
+            self._run(lambda: self.edits.delete_cause(key_id, shown))
         else:
             count = sum(1 for c in self.view.data.causes if c.bone_id == key_id)
             if self._run(lambda: self.edits.delete_bone(key_id)) is not FAILED:
