@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rte_desktop.services.common.changes import Area
+from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.panel_base import Panel, PanelContext
 from rte_desktop.ui.refusals import run_or_warn
 from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
@@ -179,13 +180,22 @@ class FlowPanel(Panel):
 
     # -- loading --------------------------------------------------------------------------------
 
+    def on_changes(self, changes: Changes) -> None:
+        """Drop the loaded history when work items, mappings or the train changed.
+
+        An objectives change (predictability) only redraws: reloading a ten-year history takes
+        seconds, and would freeze the wall each time someone scores an objective.
+        """
+        if changes.touches(Area.FLOW):  # a TRAIN change (teams, PIs) touches every area
+            self._flow.forget()
+        super().on_changes(changes)
+
     def refresh(self) -> None:
         if not self.isVisible():
             # The idle warm-up refreshes hidden panels: loading a ten-year history (seconds) is
             # not a short idle step. Stay stale; showing the panel refreshes it.
             self._stale = True
             return
-        self._flow.forget()  # the train may have changed (teams, PIs, an import)
         self.team_combo.blockSignals(True)
         current = self.team_combo.currentData()
         self.team_combo.clear()
@@ -222,7 +232,12 @@ class FlowPanel(Panel):
             return
         first, last = self.chosen_window()
         team = self.team_combo.currentData()
-        self.figures = self._flow.figures(self.art_id, team, first, last)
+        # the first visit on a big train loads its whole history (seconds on ten years)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.figures = self._flow.figures(self.art_id, team, first, last)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._fill_tiles(self.figures)
         if self.isVisible():
             self._draw_charts()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QFileDialog
 
+from rte_desktop.domain.flow_metrics import WorkType
 from rte_desktop.workspace import Workspace
 
 
@@ -175,3 +176,24 @@ def test_the_warm_up_leaves_flow_and_matplotlib_for_the_first_visit(
         assert "matplotlib" not in sys.modules
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.figures is not None and bool(panel.charts))
+
+
+def test_an_objective_change_redraws_without_reloading_the_history(
+    qtbot, demo_ws: Workspace, make_window, other_app: Workspace
+) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.figures is not None)
+    art_id = window.art_combo.currentData()
+    loaded = demo_ws.flow.data(art_id)
+    objective = demo_ws.objectives.objectives(window.pi_combo.currentData())[0]
+    demo_ws.objectives.update(objective.id, actual_bv=objective.planned_bv)
+    assert demo_ws.flow.data(art_id) is loaded  # kept: reloading takes seconds on ten years
+
+    # another facilitator maps a type: the live update makes the panel load the history again
+    shown = panel.figures
+    other_app.flow.map_type(art_id, "Story", WorkType.DEBT)
+    qtbot.waitUntil(lambda: panel.figures is not shown, timeout=5000)
+    assert demo_ws.flow.data(art_id) is not loaded
+    assert "debt" in panel.figures.distribution
