@@ -1,5 +1,8 @@
 """The I&A problem-solving workshop: problem statement, fishbone bones and causes, dot votes.
 
+A cause's dots are those placed in the room (``Cause.votes``: typed or + / −) plus those phones
+placed on it (``phone_dots.py``); the Pareto, the budget and the report count both.
+
 Every write publishes ``Area.WORKSHOP``. Deletions return what they removed (with ids) so the UI's
 undo can put it back exactly with the matching ``restore_*`` call.
 """
@@ -17,12 +20,14 @@ from rte_desktop.domain.model import (
     Bone,
     Cause,
     ImprovementItem,
+    PhoneDot,
     PlanningInterval,
     Solution,
     Workshop,
 )
 from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.workshop.phone_dots import phone_dots_on
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -38,11 +43,24 @@ class Fishbone:
 
     workshop: Workshop
     bones: list[Bone]
-    causes: list[Cause]
+    causes: list[Cause]  # ``votes``: the dots placed in the room (typed or + / −)
+    phone_dots: dict[int, int] = dataclasses.field(default_factory=dict)  # cause id -> phones'
 
     @property
     def tree(self) -> tuple[BoneNode, ...]:
         return build_tree(self.bones, self.causes)
+
+    def dots(self, cause: Cause) -> int:
+        """All the dots on a cause: the room's and the phones'."""
+        return cause.votes + self.phone_dots.get(cause.id or 0, 0)
+
+
+@dataclass(frozen=True)
+class ClearedDots:
+    """The dots "Clear dots" removed, to put them back on undo."""
+
+    votes: dict[int, int]  # cause id -> the room's dots
+    phone_dots: list[PhoneDot]
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,15 @@ def causes_of(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
     return uow.find(Cause, bone_id=bone_ids) if bone_ids else []
 
 
+def counted_causes(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
+    """The workshop's causes with ``votes`` = the room's dots + the phones' dots."""
+    causes = causes_of(uow, workshop_id)
+    phones = phone_dots_on(uow, [c.id for c in causes if c.id is not None])
+    if not phones:
+        return causes
+    return [dataclasses.replace(c, votes=c.votes + phones.get(c.id or 0, 0)) for c in causes]
+
+
 def _workshop_of_cause(uow: UnitOfWork, cause: Cause) -> Workshop:
     return uow.get(Workshop, uow.get(Bone, cause.bone_id).workshop_id)
 
@@ -94,22 +121,25 @@ class WorkshopService:
 
     def fishbone(self, workshop_id: int) -> Fishbone:
         with self._ctx.uow() as uow:
+            causes = causes_of(uow, workshop_id)
             return Fishbone(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
-                causes_of(uow, workshop_id),
+                causes,
+                phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
             )
 
     def pareto(self, workshop_id: int) -> Pareto:
-        """Every cause of the workshop ranked by its dots (keys are cause ids)."""
+        """Every cause ranked by its dots, the room's and the phones' (keys are cause ids)."""
         with self._ctx.uow() as uow:
-            causes = causes_of(uow, workshop_id)
+            causes = counted_causes(uow, workshop_id)
         return pareto(Category(c.text, c.votes, c.id) for c in causes)
 
     def budget(self, workshop_id: int) -> DotBudget:
+        """The dots available (participants x dots each) and placed (in the room and by phones)."""
         with self._ctx.uow() as uow:
             shop = uow.get(Workshop, workshop_id)
-            used = sum(c.votes for c in causes_of(uow, workshop_id))
+            used = sum(c.votes for c in counted_causes(uow, workshop_id))
         return DotBudget(shop.participants, shop.dots_per_participant, used)
 
     # -- workshops ------------------------------------------------------------------------------
@@ -335,25 +365,49 @@ class WorkshopService:
         return Outcome(moved, self._changed())
 
     def set_cause_votes(self, cause_id: int, votes: int) -> Outcome[Cause]:
-        """The number of dots on a cause (0 or more)."""
+        """The number of dots placed in the room on a cause (0 or more; phones' dots apart)."""
         if votes < 0:
             raise ValidationError(f"A cause cannot have {votes} dots; the least is 0.")
         with self._ctx.uow() as uow:
             cause = uow.patch(Cause, cause_id, votes=votes)
         return Outcome(cause, self._changed())
 
-    def clear_votes(self, workshop_id: int) -> Outcome[dict[int, int]]:
-        """Set every cause's dots to 0; returns the old counts (cause id -> dots) for undo."""
+    def clear_votes(self, workshop_id: int) -> Outcome[ClearedDots]:
+        """Take every dot off the causes, the room's and the phones'; returns them for undo.
+
+        A phone round stays open: devices start again from no dots.
+        """
         with self._ctx.uow() as uow:
-            old = {c.id: c.votes for c in causes_of(uow, workshop_id) if c.id and c.votes}
+            causes = causes_of(uow, workshop_id)
+            old = {c.id: c.votes for c in causes if c.id and c.votes}
             for cause_id in old:
                 uow.patch(Cause, cause_id, votes=0)
-        return Outcome(old, self._changed())
+            ids = [c.id for c in causes if c.id is not None]
+            dots = uow.find(PhoneDot, cause_id=ids) if ids else []
+            if dots:
+                uow.delete_where(PhoneDot, id=[d.id for d in dots])
+        return Outcome(ClearedDots(old, dots), self._changed())
 
-    def restore_votes(self, votes: dict[int, int]) -> Outcome[None]:
+    def restore_votes(self, votes: ClearedDots | dict[int, int]) -> Outcome[None]:
+        """Put cleared dots back (undo of ``clear_votes``); a dict sets the room's dots only."""
+        cleared = votes if isinstance(votes, ClearedDots) else ClearedDots(votes, [])
         with self._ctx.uow() as uow:
-            for cause_id, count in votes.items():
+            for cause_id, count in cleared.votes.items():
                 uow.patch(Cause, cause_id, votes=count)
+            ballots = {d.phone_ballot_id for d in cleared.phone_dots}
+            # A device that placed dots again since keeps its new ones (a ballot is all or none).
+            voted_again = (
+                {d.phone_ballot_id for d in uow.find(PhoneDot, phone_ballot_id=list(ballots))}
+                if ballots
+                else set()
+            )
+            uow.add_many(
+                [
+                    dataclasses.replace(dot, id=None)
+                    for dot in cleared.phone_dots
+                    if dot.phone_ballot_id not in voted_again
+                ]
+            )
         return Outcome(None, self._changed())
 
 
