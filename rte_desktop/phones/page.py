@@ -32,7 +32,7 @@ font:inherit;text-align:left;cursor:pointer}
 button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 button .n{font-size:2rem;font-weight:700;min-width:2.2rem;text-align:center}
 button.mine{border-color:var(--accent);background:var(--mine)}
-details{margin:1rem 0 .2rem}
+details{margin:0 0 1rem}
 summary{cursor:pointer;padding:.4rem 0;color:var(--accent)}
 textarea{width:100%;min-height:5rem;margin-top:.4rem;padding:.6rem;border-radius:.6rem;
 border:2px solid var(--line);background:var(--card);color:var(--fg);font:inherit}
@@ -79,12 +79,12 @@ def confidence_page(scope: str, pi: str, action: str, mine: int | None) -> str:
         f"<p class=scope>{escape(scope)} · {escape(pi)}</p>\n"
         f"{status}\n"
         f'<form method=post action="{escape(action)}">\n'
-        f"<div class=choices>\n{buttons}\n</div>\n"
         f"<details{concern_open}><summary>Voting 1 or 2? Say what worries you "
         "(optional)</summary>\n"
-        "<label for=concern class=note>Type it, then tap your number. It goes to the concerns "
-        "list without your name.</label>\n"
+        "<label for=concern class=note>Type it, then tap your number below. It goes to the "
+        "concerns list without your name.</label>\n"
         "<textarea id=concern name=concern maxlength=1000 rows=3></textarea>\n</details>\n"
+        f"<div class=choices>\n{buttons}\n</div>\n"
         "</form>\n"
         "<p class=note>Anonymous: this phone is remembered only so a second tap replaces "
         "the first.</p>"

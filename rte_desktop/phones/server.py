@@ -376,6 +376,17 @@ class _Server(ThreadingHTTPServer):
         return None
 
 
+# Lower-case letters and digits that cannot be misread (no 0/o, 1/l/i): a token typed from the
+# projector works first time; 12 of them are 58 bits.
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 12
+
+
+def new_token() -> str:
+    """A random join token (``secrets``), easy to read aloud and to type on a phone."""
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
 class PhoneServer:
     """Serves one round's page on ``http://HOST:PORT/v/TOKEN`` from a daemon thread.
 
@@ -399,7 +410,7 @@ class PhoneServer:
         self.kind = kind
         self.host = host
         self._port_wanted = port
-        self.token = secrets.token_urlsafe(9)  # 12 characters: short enough to type
+        self.token = new_token()
         self.join_path = f"/v/{self.token}"
         self._limits = limits or Limits()
         self._clock = clock

@@ -193,6 +193,7 @@ VOTE: tuple[Shortcut, ...] = (
     ),
     S("vote.close_round", ("Ctrl+L",), "Close / reopen the round"),
     S("vote.reveal", ("Ctrl+Shift+R",), "Reveal a hidden vote"),
+    S("vote.phones", ("Ctrl+Shift+M",), "Start / stop the phone round (phones vote over Wi-Fi)"),
     S("vote.projector", ("F5",), "Projector view (F5 there: full screen)"),
     S("vote.concern", ("Ctrl+K",), "Type a concern"),
     S("vote.concern_to_risk", ("Ctrl+Shift+K",), "Turn the selected concern into a risk"),

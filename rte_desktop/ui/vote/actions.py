@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.vote.votes import VoteService
     from rte_desktop.ui.presenter.window import PresenterWindow
+    from rte_desktop.ui.vote.phones import JoinState
     from rte_desktop.ui.vote.projector import VoteProjectorView
     from rte_desktop.ui.vote.state import DisplayState
     from rte_desktop.ui.widgets.report_actions import Report
@@ -44,6 +45,7 @@ class VoteWall:
         self.host = host
         self.window: PresenterWindow | None = None  # handed in by the main window
         self.view: VoteProjectorView | None = None  # made when the vote first goes up
+        self.join: JoinState | None = None  # the QR code while phones vote
 
     def showing(self) -> bool:
         """Whether the presenter window shows the vote now."""
@@ -75,6 +77,7 @@ class VoteWall:
             window.closed.connect(host.projector_closed)
             window.content_changed.connect(host.wall_changed)
         self.view.set_state(state)
+        self.view.set_join(self.join)
         window.show_content(self.view)
         if not window.isVisible():
             window.show()
@@ -85,6 +88,12 @@ class VoteWall:
         """Keep the wall's copy of the vote in step with the panel."""
         if self.view is not None:
             self.view.set_state(state)
+
+    def show_join(self, join: JoinState | None) -> None:
+        """The QR code and URL on the wall while phones vote (None: hidden)."""
+        self.join = join
+        if self.view is not None:
+            self.view.set_join(join)
 
 
 def report(

@@ -24,6 +24,7 @@ from rte_desktop.ui.settings import VOTE_SCOPE
 from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote.actions import VoteWall, report
 from rte_desktop.ui.vote.edits import VoteEdits
+from rte_desktop.ui.vote.phones import PhoneVoting, Starter
 from rte_desktop.ui.vote.state import (
     DisplayState,
     display_state,
@@ -41,7 +42,10 @@ ART = "art"  # the scope key of the whole-ART vote (team ids are ints)
 
 def vote_panel(ctx: PanelContext, parent: QWidget | None = None) -> VotePanel:
     """The Confidence Vote panel with the services it uses."""
-    return VotePanel(ctx, ctx.ws.votes, ctx.ws.train, parent)
+    from rte_desktop.phones.session import ConfidenceSession
+
+    starter = functools.partial(ConfidenceSession.start, ctx.ws)
+    return VotePanel(ctx, ctx.ws.votes, ctx.ws.train, parent, start_phones=starter)
 
 
 class VotePanel(Panel):
@@ -52,6 +56,7 @@ class VotePanel(Panel):
         votes: the rounds, ballots and concerns (writes go through ``edits``).
         train: the PI names for the report's file name.
         parent: the parent widget.
+        start_phones: opens and serves a phone round (None: the Phones box stays off).
     """
 
     areas = (Area.VOTES, Area.RISKS)
@@ -62,9 +67,11 @@ class VotePanel(Panel):
         votes: VoteService,
         train: TrainService,
         parent: QWidget | None = None,
+        start_phones: Starter | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         self.votes, self.train = votes, train
+        self.phones = PhoneVoting(start_phones, ctx.bus, self) if start_phones else None
         self.view = VoteView()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -90,6 +97,8 @@ class VotePanel(Panel):
         v.close_round.clicked.connect(self.toggle_closed)
         v.reveal.clicked.connect(self.reveal)
         v.projector.clicked.connect(self.toggle_projector)
+        v.phones.start.clicked.connect(self.toggle_phones)
+        v.phones.copy.clicked.connect(self.copy_phone_address)
         v.report.clicked.connect(self.save_report)
         v.pad.value_chosen.connect(self.add_value)
         v.pad.remove_last.connect(self.remove_last)
@@ -109,6 +118,7 @@ class VotePanel(Panel):
         bind(self, "vote.close_round", self.toggle_closed)
         bind(self, "vote.reveal", self.reveal)
         bind(self, "vote.projector", self.toggle_projector)
+        bind(self, "vote.phones", self.toggle_phones)
         bind(self, "vote.print", self.print_report)
         bind(self, "vote.save_pdf", self.save_report)
         bind(self, "vote.concern", self.view.concerns.edit.setFocus)
@@ -153,6 +163,7 @@ class VotePanel(Panel):
         round_id = self._shown_round or (ids[-1] if ids else None)
         self.round_view = votes.view(round_id) if round_id is not None else None
         self._show(scope)
+        self._show_phones()
         if self.view.currentIndex() == 1:
             self.view.summary.show_summary(
                 self._scopes, votes.art_trend(self.art_id), votes.threshold(self.pi_id)
@@ -262,6 +273,8 @@ class VotePanel(Panel):
         item = self.view.scopes.item(row)
         if item is None:
             return
+        if item.data(Qt.ItemDataRole.UserRole) != self._scope_key:
+            self.stop_phones(self.tr("Phones stopped: another vote is shown."))
         self._scope_key = item.data(Qt.ItemDataRole.UserRole)
         self.ctx.settings.put(VOTE_SCOPE, str(self._scope_key))
         self._shown_round = None
@@ -392,6 +405,70 @@ class VotePanel(Panel):
 
     def delete_concern(self, concern_id: int) -> None:
         self.edits.delete_concern(concern_id)
+
+    # -- phones (ui/vote/phones.py) -------------------------------------------------------------
+
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        """Another ART or PI: the phones stop (their round belongs to the PI shown before)."""
+        if pi_id != self.pi_id:
+            self.stop_phones(self.tr("Phones stopped: another PI is shown."))
+        super().set_scope(art_id, pi_id)
+
+    def toggle_phones(self) -> None:
+        """Ctrl+Shift+M: start a phone round for the vote shown, or stop serving it."""
+        phones, scope = self.phones, self._current_scope()
+        if phones is None or self.view.currentIndex() != 0:
+            return
+        if phones.running:
+            self.stop_phones(self.tr("Phones stopped; the round stays open."))
+            return
+        if scope is None or self.pi_id is None:
+            return
+        host = self.view.phones.host()
+        try:
+            session = phones.start(self.pi_id, scope.team_id, host)
+        except OSError as exc:
+            self.view.message.setText(self.tr("Phones could not start on %s: %s") % (host, exc))
+            return
+        self._shown_round = None
+        self.refresh()
+        self.view.message.setText(
+            self.tr("Phones vote in round %d: scan the QR code or open %s")
+            % (session.vote.round.round_no, session.url)
+        )
+
+    def copy_phone_address(self) -> None:
+        """Put the join URL on the clipboard (to paste into a chat for remote participants)."""
+        session = self.phones.session if self.phones is not None else None
+        if session is not None and self.phones is not None and self.phones.running:
+            QApplication.clipboard().setText(session.url)
+            self.view.message.setText(self.tr("Copied %s") % session.url)
+
+    def stop_phones(self, message: str = "") -> None:
+        """Stop serving the phone round (the port closes; the round stays as it is)."""
+        if self.phones is None or not self.phones.running:
+            return
+        self.phones.stop()
+        self._show_phones()
+        if message:
+            self.view.message.setText(message)
+
+    def _show_phones(self) -> None:
+        """The QR code while the round shown is the one phones vote in; stop once it closed."""
+        phones, view = self.phones, self.round_view
+        if phones is None:
+            self.view.phones.setVisible(False)
+            return
+        if phones.running and phones.session is not None and not phones.session.is_open():
+            phones.stop()
+            self.view.message.setText(self.tr("The round is closed: phones stopped."))
+        served = view is not None and phones.serves(view.round.id)
+        join = phones.join() if served else None
+        self.view.join.set_state(join)
+        self.wall.show_join(join)
+        session = phones.session if phones.running else None
+        self.view.phones.set_running(session is not None, session.vote.scope if session else "")
+        self.view.phones.start.setEnabled(self._current_scope() is not None)
 
     # -- projector and report (ui/vote/actions.py) ---------------------------------------------
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote.display import VoteDisplay
+from rte_desktop.ui.vote.phones import JoinState, JoinView
 from rte_desktop.ui.vote.state import DisplayState
 
 
@@ -24,10 +25,12 @@ class VoteProjectorView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.display = VoteDisplay()
-        layout.addWidget(self.display)
+        self.join = JoinView(large=True)  # the QR code and URL while phones vote
+        layout.addWidget(self.display, 3)
+        layout.addWidget(self.join, 2)
         # The panel's own rows (ui/shortcuts.py): the same keys count hands on the wall.
         bind_each(self, "vote.hand", [partial(self.value_chosen.emit, v) for v in range(1, 6)])
         bind(self, "vote.take_back", self.remove_last.emit)
@@ -36,3 +39,7 @@ class VoteProjectorView(QWidget):
 
     def set_state(self, state: DisplayState | None) -> None:
         self.display.set_state(state)
+
+    def set_join(self, join: JoinState | None) -> None:
+        """Show the QR code and URL while phones vote (None: hide them)."""
+        self.join.set_state(join)

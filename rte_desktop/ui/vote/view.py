@@ -24,6 +24,7 @@ from rte_desktop.ui.shortcuts import keys_of
 from rte_desktop.ui.vote.concerns import ConcernsBox
 from rte_desktop.ui.vote.display import VoteDisplay
 from rte_desktop.ui.vote.entry import BallotForm, TallyPad
+from rte_desktop.ui.vote.phones import PhoneBox
 from rte_desktop.ui.vote.state import mode_names
 from rte_desktop.ui.vote.summary import SummaryView
 
@@ -107,11 +108,14 @@ class VoteView(QTabWidget):
         show.addWidget(self.projector)
         show.addWidget(self.report)
         form.addRow(show)
+        self.phones = PhoneBox()
+        self.join = self.phones.join  # the QR code while phones vote (big on the projector)
         self.concerns = ConcernsBox()
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(box)
+        side_layout.addWidget(self.phones)
         side_layout.addWidget(self.concerns, 1)
 
         self.splitter = QSplitter()
