@@ -46,7 +46,8 @@ text-align:center;border:2px solid var(--line);border-radius:.6rem;background:va
 color:var(--fg)}
 .cause input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .save{display:block;width:100%;min-height:3.6rem;margin:.4rem 0 0;border:0;border-radius:.8rem;
-background:var(--accent);color:var(--bg);font:inherit;font-size:1.2rem;font-weight:700}
+background:var(--accent);color:var(--bg);font:inherit;font-size:1.2rem;font-weight:700;
+position:sticky;bottom:.6rem;text-align:center;box-shadow:0 .2rem .8rem rgba(0,0,0,.35)}
 .save:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .empty{color:var(--muted)}
 """
@@ -167,7 +168,7 @@ class DotBallots:
         except DotRoundClosedError as exc:
             raise BallotClosedError(str(exc)) from exc
         except ValidationError as exc:
-            raise BallotRejectedError(str(exc)) from exc
+            raise BallotRejectedError(f"{exc} Go back, change your dots and save again.") from exc
 
 
 class DotSession:
