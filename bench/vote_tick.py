@@ -47,10 +47,10 @@ def run(runs: int = 200) -> dict[str, float]:
     from rte_desktop.domain.clock import FakeClock
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.panel_base import PanelContext
-    from rte_desktop.ui.settings import UiSettings
+    from rte_desktop.ui.settings import VOTE_SCOPE, UiSettings
     from rte_desktop.ui.undo import UndoStack
     from rte_desktop.ui.vote.display import VoteDisplay
-    from rte_desktop.ui.vote.panel import VotePanel
+    from rte_desktop.ui.vote.panel import vote_panel
     from rte_desktop.ui.vote.state import DisplayState
     from rte_desktop.workspace import open_workspace
 
@@ -94,8 +94,8 @@ def run(runs: int = 200) -> dict[str, float]:
         art = ws.train.arts()[0]
         pi = ws.train.pis(art.id)[1]
         settings = UiSettings(QSettings(str(Path(folder) / "ui.ini"), QSettings.Format.IniFormat))
-        settings.set_value("vote/scope", "art")
-        panel = VotePanel(PanelContext(ws, AppEvents(), UndoStack(), settings))
+        settings.put(VOTE_SCOPE, "art")
+        panel = vote_panel(PanelContext(ws, AppEvents(), UndoStack(), settings))
         panel.resize(1280, 720)
         panel.set_scope(art.id, pi.id)
         panel.show()

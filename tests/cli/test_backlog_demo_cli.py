@@ -43,6 +43,14 @@ def _features(db: Path) -> dict[str, Feature]:
     return result
 
 
+def test_without_pi_the_backlog_is_the_next_pis_like_the_panel(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "backlog.xlsx"
+    assert main(["export", "backlog", "--db", str(demo_db), "--out", str(out)]) == 0
+    assert f"backlog features of {NEXT_PI} written to" in capsys.readouterr().out
+
+
 def test_report_backlog_is_the_ordered_pre_read(demo_db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "backlog.pdf"
     assert (

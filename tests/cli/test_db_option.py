@@ -41,6 +41,10 @@ def _required_arguments(parser: argparse.ArgumentParser) -> list[str]:
             argv.append("x.file")
         elif action.required:
             argv += [action.option_strings[0], "x.file"]
+    for group in parser._mutually_exclusive_groups:  # e.g. vote serve: --team NAME | --art
+        if group.required:
+            first = group._group_actions[0]
+            argv += [first.option_strings[0]] + (["x"] if first.nargs != 0 else [])
     return argv
 
 

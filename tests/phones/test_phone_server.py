@@ -12,6 +12,7 @@ from rte_desktop.domain.model import VoteMode
 from rte_desktop.phones.network import LOOPBACK, default_route_address
 from rte_desktop.phones.server import Limits
 from rte_desktop.phones.session import ConfidenceSession
+from rte_desktop.services.common.changes import Area
 from rte_desktop.workspace import Workspace
 from tests.phones.client import Phone, phones
 
@@ -266,3 +267,22 @@ def test_slow_clients_are_dropped_and_open_connections_are_capped(
         assert 200 in statuses and set(statuses) <= {200, 503}
     finally:
         served.stop()
+
+
+def test_ballots_from_the_server_reach_the_caller_as_votes_not_as_anything_changed(
+    demo_ws: Workspace, scope, rate_clock
+) -> None:
+    """The GUI's feed does not see the server's own commits as "*" (reload everything)."""
+    demo_ws.poll_changes()  # the window's live updates watch the file from now on
+    heard: list = []
+    served = ConfidenceSession.start(
+        demo_ws, *scope, LOOPBACK, on_change=heard.append, clock=rate_clock
+    )
+    try:
+        phone = Phone(served.url)
+        phone.open()
+        phone.vote(4)
+    finally:
+        served.stop()
+    assert heard and all(c.areas == {Area.VOTES} for c in heard)
+    assert not demo_ws.poll_changes()  # nothing "changed elsewhere": no reload of every panel

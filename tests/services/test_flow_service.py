@@ -29,6 +29,14 @@ def test_the_demo_has_flow_to_show(demo_ws: Workspace) -> None:
     assert all(day <= figures.today for day in (i.done for i in figures.finished))
     team = demo_ws.train.teams(art_id)[0].name
     assert 0 < demo_ws.flow.figures(art_id, team, first, last).velocity < figures.velocity
+    # the demo's iterations are named after their PI; the name is not said twice
+    assert [name for name, _n in figures.velocity_by_iteration] == [
+        "PI 2026.2 I1",
+        "PI 2026.2 I2",
+        "PI 2026.2 I3",
+        "PI 2026.2 I4",
+        "PI 2026.2 IP",
+    ]
 
 
 def _train(ws: Workspace) -> int:

@@ -468,7 +468,8 @@ class FlowService:
         done = Counter(t.done for t in finished if t.done is not None)
         return [
             (
-                f"{pi_name[it.pi_id]} {it.name}",
+                # names made by the cadence carry their PI ("PI 2026.2 I1"); a custom one may not
+                it.name if pi_name[it.pi_id] in it.name else f"{pi_name[it.pi_id]} {it.name}",
                 sum(n for day, n in done.items() if it.start <= day <= it.end),
             )
             for it in iterations

@@ -200,7 +200,9 @@ class PhoneVoteService:
         text = clean_text(concern, "The concern", required=False)
         now = utc_now(self._ctx)
         with self._ctx.uow() as uow:
-            phone = uow.get(PhoneRound, phone_round_id)
+            # FOR UPDATE (PostgreSQL): one ballot of a round at a time, so a double tap of one
+            # phone replaces instead of racing to two rows (SQLite's writers queue anyway).
+            phone = uow.get(PhoneRound, phone_round_id, for_update=True)
             vote = uow.get(VoteRound, phone.vote_round_id) if phone.vote_round_id else None
             if vote is None or not phone.is_open or not vote.is_open:
                 raise PhoneRoundClosedError("This vote is closed.")

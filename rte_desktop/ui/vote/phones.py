@@ -9,6 +9,7 @@ round closes, the panel shows another vote or PI, or the app quits.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -147,7 +148,8 @@ class PhoneVoting(QObject):
         return join_state(self.session.url, self.session.count())
 
     def _on_change(self, _changes: Changes) -> None:  # a server thread
-        self._from_server.emit()
+        with contextlib.suppress(RuntimeError):  # the panel went meanwhile: nobody to tell
+            self._from_server.emit()
 
     def _on_ballot(self) -> None:
         if not self._gather.isActive():
