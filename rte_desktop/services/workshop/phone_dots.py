@@ -199,7 +199,9 @@ class PhoneDotService:
                 raise ValidationError("That is not one of this workshop's causes.")
         now = utc_now(self._ctx)
         with self._ctx.uow() as uow:
-            phone = uow.get(PhoneRound, phone_round_id)
+            # FOR UPDATE (PostgreSQL): one ballot of a round at a time, so a double tap of one
+            # phone replaces instead of racing to two rows (SQLite's writers queue anyway).
+            phone = uow.get(PhoneRound, phone_round_id, for_update=True)
             if not phone.is_open or phone.workshop_id is None:
                 raise DotRoundClosedError("This dot voting is closed.")
             shop = uow.get(Workshop, phone.workshop_id)

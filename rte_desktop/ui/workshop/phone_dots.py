@@ -9,6 +9,7 @@ voting, the round is closed elsewhere, the panel shows another workshop or PI, o
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -158,7 +159,8 @@ class PhoneDots(QObject):
         return dots_join_state(self.session.url, self.session.count())
 
     def _on_change(self, _changes: Changes) -> None:  # a server thread
-        self._from_server.emit()
+        with contextlib.suppress(RuntimeError):  # the panel went meanwhile: nobody to tell
+            self._from_server.emit()
 
     def _on_dots(self) -> None:
         if not self._gather.isActive():
