@@ -131,3 +131,33 @@ def test_a_double_tap_from_one_phone_leaves_one_ballot(demo_ws, shop, dots) -> N
         list(pool.map(lambda b: demo_ws.phone_dots.cast(round_.id, device(7), b), ballots))
     assert counts(demo_ws, shop) in ({"A": 2}, {"B": 3})
     assert demo_ws.phone_dots.count(round_.id).devices == 1
+
+
+def test_undo_of_a_deleted_cause_brings_the_phones_dots_back(demo_ws, shop, dots) -> None:
+    round_, c = dots
+    ws, service = demo_ws, demo_ws.phone_dots
+    service.cast(round_.id, device(1), {c["A"]: 2, c["B"]: 1})
+    service.cast(round_.id, device(2), {c["A"]: 1, c["C"]: 3})
+    service.cast(round_.id, device(3), {c["A"]: 4})
+    removed = ws.workshop.delete_cause(c["A"]).value
+    assert counts(ws, shop) == {"B": 1, "C": 3}
+    service.cast(round_.id, device(2), {c["C"]: 4})  # saves again meanwhile: its new ballot stays
+    ws.workshop.restore_causes(removed)
+    assert counts(ws, shop) == {"A": 2 + 4, "B": 1, "C": 4}
+    assert service.ballot(round_.id, device(3)).mine == {c["A"]: 4}
+
+
+def test_undo_of_a_deleted_bone_or_workshop_keeps_the_phone_round(demo_ws, shop, dots) -> None:
+    round_, c = dots
+    ws = demo_ws
+    ws.phone_dots.cast(round_.id, device(1), {c["A"]: 2, c["C"]: 1})
+    bone, removed = ws.workshop.delete_bone(ws.workshop.fishbone(shop.id).bones[0].id).value
+    assert counts(ws, shop) == {}
+    ws.workshop.restore_bone(bone, removed)
+    assert counts(ws, shop) == {"A": 2, "C": 1}
+    snapshot = ws.workshop.delete_workshop(shop.id).value
+    assert not ws.phone_dots.is_open(round_.id)
+    ws.workshop.restore_workshop(snapshot)
+    assert counts(ws, shop) == {"A": 2, "C": 1}
+    assert ws.phone_dots.is_open(round_.id)
+    assert ws.phone_dots.ballot(round_.id, device(1)).mine == {c["A"]: 2, c["C"]: 1}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rte_desktop.domain.errors import ValidationError
@@ -111,6 +111,54 @@ def phone_dots_on(uow: UnitOfWork, cause_ids: list[int]) -> dict[int, int]:
             if dot.dots:
                 totals[dot.cause_id] = totals.get(dot.cause_id, 0) + dot.dots
     return totals
+
+
+Kept = frozenset[tuple[int, int]]  # a device's dots as (cause id, dots) pairs
+
+
+@dataclass(frozen=True)
+class TakenPhoneDots:
+    """Phones' dots taken off causes (cleared, or gone with their cause), to put back on undo.
+
+    ``left`` remembers each device's other dots as they were: a device whose dots differ by the
+    time of the undo saved again and keeps its new ballot (a ballot is all or none).
+    """
+
+    dots: list[PhoneDot] = field(default_factory=list)
+    left: dict[int, Kept] = field(default_factory=dict)  # phone ballot id -> its other dots
+
+
+def _kept(uow: UnitOfWork, ballot_ids: list[int]) -> dict[int, Kept]:
+    found: dict[int, set[tuple[int, int]]] = {b: set() for b in ballot_ids}
+    for dot in uow.find(PhoneDot, phone_ballot_id=ballot_ids) if ballot_ids else []:
+        found[dot.phone_ballot_id].add((dot.cause_id, dot.dots))
+    return {b: frozenset(pairs) for b, pairs in found.items()}
+
+
+def take_phone_dots(uow: UnitOfWork, cause_ids: list[int]) -> TakenPhoneDots:
+    """Delete the phones' dots on these causes and return them (with what each device kept)."""
+    dots = uow.find(PhoneDot, cause_id=cause_ids) if cause_ids else []
+    if not dots:
+        return TakenPhoneDots()
+    uow.delete_where(PhoneDot, id=[d.id for d in dots])
+    left = _kept(uow, sorted({d.phone_ballot_id for d in dots}))
+    return TakenPhoneDots(dots, left)
+
+
+def put_back_phone_dots(uow: UnitOfWork, taken: TakenPhoneDots) -> None:
+    """Undo ``take_phone_dots`` for every device that has not saved again since."""
+    if not taken.dots:
+        return
+    alive = {b.id for b in uow.find(PhoneBallot, id=list(taken.left))}
+    now = _kept(uow, sorted(b for b in taken.left if b in alive))
+    uow.add_many(
+        [
+            replace(dot, id=None)
+            for dot in taken.dots
+            if dot.phone_ballot_id in now
+            and now[dot.phone_ballot_id] == taken.left[dot.phone_ballot_id]
+        ]
+    )
 
 
 class PhoneDotService:

@@ -20,14 +20,21 @@ from rte_desktop.domain.model import (
     Bone,
     Cause,
     ImprovementItem,
+    PhoneBallot,
     PhoneDot,
+    PhoneRound,
     PlanningInterval,
     Solution,
     Workshop,
 )
 from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
-from rte_desktop.services.workshop.phone_dots import phone_dots_on
+from rte_desktop.services.workshop.phone_dots import (
+    TakenPhoneDots,
+    phone_dots_on,
+    put_back_phone_dots,
+    take_phone_dots,
+)
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -60,7 +67,15 @@ class ClearedDots:
     """The dots "Clear dots" removed, to put them back on undo."""
 
     votes: dict[int, int]  # cause id -> the room's dots
-    phone_dots: list[PhoneDot]
+    phones: TakenPhoneDots = dataclasses.field(default_factory=TakenPhoneDots)
+
+
+@dataclass(frozen=True)
+class RemovedCauses:
+    """Causes deleted with their sub-causes (parents first) and the phones' dots on them."""
+
+    causes: list[Cause]
+    phones: TakenPhoneDots = dataclasses.field(default_factory=TakenPhoneDots)
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,9 @@ class WorkshopSnapshot:
     causes: list[Cause]
     solutions: list[Solution]
     items: list[ImprovementItem]
+    phone_rounds: list[PhoneRound] = dataclasses.field(default_factory=list)
+    phone_ballots: list[PhoneBallot] = dataclasses.field(default_factory=list)
+    phone_dots: list[PhoneDot] = dataclasses.field(default_factory=list)
 
 
 def clean_text(text: str, what: str, limit: int = MAX_TEXT, one_line: bool = True) -> str:
@@ -198,12 +216,18 @@ class WorkshopService:
 
     def delete_workshop(self, workshop_id: int) -> Outcome[WorkshopSnapshot]:
         with self._ctx.uow() as uow:
+            causes = causes_of(uow, workshop_id)
+            rounds = uow.find(PhoneRound, workshop_id=workshop_id)
+            ballots = uow.find(PhoneBallot, phone_round_id=[r.id for r in rounds]) if rounds else []
             snapshot = WorkshopSnapshot(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
-                causes_of(uow, workshop_id),
+                causes,
                 uow.find(Solution, workshop_id=workshop_id),
                 uow.find(ImprovementItem, workshop_id=workshop_id),
+                rounds,
+                ballots,
+                uow.find(PhoneDot, cause_id=[c.id for c in causes if c.id]) if causes else [],
             )
             uow.delete(Workshop, workshop_id)
         return Outcome(snapshot, self._changed())
@@ -215,7 +239,13 @@ class WorkshopService:
             for bone in snapshot.bones:
                 uow.add(bone)
             _add_parents_first(uow, snapshot.causes)
-            for value in (*snapshot.solutions, *snapshot.items):
+            for value in (
+                *snapshot.solutions,
+                *snapshot.items,
+                *snapshot.phone_rounds,
+                *snapshot.phone_ballots,
+                *snapshot.phone_dots,
+            ):
                 uow.add(value)
         return Outcome(shop, self._changed())
 
@@ -267,18 +297,21 @@ class WorkshopService:
             bone = uow.patch(Bone, bone_id, name=clean_text(name, "A bone's name", 200))
         return Outcome(bone, self._changed())
 
-    def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, list[Cause]]]:
-        """Remove a bone with its causes; returns both for undo."""
+    def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, RemovedCauses]]:
+        """Remove a bone with its causes (and the phones' dots on them); returns them for undo."""
         with self._ctx.uow() as uow:
             bone = uow.get(Bone, bone_id)
             causes = uow.find(Cause, bone_id=bone_id)
+            phones = take_phone_dots(uow, [c.id for c in causes if c.id])
             uow.delete(Bone, bone_id)
-        return Outcome((bone, causes), self._changed())
+        return Outcome((bone, RemovedCauses(causes, phones)), self._changed())
 
-    def restore_bone(self, bone: Bone, causes: list[Cause]) -> Outcome[Bone]:
+    def restore_bone(self, bone: Bone, causes: RemovedCauses | list[Cause]) -> Outcome[Bone]:
+        removed = causes if isinstance(causes, RemovedCauses) else RemovedCauses(causes)
         with self._ctx.uow() as uow:
             restored = uow.add(bone)
-            _add_parents_first(uow, causes)
+            _add_parents_first(uow, removed.causes)
+            put_back_phone_dots(uow, removed.phones)
         return Outcome(restored, self._changed())
 
     # -- causes ---------------------------------------------------------------------------------
@@ -310,20 +343,29 @@ class WorkshopService:
             cause = uow.patch(Cause, cause_id, text=clean_text(text, "A cause"))
         return Outcome(cause, self._changed())
 
-    def delete_cause(self, cause_id: int) -> Outcome[list[Cause]]:
-        """Remove a cause and its sub-causes; returns them (parents first) for undo."""
+    def delete_cause(self, cause_id: int) -> Outcome[RemovedCauses]:
+        """Remove a cause and its sub-causes; returns them (parents first) for undo.
+
+        The phones' dots on them are returned too (they go with their cause).
+        """
         with self._ctx.uow() as uow:
             cause = uow.get(Cause, cause_id)
             same_bone = uow.find(Cause, bone_id=cause.bone_id)
             ids = subtree_ids(same_bone, cause_id)
             removed = [c for c in same_bone if c.id in ids]
+            phones = take_phone_dots(uow, sorted(ids))
             uow.delete(Cause, cause_id)  # sub-causes go with it (ON DELETE CASCADE)
-        return Outcome(_parents_first(removed), self._changed())
+        return Outcome(RemovedCauses(_parents_first(removed), phones), self._changed())
 
-    def restore_causes(self, causes: list[Cause]) -> Outcome[list[Cause]]:
-        """Put causes back exactly as they were, ids included (undo of delete or add)."""
+    def restore_causes(self, causes: RemovedCauses | list[Cause]) -> Outcome[list[Cause]]:
+        """Put causes back exactly as they were, ids included (undo of delete or add).
+
+        The phones' dots on them come back too, for each device that has not saved since.
+        """
+        removed = causes if isinstance(causes, RemovedCauses) else RemovedCauses(causes)
         with self._ctx.uow() as uow:
-            restored = _add_parents_first(uow, causes)
+            restored = _add_parents_first(uow, removed.causes)
+            put_back_phone_dots(uow, removed.phones)
         return Outcome(restored, self._changed())
 
     def move_cause(
@@ -382,32 +424,19 @@ class WorkshopService:
             old = {c.id: c.votes for c in causes if c.id and c.votes}
             for cause_id in old:
                 uow.patch(Cause, cause_id, votes=0)
-            ids = [c.id for c in causes if c.id is not None]
-            dots = uow.find(PhoneDot, cause_id=ids) if ids else []
-            if dots:
-                uow.delete_where(PhoneDot, id=[d.id for d in dots])
-        return Outcome(ClearedDots(old, dots), self._changed())
+            phones = take_phone_dots(uow, [c.id for c in causes if c.id is not None])
+        return Outcome(ClearedDots(old, phones), self._changed())
 
     def restore_votes(self, votes: ClearedDots | dict[int, int]) -> Outcome[None]:
-        """Put cleared dots back (undo of ``clear_votes``); a dict sets the room's dots only."""
-        cleared = votes if isinstance(votes, ClearedDots) else ClearedDots(votes, [])
+        """Put cleared dots back (undo of ``clear_votes``); a dict sets the room's dots only.
+
+        A device that saved again since keeps its new dots.
+        """
+        cleared = votes if isinstance(votes, ClearedDots) else ClearedDots(votes)
         with self._ctx.uow() as uow:
             for cause_id, count in cleared.votes.items():
                 uow.patch(Cause, cause_id, votes=count)
-            ballots = {d.phone_ballot_id for d in cleared.phone_dots}
-            # A device that placed dots again since keeps its new ones (a ballot is all or none).
-            voted_again = (
-                {d.phone_ballot_id for d in uow.find(PhoneDot, phone_ballot_id=list(ballots))}
-                if ballots
-                else set()
-            )
-            uow.add_many(
-                [
-                    dataclasses.replace(dot, id=None)
-                    for dot in cleared.phone_dots
-                    if dot.phone_ballot_id not in voted_again
-                ]
-            )
+            put_back_phone_dots(uow, cleared.phones)
         return Outcome(None, self._changed())
 
 
