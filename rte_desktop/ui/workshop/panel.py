@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
-from rte_desktop.services.common.changes import Area
+from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
 from rte_desktop.ui.shortcuts import bind, bind_each
@@ -104,6 +104,7 @@ class WorkshopPanel(Panel):
         super().__init__(ctx, parent)
         self.phones = PhoneDots(start_phones, ctx.bus, self) if start_phones else None
         self._join_shown = False
+        self._fishbone_stale = False  # phones' dots came while another step was shown
         self.workshop_service, self.train, self.review = workshop, train, review
         self.edits = WorkshopEdits(workshop, improvements, ctx.undo)
         self.workshops: list[Workshop] = []
@@ -183,6 +184,8 @@ class WorkshopPanel(Panel):
         self.vote.restate_requested.connect(self.restate)
         self.vote.phone_bar.setVisible(self.phones is not None)
         self.vote.phone_bar.start.clicked.connect(self.toggle_phones)
+        if self.phones is not None:
+            self.phones.arrived.connect(self._on_phone_dots)
         step = self.ctx.settings.get(WORKSHOP_STEP)
         self.tabs.setCurrentIndex(step if 0 <= step < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -245,6 +248,7 @@ class WorkshopPanel(Panel):
         titles = {w.id: w.title for w in self.workshops}
         self.problem.load(shop, titles.get(shop.parent_id, "") if shop.parent_id else "")
         self.fishbone.load(data, show_votes=not shop.votes_hidden)
+        self._fishbone_stale = False
         self._check_phones()
         phones_on = self.phones is not None and self.phones.serves(shop.id)
         self.vote.load(data, service.pareto(shop.id), service.budget(shop.id), phones_on)
@@ -300,6 +304,8 @@ class WorkshopPanel(Panel):
     def _on_tab(self, index: int) -> None:
         self.ctx.settings.put(WORKSHOP_STEP, index)
         if index == FISHBONE:
+            if self._fishbone_stale:
+                self._load_fishbone()
             self.fishbone.view.setFocus()
         elif index == MEASUREMENT:
             self._load_measurement()
@@ -347,6 +353,30 @@ class WorkshopPanel(Panel):
         self._show_phones()
         if message:
             self._say(message)
+
+    def _on_phone_dots(self) -> None:
+        """Phones saved dots: reload the Pareto step (a whole refresh would redraw every step)."""
+        shop = self.workshop
+        if shop is None or shop.id is None or not self.isVisible():
+            self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
+            return
+        self._check_phones()
+        service = self.workshop_service
+        served = self.phones is not None and self.phones.serves(shop.id)
+        self.vote.load(
+            service.fishbone(shop.id), service.pareto(shop.id), service.budget(shop.id), served
+        )
+        self._show_phones()
+        self._fishbone_stale = True
+        if self.tabs.currentIndex() == FISHBONE:
+            self._load_fishbone()
+
+    def _load_fishbone(self) -> None:
+        shop = self.workshop
+        if shop is not None and shop.id is not None:
+            data = self.workshop_service.fishbone(shop.id)
+            self.fishbone.load(data, show_votes=not shop.votes_hidden)
+        self._fishbone_stale = False
 
     def _check_phones(self) -> None:
         """Stop serving once the round was closed elsewhere or another workshop is shown."""

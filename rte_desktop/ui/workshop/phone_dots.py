@@ -2,9 +2,11 @@
 
 ``PhoneDots`` starts and closes one ``DotSession`` (rte_desktop/phones: the web server on its own
 threads). Dots recorded on a server thread reach the GUI thread as a queued signal; a short timer
-gathers a burst of them into one ``data_changed(WORKSHOP)``, so the Pareto fills live a few times
-a second however many phones save at once. The server stops when the RTE closes the phone
-voting, the round is closed elsewhere, the panel shows another workshop or PI, or the app quits.
+gathers a burst of them into one ``arrived`` signal, on which the panel reloads only what the dots
+change (the Pareto step, and the fishbone when it is shown), so the chart fills live a few times
+a second however many phones save at once and the facilitator's screen keeps its tick. The
+server stops when the RTE closes the phone voting, the round is closed elsewhere, the panel
+shows another workshop or PI, or the app quits.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rte_desktop.ui.widgets.phone_join import JoinState, NetworkCombo
 
 DotStarter = Callable[..., DotSession]  # (workshop_id, host, port, *, on_change)
 
-GATHER_MS = 150  # dots from phones within this long become one refresh
+GATHER_MS = 300  # dots from phones within this long become one Pareto reload (about 12 ms)
 
 
 def _tr(text: str) -> str:
@@ -90,7 +92,7 @@ class _Serving:
 
 
 class PhoneDots(QObject):
-    """One workshop's dot voting served at a time; dots from phones become ``data_changed``.
+    """One workshop's dot voting served at a time; dots from phones become ``arrived``.
 
     Args:
         starter: opens and serves a workshop's round (``DotSession.start`` on the workspace).
@@ -98,6 +100,7 @@ class PhoneDots(QObject):
     """
 
     _from_server = Signal()  # emitted on a server thread: queued to this object's thread
+    arrived = Signal()  # phones saved dots (a burst of them gathered into one)
 
     def __init__(self, starter: DotStarter, bus: AppEvents, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -167,4 +170,4 @@ class PhoneDots(QObject):
             self._gather.start()
 
     def _announce(self) -> None:
-        self._bus.data_changed.emit(Changes.of(Area.WORKSHOP))
+        self.arrived.emit()

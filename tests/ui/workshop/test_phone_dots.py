@@ -79,6 +79,13 @@ def test_phones_place_dots_in_a_voting_started_by_keys(qtbot, make_panel) -> Non
     )
     assert panel.vote.table.item(row, COL_PHONES).text() == "12"
 
+    # the fishbone (another step) gets the phones' dots when it is shown
+    press(qtbot, panel, K.Key_2, ALT)
+    data = panel.fishbone.view.data
+    assert data is not None
+    assert Counter({c.text: data.dots(c) for c in data.causes if data.dots(c)}) == wanted
+    press(qtbot, panel, K.Key_3, ALT)
+
     port = session.server.port
     press(qtbot, panel, K.Key_M, CTRL_SHIFT)  # close the phone voting: the server stops
     assert not phones_on.running
