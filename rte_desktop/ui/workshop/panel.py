@@ -6,7 +6,6 @@ A PI can hold several workshops (one per problem group, and follow-ups restated 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -61,7 +60,7 @@ def workshop_panel(ctx: PanelContext, parent: QWidget | None = None) -> Workshop
 
     ws = ctx.ws
     review = QuantitativeReview(ws.inspect_adapt, ws.system_demo, ws.flow)
-    starter = functools.partial(DotSession.start, ws)
+    starter = partial(DotSession.start, ws)
     return WorkshopPanel(
         ctx, ws.workshop, ws.improvements, ws.train, review, parent, start_phones=starter
     )
