@@ -122,3 +122,21 @@ def test_the_phones_stop_when_the_voting_is_closed_elsewhere(qtbot, make_panel) 
     qtbot.waitUntil(lambda: not panel.phones.running, timeout=5000)
     assert not panel.vote.join.isVisible()
     assert panel.status.text() == "The phone voting was closed: phones stopped."
+
+
+def test_the_phones_stop_when_the_panel_goes(qtbot, make_panel) -> None:
+    """Another train opened: the old panel is deleted, and its server with it."""
+    panel = make_panel()
+    start_on_this_computer(qtbot, panel)
+    assert panel.phones is not None and panel.phones.session is not None
+    port = panel.phones.session.server.port
+    panel.deleteLater()
+
+    def refused() -> bool:
+        try:
+            socket.create_connection((LOOPBACK, port), 1).close()
+        except ConnectionRefusedError:
+            return True
+        return False
+
+    qtbot.waitUntil(refused, timeout=5000)
