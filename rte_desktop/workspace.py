@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.vote.votes import VoteService
     from rte_desktop.services.workshop.improvements import ImprovementService
     from rte_desktop.services.workshop.inspect_adapt import InspectAdaptService
+    from rte_desktop.services.workshop.phone_dots import PhoneDotService
     from rte_desktop.services.workshop.workshop import WorkshopService
 
 
@@ -177,6 +178,12 @@ class Workspace(ServiceContext):
         from rte_desktop.services.vote.phone_rounds import PhoneVoteService
 
         return PhoneVoteService(self)
+
+    @functools.cached_property
+    def phone_dots(self) -> PhoneDotService:
+        from rte_desktop.services.workshop.phone_dots import PhoneDotService
+
+        return PhoneDotService(self)
 
     @functools.cached_property
     def workshop(self) -> WorkshopService:

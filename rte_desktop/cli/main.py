@@ -27,6 +27,7 @@ GROUPS = {
     "import": "import data (json, ...)",
     "report": "render a PDF report",
     "vote": "the confidence vote (phones vote over the room's network)",
+    "workshop": "the I&A problem-solving workshop (phones place dots over the room's network)",
 }
 
 

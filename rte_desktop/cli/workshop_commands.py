@@ -1,10 +1,15 @@
-"""Commands for the I&A workshop: its PDF report and the improvement items as CSV."""
+"""Commands for the I&A workshop: its PDF report, the improvement items as CSV, phone dots."""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
+import threading
+from types import FrameType
 
 from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi
+from rte_desktop.domain.errors import DomainError
 
 
 def register(groups: Groups) -> None:
@@ -35,6 +40,30 @@ def register(groups: Groups) -> None:
     parser.add_argument(
         "--target", metavar="NAME", default=None, help="only items targeted at this PI"
     )
+    serve = add_command(
+        groups,
+        "workshop",
+        "serve",
+        _serve_dots,
+        "let phones place their dots on a workshop's fishbone causes: prints the join URL "
+        "alone on the first line, serves until the voting closes or Ctrl+C / SIGTERM (exit 0)",
+        pi=True,
+    )
+    serve.add_argument(
+        "--workshop",
+        metavar="TITLE",
+        default=None,
+        help="the workshop by its problem's title (default: the PI's only or first workshop)",
+    )
+    serve.add_argument(
+        "--host",
+        metavar="ADDR",
+        default=None,
+        help="the address to listen on (default: the interface with the default route)",
+    )
+    serve.add_argument(
+        "--port", metavar="N", type=int, default=0, help="the port (default 0: a free one)"
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -58,4 +87,59 @@ def _export_improvements(args: argparse.Namespace) -> int:
         target_pi_id=target.id if target else None,
     )
     print(f"{count} improvement item(s) written to {path}")
+    return 0
+
+
+def _serve_dots(args: argparse.Namespace) -> int:
+    from rte_desktop.phones.dots import DotSession
+    from rte_desktop.phones.network import default_route_address
+
+    if not 0 <= args.port <= 65535:
+        raise DomainError(f"--port must be 0 to 65535, not {args.port}.")
+    ws = open_ws(args, writes=True)
+    pi = pick_pi(ws, args)
+    if args.pi is None:  # by default the latest I&A: it may belong to the PI before this one
+        pi = ws.inspect_adapt.workshop_pi(pi)
+    assert pi.id is not None
+    shops = ws.workshop.workshops(pi.id)
+    if not shops:
+        raise DomainError(f"{pi.name} has no problem-solving workshop yet.")
+    shop = shops[0]
+    if args.workshop is not None:
+        wanted = " ".join(args.workshop.split()).casefold()
+        found = [s for s in shops if s.title.casefold() == wanted]
+        if not found:
+            titles = "; ".join(s.title for s in shops)
+            raise DomainError(f"No workshop titled '{args.workshop}' in {pi.name} ({titles}).")
+        shop = found[0]
+    assert shop.id is not None
+    host = args.host or default_route_address()
+    stop = threading.Event()
+
+    def stop_serving(_signal: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, stop_serving)
+    signal.signal(signal.SIGINT, stop_serving)
+    session = DotSession.start(ws, shop.id, host, args.port)
+    try:
+        print(session.url, flush=True)
+        print(
+            f"Phones place up to {shop.dots_per_participant} dots each on the causes of "
+            f"'{shop.title}' ({pi.name}). Ctrl+C stops serving (the voting stays open).",
+            file=sys.stderr,
+            flush=True,
+        )
+        while not stop.wait(0.5):
+            if not session.is_open():
+                break
+        closed = not session.is_open()
+    finally:
+        session.stop()
+    count = session.count()
+    print(
+        f"{count.devices} device(s) placed dots; the voting is "
+        f"{'closed' if closed else 'still open'}.",
+        file=sys.stderr,
+    )
     return 0

@@ -87,6 +87,7 @@ class Limits:
     per_second: int = 20  # requests from one address in any second; more gets 429
     max_connections: int = 64  # open at once; more gets 503
     timeout_s: float = 5.0  # a client silent this long is dropped
+    max_fields: int = 20  # form fields in one body; more gets 400 (dot voting: one per cause)
 
 
 class RateLimiter:
@@ -268,7 +269,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             form = urllib.parse.parse_qs(
-                body.decode("utf-8"), keep_blank_values=True, max_num_fields=20
+                body.decode("utf-8"),
+                keep_blank_values=True,
+                max_num_fields=self.server.limits.max_fields,
             )
         except ValueError:  # not UTF-8, or too many fields
             self._plain(HTTPStatus.BAD_REQUEST, "That is not a vote.")

@@ -373,6 +373,12 @@ WORKSHOP: tuple[Shortcut, ...] = (
     ),
     S("workshop.hide_dots", ("Ctrl+H",), "Hide / reveal the dots", anywhere=True),
     S(
+        "workshop.phones",
+        ("Ctrl+Shift+M",),
+        "Start / close the phone voting (phones place dots over Wi-Fi)",
+        anywhere=True,
+    ),
+    S(
         "workshop.restate",
         ("Ctrl+Shift+R",),
         "Restate the top cause as a new problem",

@@ -91,9 +91,9 @@ def test_delete_cause_takes_its_subtree_and_restore_puts_it_back(demo_ws: Worksp
     child = svc.add_cause(bone.id, "No test data", parent_id=a.id).value
     svc.set_cause_votes(child.id, 4)
     removed = svc.delete_cause(a.id).value
-    assert [c.id for c in removed] == [a.id, child.id]
+    assert [c.id for c in removed.causes] == [a.id, child.id]
     assert svc.fishbone(shop.id).causes == []
-    svc.restore_causes(list(reversed(removed)))  # any order: parents go first
+    svc.restore_causes(list(reversed(removed.causes)))  # any order: parents go first
     restored = {c.id: c for c in svc.fishbone(shop.id).causes}
     assert restored[child.id] == Cause(
         id=child.id, bone_id=bone.id, parent_id=a.id, text="No test data", votes=4
@@ -127,7 +127,7 @@ def test_bones_rename_add_after_remove_restore(demo_ws: Workspace, shop) -> None
     assert names == ["People", "Measurement", "Process", "Tools", "ART", "Environment"]
     cause = svc.add_cause(extra.id, "No baseline").value
     bone, causes = svc.delete_bone(extra.id).value
-    assert causes == [cause]
+    assert causes.causes == [cause]
     assert len(svc.fishbone(shop.id).bones) == 5
     svc.restore_bone(bone, causes)
     assert svc.fishbone(shop.id).causes == [cause]

@@ -32,6 +32,10 @@ from rte_desktop.domain.model import (
     VoteRound,
 )
 from rte_desktop.services.common.changes import Area, Changes, Outcome
+from rte_desktop.services.common.phone_devices import (
+    DeviceCount as DeviceCount,
+    check_device as check_device,
+)
 from rte_desktop.services.vote.vote_values import (
     check_eligible,
     clean_text,
@@ -46,7 +50,6 @@ if TYPE_CHECKING:
 
 VOTES = Changes.of(Area.VOTES)
 CONCERN_VALUES = (1, 2)  # a concern typed with any other vote is not kept
-DEVICE_LENGTH = 64  # a device is a hex SHA-256 (the server's salted hash of its cookie)
 
 
 class PhoneRoundClosedError(ValidationError):
@@ -72,31 +75,6 @@ class PhoneVote:
     def is_open(self) -> bool:
         """True while phones may vote (the phone round and its confidence round are open)."""
         return self.phone_round.is_open and self.round.is_open
-
-
-@dataclass(frozen=True)
-class DeviceCount:
-    """How many devices voted in a phone round, against the round's eligible voters."""
-
-    devices: int
-    eligible: int
-
-    @property
-    def over(self) -> bool:
-        """More devices than eligible voters (someone voted on two phones, or eligible is low)."""
-        return self.eligible > 0 and self.devices > self.eligible
-
-    def label(self) -> str:
-        """What the panel says, for example: 37 of 42 devices voted."""
-        noun = "device" if self.eligible == 1 else "devices"
-        return f"{self.devices} of {self.eligible} {noun} voted"
-
-
-def check_device(device: str) -> str:
-    """Refuse a device key that is not a hash as the server makes them."""
-    if len(device) != DEVICE_LENGTH or any(c not in "0123456789abcdef" for c in device):
-        raise ValidationError("That device key is not one this app issued.")
-    return device
 
 
 class PhoneVoteService:

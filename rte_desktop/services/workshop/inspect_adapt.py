@@ -35,7 +35,7 @@ from rte_desktop.domain.predictability import (
     team_performance,
 )
 from rte_desktop.services.common.files import write_atomically
-from rte_desktop.services.workshop.workshop import causes_of
+from rte_desktop.services.workshop.workshop import counted_causes
 
 if TYPE_CHECKING:
     from rte_desktop.reports.workshop_report import WorkshopSection
@@ -107,7 +107,7 @@ class InspectAdaptService:
             sections = []
             for shop in shops:
                 assert shop.id is not None
-                causes = causes_of(uow, shop.id)
+                causes = counted_causes(uow, shop.id)
                 items = uow.find(ImprovementItem, workshop_id=shop.id)
                 sections.append(
                     WorkshopSection(

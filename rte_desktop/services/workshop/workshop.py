@@ -1,5 +1,8 @@
 """The I&A problem-solving workshop: problem statement, fishbone bones and causes, dot votes.
 
+A cause's dots are those placed in the room (``Cause.votes``: typed or + / −) plus those phones
+placed on it (``phone_dots.py``); the Pareto, the budget and the report count both.
+
 Every write publishes ``Area.WORKSHOP``. Deletions return what they removed (with ids) so the UI's
 undo can put it back exactly with the matching ``restore_*`` call.
 """
@@ -18,6 +21,9 @@ from rte_desktop.domain.model import (
     Bone,
     Cause,
     ImprovementItem,
+    PhoneBallot,
+    PhoneDot,
+    PhoneRound,
     PlanningInterval,
     Solution,
     Workshop,
@@ -25,6 +31,12 @@ from rte_desktop.domain.model import (
 from rte_desktop.domain.pareto import Category, DotBudget, Pareto, pareto
 from rte_desktop.services.common.changes import Area, Changes, Outcome
 from rte_desktop.services.common.seen import current
+from rte_desktop.services.workshop.phone_dots import (
+    TakenPhoneDots,
+    phone_dots_on,
+    put_back_phone_dots,
+    take_phone_dots,
+)
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.context import ServiceContext
@@ -40,11 +52,32 @@ class Fishbone:
 
     workshop: Workshop
     bones: list[Bone]
-    causes: list[Cause]
+    causes: list[Cause]  # ``votes``: the dots placed in the room (typed or + / −)
+    phone_dots: dict[int, int] = dataclasses.field(default_factory=dict)  # cause id -> phones'
 
     @property
     def tree(self) -> tuple[BoneNode, ...]:
         return build_tree(self.bones, self.causes)
+
+    def dots(self, cause: Cause) -> int:
+        """All the dots on a cause: the room's and the phones'."""
+        return cause.votes + self.phone_dots.get(cause.id or 0, 0)
+
+
+@dataclass(frozen=True)
+class ClearedDots:
+    """The dots "Clear dots" removed, to put them back on undo."""
+
+    votes: dict[int, int]  # cause id -> the room's dots
+    phones: TakenPhoneDots = dataclasses.field(default_factory=TakenPhoneDots)
+
+
+@dataclass(frozen=True)
+class RemovedCauses:
+    """Causes deleted with their sub-causes (parents first) and the phones' dots on them."""
+
+    causes: list[Cause]
+    phones: TakenPhoneDots = dataclasses.field(default_factory=TakenPhoneDots)
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,9 @@ class WorkshopSnapshot:
     causes: list[Cause]
     solutions: list[Solution]
     items: list[ImprovementItem]
+    phone_rounds: list[PhoneRound] = dataclasses.field(default_factory=list)
+    phone_ballots: list[PhoneBallot] = dataclasses.field(default_factory=list)
+    phone_dots: list[PhoneDot] = dataclasses.field(default_factory=list)
 
 
 def clean_text(text: str, what: str, limit: int = MAX_TEXT, one_line: bool = True) -> str:
@@ -71,6 +107,15 @@ def clean_text(text: str, what: str, limit: int = MAX_TEXT, one_line: bool = Tru
 def causes_of(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
     bone_ids = [b.id for b in uow.find(Bone, workshop_id=workshop_id)]
     return uow.find(Cause, bone_id=bone_ids) if bone_ids else []
+
+
+def counted_causes(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
+    """The workshop's causes with ``votes`` = the room's dots + the phones' dots."""
+    causes = causes_of(uow, workshop_id)
+    phones = phone_dots_on(uow, [c.id for c in causes if c.id is not None])
+    if not phones:
+        return causes
+    return [dataclasses.replace(c, votes=c.votes + phones.get(c.id or 0, 0)) for c in causes]
 
 
 def _workshop_of_cause(uow: UnitOfWork, cause: Cause) -> Workshop:
@@ -96,22 +141,25 @@ class WorkshopService:
 
     def fishbone(self, workshop_id: int) -> Fishbone:
         with self._ctx.uow() as uow:
+            causes = causes_of(uow, workshop_id)
             return Fishbone(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
-                causes_of(uow, workshop_id),
+                causes,
+                phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
             )
 
     def pareto(self, workshop_id: int) -> Pareto:
-        """Every cause of the workshop ranked by its dots (keys are cause ids)."""
+        """Every cause ranked by its dots, the room's and the phones' (keys are cause ids)."""
         with self._ctx.uow() as uow:
-            causes = causes_of(uow, workshop_id)
+            causes = counted_causes(uow, workshop_id)
         return pareto(Category(c.text, c.votes, c.id) for c in causes)
 
     def budget(self, workshop_id: int) -> DotBudget:
+        """The dots available (participants x dots each) and placed (in the room and by phones)."""
         with self._ctx.uow() as uow:
             shop = uow.get(Workshop, workshop_id)
-            used = sum(c.votes for c in causes_of(uow, workshop_id))
+            used = sum(c.votes for c in counted_causes(uow, workshop_id))
         return DotBudget(shop.participants, shop.dots_per_participant, used)
 
     # -- workshops ------------------------------------------------------------------------------
@@ -180,12 +228,18 @@ class WorkshopService:
 
     def delete_workshop(self, workshop_id: int) -> Outcome[WorkshopSnapshot]:
         with self._ctx.uow() as uow:
+            causes = causes_of(uow, workshop_id)
+            rounds = uow.find(PhoneRound, workshop_id=workshop_id)
+            ballots = uow.find(PhoneBallot, phone_round_id=[r.id for r in rounds]) if rounds else []
             snapshot = WorkshopSnapshot(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
-                causes_of(uow, workshop_id),
+                causes,
                 uow.find(Solution, workshop_id=workshop_id),
                 uow.find(ImprovementItem, workshop_id=workshop_id),
+                rounds,
+                ballots,
+                uow.find(PhoneDot, cause_id=[c.id for c in causes if c.id]) if causes else [],
             )
             uow.delete(Workshop, workshop_id)
         return Outcome(snapshot, self._changed())
@@ -197,7 +251,13 @@ class WorkshopService:
             for bone in snapshot.bones:
                 uow.add(bone)
             _add_parents_first(uow, snapshot.causes)
-            for value in (*snapshot.solutions, *snapshot.items):
+            for value in (
+                *snapshot.solutions,
+                *snapshot.items,
+                *snapshot.phone_rounds,
+                *snapshot.phone_ballots,
+                *snapshot.phone_dots,
+            ):
                 uow.add(value)
         return Outcome(shop, self._changed())
 
@@ -256,18 +316,21 @@ class WorkshopService:
             bone = uow.patch(Bone, bone_id, name=name)
         return Outcome(bone, self._changed())
 
-    def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, list[Cause]]]:
-        """Remove a bone with its causes; returns both for undo."""
+    def delete_bone(self, bone_id: int) -> Outcome[tuple[Bone, RemovedCauses]]:
+        """Remove a bone with its causes (and the phones' dots on them); returns them for undo."""
         with self._ctx.uow() as uow:
             bone = uow.get(Bone, bone_id)
             causes = uow.find(Cause, bone_id=bone_id)
+            phones = take_phone_dots(uow, [c.id for c in causes if c.id])
             uow.delete(Bone, bone_id)
-        return Outcome((bone, causes), self._changed())
+        return Outcome((bone, RemovedCauses(causes, phones)), self._changed())
 
-    def restore_bone(self, bone: Bone, causes: list[Cause]) -> Outcome[Bone]:
+    def restore_bone(self, bone: Bone, causes: RemovedCauses | list[Cause]) -> Outcome[Bone]:
+        removed = causes if isinstance(causes, RemovedCauses) else RemovedCauses(causes)
         with self._ctx.uow() as uow:
             restored = uow.add(bone)
-            _add_parents_first(uow, causes)
+            _add_parents_first(uow, removed.causes)
+            put_back_phone_dots(uow, removed.phones)
         return Outcome(restored, self._changed())
 
     # -- causes ---------------------------------------------------------------------------------
@@ -306,8 +369,10 @@ class WorkshopService:
             cause = uow.patch(Cause, cause_id, text=text)
         return Outcome(cause, self._changed())
 
-    def delete_cause(self, cause_id: int, seen: Cause | None = None) -> Outcome[list[Cause]]:
+    def delete_cause(self, cause_id: int, seen: Cause | None = None) -> Outcome[RemovedCauses]:
         """Remove a cause and its sub-causes; returns them (parents first) for undo.
+
+        The phones' dots on them are returned too (they go with their cause).
 
         Raises:
             ConflictError: another client changed the cause since ``seen``; it stays.
@@ -321,13 +386,19 @@ class WorkshopService:
             same_bone = uow.find(Cause, bone_id=cause.bone_id)
             ids = subtree_ids(same_bone, cause_id)
             removed = [c for c in same_bone if c.id in ids]
+            phones = take_phone_dots(uow, sorted(ids))
             uow.delete(Cause, cause_id)  # sub-causes go with it (ON DELETE CASCADE)
-        return Outcome(_parents_first(removed), self._changed())
+        return Outcome(RemovedCauses(_parents_first(removed), phones), self._changed())
 
-    def restore_causes(self, causes: list[Cause]) -> Outcome[list[Cause]]:
-        """Put causes back exactly as they were, ids included (undo of delete or add)."""
+    def restore_causes(self, causes: RemovedCauses | list[Cause]) -> Outcome[list[Cause]]:
+        """Put causes back exactly as they were, ids included (undo of delete or add).
+
+        The phones' dots on them come back too, for each device that has not saved since.
+        """
+        removed = causes if isinstance(causes, RemovedCauses) else RemovedCauses(causes)
         with self._ctx.uow() as uow:
-            restored = _add_parents_first(uow, causes)
+            restored = _add_parents_first(uow, removed.causes)
+            put_back_phone_dots(uow, removed.phones)
         return Outcome(restored, self._changed())
 
     def move_cause(
@@ -369,25 +440,36 @@ class WorkshopService:
         return Outcome(moved, self._changed())
 
     def set_cause_votes(self, cause_id: int, votes: int) -> Outcome[Cause]:
-        """The number of dots on a cause (0 or more)."""
+        """The number of dots placed in the room on a cause (0 or more; phones' dots apart)."""
         if votes < 0:
             raise ValidationError(f"A cause cannot have {votes} dots; the least is 0.")
         with self._ctx.uow() as uow:
             cause = uow.patch(Cause, cause_id, votes=votes)
         return Outcome(cause, self._changed())
 
-    def clear_votes(self, workshop_id: int) -> Outcome[dict[int, int]]:
-        """Set every cause's dots to 0; returns the old counts (cause id -> dots) for undo."""
+    def clear_votes(self, workshop_id: int) -> Outcome[ClearedDots]:
+        """Take every dot off the causes, the room's and the phones'; returns them for undo.
+
+        A phone round stays open: devices start again from no dots.
+        """
         with self._ctx.uow() as uow:
-            old = {c.id: c.votes for c in causes_of(uow, workshop_id) if c.id and c.votes}
+            causes = causes_of(uow, workshop_id)
+            old = {c.id: c.votes for c in causes if c.id and c.votes}
             for cause_id in old:
                 uow.patch(Cause, cause_id, votes=0)
-        return Outcome(old, self._changed())
+            phones = take_phone_dots(uow, [c.id for c in causes if c.id is not None])
+        return Outcome(ClearedDots(old, phones), self._changed())
 
-    def restore_votes(self, votes: dict[int, int]) -> Outcome[None]:
+    def restore_votes(self, votes: ClearedDots | dict[int, int]) -> Outcome[None]:
+        """Put cleared dots back (undo of ``clear_votes``); a dict sets the room's dots only.
+
+        A device that saved again since keeps its new dots.
+        """
+        cleared = votes if isinstance(votes, ClearedDots) else ClearedDots(votes)
         with self._ctx.uow() as uow:
-            for cause_id, count in votes.items():
+            for cause_id, count in cleared.votes.items():
                 uow.patch(Cause, cause_id, votes=count)
+            put_back_phone_dots(uow, cleared.phones)
         return Outcome(None, self._changed())
 
 

@@ -10,9 +10,9 @@ if TYPE_CHECKING:
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.vote.votes import VoteService
     from rte_desktop.ui.presenter.window import PresenterWindow
-    from rte_desktop.ui.vote.phones import JoinState
     from rte_desktop.ui.vote.projector import VoteProjectorView
     from rte_desktop.ui.vote.state import DisplayState
+    from rte_desktop.ui.widgets.phone_join import JoinState
     from rte_desktop.ui.widgets.report_actions import Report
 
 

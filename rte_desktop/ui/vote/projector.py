@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from rte_desktop.ui.shortcuts import bind, bind_each
 from rte_desktop.ui.vote.display import VoteDisplay
-from rte_desktop.ui.vote.phones import JoinState, JoinView
 from rte_desktop.ui.vote.state import DisplayState
+from rte_desktop.ui.widgets.phone_join import JoinState, JoinView
 
 
 class VoteProjectorView(QWidget):

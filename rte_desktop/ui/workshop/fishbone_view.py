@@ -109,9 +109,10 @@ class FishboneView(QGraphicsView):
         bold.setBold(True)
         style = self.style_for(font)
         causes = self.data.causes
-        if self.show_votes:
+        if self.show_votes:  # the room's dots and the phones'
+            dots = self.data.dots
             causes = [
-                dataclasses.replace(c, text=f"{c.text} ●{c.votes}") if c.votes else c
+                dataclasses.replace(c, text=f"{c.text} ●{dots(c)}") if dots(c) else c
                 for c in causes
             ]
         tree = Fishbone(self.data.workshop, self.data.bones, causes).tree

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.domain.errors import DomainError
 from rte_desktop.domain.model import Workshop
-from rte_desktop.services.common.changes import Area
+from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.panel_base import Panel, PanelContext, first_focusable
 from rte_desktop.ui.settings import WORKSHOP_CURRENT, WORKSHOP_STEP
 from rte_desktop.ui.shortcuts import bind, bind_each
@@ -39,6 +39,7 @@ from rte_desktop.ui.workshop.backlog_tab import BacklogTab
 from rte_desktop.ui.workshop.edits import WorkshopEdits
 from rte_desktop.ui.workshop.fishbone_tab import FishboneTab
 from rte_desktop.ui.workshop.measurement_tab import MeasurementTab
+from rte_desktop.ui.workshop.phone_dots import DotStarter, PhoneDots
 from rte_desktop.ui.workshop.problem_tab import ProblemTab
 from rte_desktop.ui.workshop.vote_tab import VoteTab
 
@@ -55,9 +56,14 @@ PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
 
 def workshop_panel(ctx: PanelContext, parent: QWidget | None = None) -> WorkshopPanel:
     """The I&A Workshop panel with the services it uses."""
+    from rte_desktop.phones.dots import DotSession
+
     ws = ctx.ws
     review = QuantitativeReview(ws.inspect_adapt, ws.system_demo, ws.flow)
-    return WorkshopPanel(ctx, ws.workshop, ws.improvements, ws.train, review, parent)
+    starter = partial(DotSession.start, ws)
+    return WorkshopPanel(
+        ctx, ws.workshop, ws.improvements, ws.train, review, parent, start_phones=starter
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class WorkshopPanel(Panel):
         train: the ART's PIs.
         review: the quantitative review's sources.
         parent: the parent widget.
+        start_phones: opens and serves a workshop's dot voting to phones (None: no Phones box).
     """
 
     areas = (Area.WORKSHOP, Area.OBJECTIVES, Area.VOTES, Area.SYSTEM_DEMO)
@@ -91,8 +98,12 @@ class WorkshopPanel(Panel):
         train: TrainService,
         review: QuantitativeReview,
         parent: QWidget | None = None,
+        start_phones: DotStarter | None = None,
     ) -> None:
         super().__init__(ctx, parent)
+        self.phones = PhoneDots(start_phones, ctx.bus, self) if start_phones else None
+        self._join_shown = False
+        self._fishbone_stale = False  # phones' dots came while another step was shown
         self.workshop_service, self.train, self.review = workshop, train, review
         self.edits = WorkshopEdits(workshop, improvements, ctx.undo)
         self.workshops: list[Workshop] = []
@@ -170,6 +181,10 @@ class WorkshopPanel(Panel):
         self.vote.hidden_requested.connect(self._on_hidden)
         self.vote.clear_requested.connect(self._on_clear)
         self.vote.restate_requested.connect(self.restate)
+        self.vote.phone_bar.setVisible(self.phones is not None)
+        self.vote.phone_bar.start.clicked.connect(self.toggle_phones)
+        if self.phones is not None:
+            self.phones.arrived.connect(self._on_phone_dots)
         step = self.ctx.settings.get(WORKSHOP_STEP)
         self.tabs.setCurrentIndex(step if 0 <= step < 5 else PROBLEM)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -178,6 +193,7 @@ class WorkshopPanel(Panel):
         bind(self, "workshop.save_pdf", lambda: self.save_report(all_workshops=False))
         bind(self, "workshop.hide_dots", self.vote.toggle_hidden)
         bind(self, "workshop.restate", self.vote.restate_button.click)
+        bind(self, "workshop.phones", self.toggle_phones)
         bind_each(self, "workshop.step", [partial(self.show_step, index) for index in range(5)])
 
     # -- scope and data ---------------------------------------------------------------------------
@@ -222,6 +238,7 @@ class WorkshopPanel(Panel):
             self.pages.setCurrentIndex(1)
             self.empty.setText(self._empty_text())
             self.fishbone.load(None, True)
+            self.stop_phones(self.tr("Phones stopped: no workshop is shown."))
             return
         assert shop.id is not None
         self.pages.setCurrentWidget(self.tabs)
@@ -230,7 +247,11 @@ class WorkshopPanel(Panel):
         titles = {w.id: w.title for w in self.workshops}
         self.problem.load(shop, titles.get(shop.parent_id, "") if shop.parent_id else "")
         self.fishbone.load(data, show_votes=not shop.votes_hidden)
-        self.vote.load(data, service.pareto(shop.id), service.budget(shop.id))
+        self._fishbone_stale = False
+        self._check_phones()
+        phones_on = self.phones is not None and self.phones.serves(shop.id)
+        self.vote.load(data, service.pareto(shop.id), service.budget(shop.id), phones_on)
+        self._show_phones()
         self.backlog.load(shop.id, self.art_id)
         self._measured_pi = None  # the measurement tab (15 ms on ten years) loads when shown
         if self.tabs.currentIndex() == MEASUREMENT:
@@ -282,9 +303,110 @@ class WorkshopPanel(Panel):
     def _on_tab(self, index: int) -> None:
         self.ctx.settings.put(WORKSHOP_STEP, index)
         if index == FISHBONE:
+            if self._fishbone_stale:
+                self._load_fishbone()
             self.fishbone.view.setFocus()
         elif index == MEASUREMENT:
             self._load_measurement()
+
+    # -- phones (ui/workshop/phone_dots.py) -------------------------------------------------------
+
+    def set_scope(self, art_id: int | None, pi_id: int | None) -> None:
+        """Another ART or PI: the phones stop (their workshop belongs to the PI shown before)."""
+        if pi_id != self.pi_id:
+            self.stop_phones(self.tr("Phones stopped: another PI is shown."))
+        super().set_scope(art_id, pi_id)
+
+    def toggle_phones(self) -> None:
+        """Ctrl+Shift+M: let phones place dots in the workshop shown, or close their voting."""
+        phones, shop = self.phones, self.workshop
+        if phones is None or shop is None or shop.id is None:
+            return
+        if phones.running:
+            done, _ = self._run(phones.close)
+            if done:
+                self._say(self.tr("Phone voting closed; the dots stay on the causes."))
+            self.refresh()
+            return
+        self.tabs.setCurrentIndex(VOTE)
+        host = self.vote.phone_bar.host()
+        try:
+            done, session = self._run(lambda: phones.start(shop.id or 0, host))
+        except OSError as exc:
+            text = self.tr("Phones could not start on %1: %2")
+            self._say(text.replace("%1", host).replace("%2", str(exc)), error=True)
+            return
+        self.refresh()
+        if done:
+            self._say(
+                self.tr("Phones place %1 dots each: scan the QR code or open %2")
+                .replace("%1", str(shop.dots_per_participant))
+                .replace("%2", session.url)
+            )
+
+    def stop_phones(self, message: str = "") -> None:
+        """Stop serving (the port closes; the round stays open until closed)."""
+        if self.phones is None or not self.phones.running:
+            return
+        self.phones.stop()
+        self._show_phones()
+        if message:
+            self._say(message)
+
+    def _on_phone_dots(self) -> None:
+        """Phones saved dots: reload the Pareto step (a whole refresh would redraw every step)."""
+        shop = self.workshop
+        if shop is None or shop.id is None or not self.isVisible():
+            self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
+            return
+        self._check_phones()
+        service = self.workshop_service
+        served = self.phones is not None and self.phones.serves(shop.id)
+        self.vote.load(
+            service.fishbone(shop.id), service.pareto(shop.id), service.budget(shop.id), served
+        )
+        self._show_phones()
+        self._fishbone_stale = True
+        if self.tabs.currentIndex() == FISHBONE:
+            self._load_fishbone()
+
+    def _load_fishbone(self) -> None:
+        shop = self.workshop
+        if shop is not None and shop.id is not None:
+            data = self.workshop_service.fishbone(shop.id)
+            self.fishbone.load(data, show_votes=not shop.votes_hidden)
+        self._fishbone_stale = False
+
+    def _check_phones(self) -> None:
+        """Stop serving once the round was closed elsewhere or another workshop is shown."""
+        phones = self.phones
+        if phones is None or not phones.running or phones.session is None:
+            return
+        if not phones.session.is_open():
+            phones.stop()
+            self._say(self.tr("The phone voting was closed: phones stopped."))
+        elif not phones.serves(self.workshop_id):
+            self.stop_phones(self.tr("Phones stopped: another workshop is shown."))
+
+    def _show_phones(self) -> None:
+        phones = self.phones
+        if phones is None:
+            return
+        served = phones.serves(self.workshop_id)
+        self.vote.join.set_state(phones.join() if served else None)
+        self.vote.phone_bar.set_running(served)
+        self.vote.phone_bar.start.setEnabled(self.workshop is not None)
+        if served != self._join_shown:  # the QR code gets a column the back row can scan
+            self._join_shown = served
+            total = sum(self.vote.splitter.sizes())
+            join = min(340, total // 3) if served else 0
+            rest = total - join
+            self.vote.splitter.setSizes([rest * 9 // 20, rest - rest * 9 // 20, join])
+
+    def _say(self, text: str, error: bool = False) -> None:
+        """A message under the tabs (in red for an error)."""
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {BAD.name()};" if error else "")
 
     def show_step(self, index: int) -> None:
         if self.workshop is not None:

@@ -1,4 +1,9 @@
-"""The Vote & Pareto step: participants and dots, dots per cause, hidden mode, the live chart."""
+"""The Vote & Pareto step: participants and dots, dots per cause, hidden mode, the live chart.
+
+The table's "Dots" are the dots placed in the room (typed, or + / −); "Phones" (shown once phones
+vote) are the dots phones placed; the chart and the budget count both. The phone bar under the
+chart serves the voting to phones (ui/workshop/phone_dots.py), the QR code then on the right.
+"""
 
 from __future__ import annotations
 
@@ -22,9 +27,11 @@ from rte_desktop.domain.model import Cause
 from rte_desktop.domain.pareto import DotBudget, Pareto
 from rte_desktop.services.workshop.workshop import Fishbone
 from rte_desktop.ui.theme import BAD, OK
+from rte_desktop.ui.widgets.phone_join import JoinView
 from rte_desktop.ui.workshop.pareto_chart import ParetoChart
+from rte_desktop.ui.workshop.phone_dots import PhoneDotsBar
 
-COL_CAUSE, COL_BONE, COL_DOTS, COL_PLUS, COL_MINUS = range(5)
+COL_CAUSE, COL_BONE, COL_DOTS, COL_PLUS, COL_MINUS, COL_PHONES = range(6)
 
 
 class VoteTab(QWidget):
@@ -63,13 +70,19 @@ class VoteTab(QWidget):
         controls.addWidget(self.hide_button)
         controls.addWidget(self.clear_button)
 
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Cause"), self.tr("Bone"), self.tr("Dots"), "+", "−"]
+            [self.tr("Cause"), self.tr("Bone"), self.tr("Dots"), "+", "−", self.tr("Phones")]
         )
+        phones_header = self.table.horizontalHeaderItem(COL_PHONES)
+        if phones_header is not None:
+            phones_header.setToolTip(
+                self.tr("Dots placed from phones (the chart adds them to the room's)")
+            )
+        self.table.setColumnHidden(COL_PHONES, True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_CAUSE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_BONE, COL_DOTS, COL_PLUS, COL_MINUS):
+        for column in (COL_BONE, COL_DOTS, COL_PLUS, COL_MINUS, COL_PHONES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -90,13 +103,28 @@ class VoteTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.chart, 1)
         right_layout.addWidget(self.restate_button)
+        self.phone_bar = PhoneDotsBar()
+        self.phone_bar.setVisible(False)  # the panel shows it when it can serve phones
+        right_layout.addWidget(self.phone_bar)
+        self.join = JoinView(large=True)  # the QR code and address, while phones vote
+        # a column beside the chart: type a little smaller than the confidence vote's wall, so
+        # the address fits a third of a 1280-pixel projector
+        for label, size in ((self.join.url, 1.3), (self.join.count, 1.4)):
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * size)
+            font.setBold(label is self.join.url)
+            label.setFont(font)
+        self.join.count.setWordWrap(True)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
+        splitter.addWidget(self.join)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 620])
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([420, 620, 0])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(controls)
@@ -117,8 +145,17 @@ class VoteTab(QWidget):
     def hidden(self) -> bool:
         return bool(self.data and self.data.workshop.votes_hidden)
 
-    def load(self, data: Fishbone | None, chart: Pareto | None, budget: DotBudget | None) -> None:
+    def load(
+        self,
+        data: Fishbone | None,
+        chart: Pareto | None,
+        budget: DotBudget | None,
+        phones_on: bool = False,
+    ) -> None:
+        """Show a workshop's dots; ``phones_on``: phones vote now (the "Phones" column shows)."""
         self.data = data
+        self.table.setColumnHidden(COL_PHONES, not (phones_on or (data and data.phone_dots)))
+        self.table.setColumnHidden(COL_BONE, phones_on)  # room for the causes beside the QR code
         shop = data.workshop if data else None
         for spin, value in (
             (self.participants, shop.participants if shop else 0),
@@ -134,11 +171,16 @@ class VoteTab(QWidget):
         top = chart.top if chart and not self.hidden else None
         self._top_id = top.key if top is not None and isinstance(top.key, int) else None
         self.restate_button.setEnabled(self._top_id is not None)
-        self.restate_button.setText(
+        full = (
             self.tr("Restate the top cause “%1” as a new problem").replace("%1", top.name)
             if top
             else self.tr("Restate the top cause as a new problem (needs dots, revealed)")
         )
+        # beside the QR code the column is narrow: the cause's name goes to the tooltip
+        self.restate_button.setText(
+            self.tr("Restate the top cause as a new problem") if phones_on else full
+        )
+        self.restate_button.setToolTip(f"{full} (Ctrl+Shift+R)" if phones_on else "Ctrl+Shift+R")
 
     def _ordered(self) -> list[tuple[Cause, str, int]]:
         if self.data is None:
@@ -163,12 +205,14 @@ class VoteTab(QWidget):
             dots.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             dots.setFlags(flags if self.hidden else flags | Qt.ItemFlag.ItemIsEditable)
             dots.setToolTip(self.tr("Type a number, or press + / −"))
+            phoned = self.data.phone_dots.get(cause.id or 0, 0) if self.data else 0
             cells = [
                 name,
                 QTableWidgetItem(bone),
                 dots,
                 QTableWidgetItem("+"),
                 QTableWidgetItem("−"),
+                QTableWidgetItem("•••" if self.hidden else str(phoned)),
             ]
             for column, item in enumerate(cells):
                 if column != COL_DOTS and column != COL_CAUSE:

@@ -1,0 +1,142 @@
+"""Dot voting from phones started from the workshop panel by keys: phones post over HTTP, the
+panel's Pareto and device count follow, closing stops the server."""
+
+from __future__ import annotations
+
+import re
+import socket
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from rte_desktop.phones.network import LOOPBACK
+from rte_desktop.ui.workshop.panel import VOTE, WorkshopPanel
+from rte_desktop.ui.workshop.vote_tab import COL_CAUSE, COL_PHONES
+from tests.phones.client import phones
+from tests.phones.dots.room import send
+
+K = Qt.Key
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def press(qtbot, panel: WorkshopPanel, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or panel, key, modifier)
+
+
+def start_on_this_computer(qtbot, panel: WorkshopPanel) -> None:
+    """Alt+3 to the Vote & Pareto step, Alt+O to the network list, End: this computer only,
+    Ctrl+Shift+M: start."""
+    press(qtbot, panel, K.Key_3, ALT)
+    assert panel.tabs.currentIndex() == VOTE
+    press(qtbot, panel, K.Key_O, ALT)
+    combo = panel.vote.phone_bar.network
+    assert QApplication.focusWidget() is combo
+    press(qtbot, panel, K.Key_End)
+    assert combo.currentData() == LOOPBACK
+    press(qtbot, panel, K.Key_M, CTRL_SHIFT)
+
+
+def shown_dots(panel: WorkshopPanel) -> Counter[str]:
+    """Cause -> dots as the panel's chart shows them."""
+    return Counter({row.name: row.count for row in panel.vote.chart.rows()})
+
+
+def test_phones_place_dots_in_a_voting_started_by_keys(qtbot, make_panel) -> None:
+    panel = make_panel()
+    shop = panel.workshop
+    assert shop is not None and shop.id is not None
+    ws = panel.ctx.ws
+    room = Counter({c.text: c.votes for c in ws.workshop.fishbone(shop.id).causes if c.votes})
+    start_on_this_computer(qtbot, panel)
+    phones_on = panel.phones
+    assert phones_on is not None and phones_on.running
+    session = phones_on.session
+    assert session is not None and session.url.startswith("http://127.0.0.1:")
+    assert panel.vote.join.isVisible() and panel.vote.join.url.text() == session.url
+    assert not panel.vote.table.isColumnHidden(COL_PHONES)
+
+    wanted = Counter(room)  # the room's dots stay; the phones' come on top
+    texts: dict[int, str] = {}
+    for i, phone in enumerate(phones(session.url, 4)):
+        page = phone.open().body
+        for cause_id, text in re.findall(r"<label for=c(\d+)>(?:↳ )?([^<]+)</label>", page):
+            texts[int(cause_id)] = text.replace("&amp;", "&")
+        ids = sorted(texts)
+        ballot = {ids[i]: 2, ids[-1]: 3}
+        assert send(phone, ballot).status == 303
+        wanted.update({texts[c]: n for c, n in ballot.items()})
+    # the server thread's dots reach the panel (a queued signal, gathered into one refresh)
+    qtbot.waitUntil(lambda: shown_dots(panel) == wanted, timeout=5000)
+    assert panel.vote.join.count.text() == f"4 of {shop.participants} devices voted"
+    last = texts[sorted(texts)[-1]]
+    row = next(
+        r
+        for r in range(panel.vote.table.rowCount())
+        if panel.vote.table.item(r, COL_CAUSE).text().strip().endswith(last)
+    )
+    assert panel.vote.table.item(row, COL_PHONES).text() == "12"
+
+    # the fishbone (another step) gets the phones' dots when it is shown
+    press(qtbot, panel, K.Key_2, ALT)
+    data = panel.fishbone.view.data
+    assert data is not None
+    assert Counter({c.text: data.dots(c) for c in data.causes if data.dots(c)}) == wanted
+    press(qtbot, panel, K.Key_3, ALT)
+
+    port = session.server.port
+    press(qtbot, panel, K.Key_M, CTRL_SHIFT)  # close the phone voting: the server stops
+    assert not phones_on.running
+    assert not panel.vote.join.isVisible()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((LOOPBACK, port), 2)
+    assert not ws.phone_dots.is_open(session.round.id)
+    assert shown_dots(panel) == wanted  # the dots stay on the causes
+    assert panel.status.text() == "Phone voting closed; the dots stay on the causes."
+
+
+def test_the_phones_stop_when_another_pi_is_shown(qtbot, make_panel) -> None:
+    panel = make_panel()
+    start_on_this_computer(qtbot, panel)
+    assert panel.phones is not None and panel.phones.session is not None
+    session = panel.phones.session
+    port = session.server.port
+    ws = panel.ctx.ws
+    other = ws.train.pis(ws.train.arts()[0].id)[2]
+    panel.set_scope(other.art_id, other.id)
+    assert not panel.phones.running
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((LOOPBACK, port), 2)
+    assert ws.phone_dots.is_open(session.round.id)  # stopped serving, not closed
+    assert panel.status.text() == "Phones stopped: another PI is shown."
+
+
+def test_the_phones_stop_when_the_voting_is_closed_elsewhere(qtbot, make_panel) -> None:
+    panel = make_panel()
+    start_on_this_computer(qtbot, panel)
+    assert panel.phones is not None and panel.phones.session is not None
+    session = panel.phones.session
+    panel.ctx.ws.phone_dots.close(session.round.id)  # another client (its change reaches the bus)
+    qtbot.waitUntil(lambda: not panel.phones.running, timeout=5000)
+    assert not panel.vote.join.isVisible()
+    assert panel.status.text() == "The phone voting was closed: phones stopped."
+
+
+def test_the_phones_stop_when_the_panel_goes(qtbot, make_panel) -> None:
+    """Another train opened: the old panel is deleted, and its server with it."""
+    panel = make_panel()
+    start_on_this_computer(qtbot, panel)
+    assert panel.phones is not None and panel.phones.session is not None
+    port = panel.phones.session.server.port
+    panel.deleteLater()
+
+    def refused() -> bool:
+        try:
+            socket.create_connection((LOOPBACK, port), 1).close()
+        except ConnectionRefusedError:
+            return True
+        return False
+
+    qtbot.waitUntil(refused, timeout=5000)
