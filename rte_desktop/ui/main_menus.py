@@ -57,6 +57,8 @@ class MenuHost(Protocol):
 
     def on_go_action(self, row: int, _checked: bool = False) -> None: ...
 
+    def step_pi(self, step: int) -> None: ...
+
     def show_shortcuts(self) -> None: ...
 
     def show_about(self) -> None: ...
@@ -126,6 +128,12 @@ def build_menus(w: MenuHost) -> dict[str, QMenu]:
     for index, spec in enumerate(w.specs):
         go = f"window.go.{spec.key}"
         _action(w, menus["go"], spec.title, partial(w.on_go_action, index), go if has(go) else None)
+    menus["go"].addSeparator()
+    earlier, later = shortcut("window.step_pi").keys
+    for text, step, key in ((w.tr("&Previous PI"), -1, earlier), (w.tr("&Next PI"), 1, later)):
+        action = make_action("window.step_pi", w.window(), text, keys=[key])
+        action.triggered.connect(partial(w.step_pi, step))
+        menus["go"].addAction(action)
 
     _action(w, menus["help"], w.tr("&Keyboard shortcuts"), w.show_shortcuts, "window.shortcuts")
     _action(w, menus["help"], w.tr("&About RTE Desktop"), w.show_about)

@@ -309,6 +309,12 @@ class MainWindow(QMainWindow):
     def _on_pi_chosen(self, _index: int) -> None:
         self._push_scope()
 
+    def step_pi(self, step: int, _checked: bool = False) -> None:
+        """Go > Previous / Next PI (Ctrl+Shift+PgUp / PgDown): the toolbar's PI, one step."""
+        combo = self.pi_combo
+        if combo.count():
+            combo.setCurrentIndex(max(0, min(combo.count() - 1, combo.currentIndex() + step)))
+
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches(Area.TRAIN) and Area.TRAIN in changes.areas:
             self._reload_arts()

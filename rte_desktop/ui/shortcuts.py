@@ -94,6 +94,12 @@ WINDOW: tuple[Shortcut, ...] = (
         ("Ctrl+Alt+W",),
         "Import work items (Jira, cycle data, changelog, Azure DevOps)",
     ),
+    S(
+        "window.step_pi",
+        ("Ctrl+Shift+PgUp", "Ctrl+Shift+PgDown"),
+        "Previous / next PI (the toolbar's PI, for every panel)",
+        label="Ctrl+Shift+PgUp / Ctrl+Shift+PgDown",
+    ),
     S("window.shortcuts", ("F1",), "This list"),
     S("window.quit", ("Ctrl+Q",), "Quit"),
 )

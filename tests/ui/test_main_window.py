@@ -43,6 +43,26 @@ def test_changing_the_pi_rescopes_the_panels(qtbot, make_window, demo_ws: Worksp
     assert panel.pi_id == window.pi_combo.itemData(0)
 
 
+def test_ctrl_shift_page_keys_step_the_pi_for_every_panel(
+    qtbot, make_window, demo_ws: Workspace
+) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # the workshop
+    panel = window.current_panel()
+    art_id = window.art_combo.currentData()
+    names = [pi.name for pi in demo_ws.train.pis(art_id)]  # by start
+    shown = demo_ws.train.pi(window.pi_combo.currentData()).name
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, both)
+    earlier = names[names.index(shown) - 1]
+    assert demo_ws.train.pi(panel.pi_id).name == earlier
+    for _ in names:  # stops at the first PI
+        qtbot.keyClick(window, Qt.Key.Key_PageUp, both)
+    assert demo_ws.train.pi(window.pi_combo.currentData()).name == names[0]
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, both)
+    assert demo_ws.train.pi(panel.pi_id).name == names[1]
+
+
 def test_empty_file_shows_welcome_and_demo_button_fills_it(
     qtbot, make_window, ws: Workspace
 ) -> None:
