@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +32,8 @@ from rte_desktop.domain.flow_metrics import (
     aging,
     distribution,
     efficiency_percent,
-    item_times,
-    reach_days,
     time_stats,
+    times_and_reaches,
 )
 from rte_desktop.domain.model import (
     Art,
@@ -335,49 +336,53 @@ class FlowService:
             teams = uow.find(Team, art_id=art_id)
             team_maps = uow.find(FlowTeamMap, art_id=art_id)
             type_maps = uow.find(FlowTypeMap, art_id=art_id)
-            rows = flow_store.load_items(uow, art_id)
+            rows = flow_store.load_flow_items(uow, art_id)
             changes = flow_store.load_changes(uow, art_id)
         team_name = {t.id: t.name for t in teams}
         by_source = {t.name.casefold(): t.name for t in teams}
         by_source.update({m.source_value.casefold(): team_name[m.team_id] for m in team_maps})
+        teams_of = {s: by_source.get(s.casefold()) for s in {r[4] for r in rows} if s}
         types = {m.raw_type.casefold(): m.work_type for m in type_maps}
-        history: dict[int, list[Change]] = defaultdict(list)
-        days: dict[str, dt.date] = {}
-        for item_id, day_text, status in changes:
-            day = days.get(day_text)
-            if day is None:
-                day = days[day_text] = dt.date.fromisoformat(day_text)
-            history[item_id].append(Change(day, status))
-        guessed: dict[str, WorkType | None] = {}
+        # Every distinct day is parsed once (a few thousand, against 400,000 changes). A change
+        # is an immutable (day, status) pair and the same pair recurs across items, so each
+        # distinct pair is built once and shared (a tenth of the objects on a ten-year history).
+        on_day: dict[str, tuple[dt.date, dict[str, Change]]] = {
+            text: (dt.date.fromisoformat(text), {}) for text in {row[1] for row in changes}
+        }
+        history: dict[int, tuple[Change, ...]] = {}
+        for item_id, group in groupby(changes, itemgetter(0)):  # ordered by item: one run each
+            run = []
+            for _, text, status in group:
+                day, made = on_day[text]
+                change = made.get(status)
+                if change is None:
+                    change = made[status] = Change(day, status)
+                run.append(change)
+            history[item_id] = tuple(run)
+        texts = {row[5] for row in rows} | {row[6] for row in rows}
+        days = {text: dt.date.fromisoformat(text) for text in texts if text}
+        kinds: dict[str, WorkType | None] = {}
         items = []
-        for row in rows:
-            item_id, key, title, raw_type, _status, source, created, resolved = row[:8]
-            has_history, active_known = row[8], row[9]
-            folded = raw_type.casefold()
-            if folded in types:
-                work_type: WorkType | None = types[folded]
-            else:
-                if folded not in guessed:
-                    guessed[folded] = guess_work_type(raw_type)
-                work_type = guessed[folded]
+        for item_id, key, title, raw_type, source, created, resolved, has_history, known in rows:
+            if raw_type not in kinds:
+                folded = raw_type.casefold()
+                kinds[raw_type] = types[folded] if folded in types else guess_work_type(raw_type)
             items.append(
                 FlowItem(
                     key=key,
                     title=title,
-                    work_type=work_type,
-                    team=by_source.get(source.casefold()) if source else None,
-                    created=created.date() if created else None,
-                    resolved=resolved.date() if resolved else None,
-                    history=tuple(history.get(item_id, ())) if has_history else (),
-                    active_known=bool(active_known),
+                    work_type=kinds[raw_type],
+                    team=teams_of[source] if source else None,
+                    created=days[created] if created else None,
+                    resolved=days[resolved] if resolved else None,
+                    history=history.get(item_id, ()) if has_history else (),
+                    active_known=bool(known),
                 )
             )
         workflow = Workflow(tuple(Stage(s.name, s.kind) for s in stages))
-        times = {item.key: item_times(item, workflow) for item in items}
-        reaches = {
-            item.key: reach_days(item, workflow, times[item.key].done) if item.history else []
-            for item in items
-        }
+        all_times, all_reaches = times_and_reaches(items, workflow)
+        times = {item.key: t for item, t in zip(items, all_times, strict=True)}
+        reaches = {item.key: r for item, r in zip(items, all_reaches, strict=True)}
         data = FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
         self._cache[art_id] = data
         # A ten-year history is hundreds of thousands of long-lived objects: keep the cyclic
