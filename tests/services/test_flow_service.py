@@ -125,3 +125,15 @@ def test_the_json_export_carries_work_items(demo_ws: Workspace, tmp_path: Path) 
     tables = json.loads(out.read_text("utf-8"))["tables"]
     assert len(tables["work_item"]) > 100 and len(tables["work_item_change"]) > 500
     assert {row["kind"] for row in tables["flow_stage"]} == {"backlog", "active", "waiting", "done"}
+
+
+def test_a_read_only_unit_of_work_lets_others_write_meanwhile(demo_ws) -> None:
+    """A long read (the Flow history on a worker thread) must not hold SQLite's write lock."""
+    from rte_desktop.domain.model import Team
+
+    art_id = demo_ws.train.arts()[0].id
+    with demo_ws.uow(snapshot=True, read_only=True) as reading:
+        before = len(reading.find(Team, art_id=art_id))
+        demo_ws.train.add_team(art_id, "Nova")  # its own unit of work: no wait for the reader
+        assert len(reading.find(Team, art_id=art_id)) == before  # the read keeps its snapshot
+    assert len(demo_ws.train.teams(art_id)) == before + 1

@@ -186,6 +186,7 @@ class FlowService:
         self._ctx = ctx
         self._cache: dict[int, FlowData] = {}
         self._indexes: dict[tuple[int, str | None], tuple[dict[str, FlowItem], ScopeIndex]] = {}
+        self._generation = 0  # counts forget(): a read begun before one is stale
 
     # -- import and mappings --------------------------------------------------------------------
 
@@ -300,9 +301,13 @@ class FlowService:
         return self._ctx.publish(Changes.of(Area.FLOW))
 
     def forget(self) -> None:
-        """Drop the cached data (another part of the app changed the train)."""
+        """Drop the cached data (another part of the app changed the train).
+
+        A read under way (``read`` on a worker thread) is stale from now on: ``keep`` drops it.
+        """
         self._cache.clear()
         self._indexes.clear()
+        self._generation += 1
 
     def _scope(self, art_id: int, team: str | None) -> tuple[dict[str, FlowItem], ScopeIndex]:
         """The items of the ART or one team by key, and their index (cached like the data)."""
@@ -326,11 +331,50 @@ class FlowService:
         """The ART's items with team names and flow types resolved (cached until a change)."""
         if art_id in self._cache:
             return self._cache[art_id]
+        data = self.read(art_id)
+        self._keep(art_id, data)
+        return data
+
+    def loaded(self, art_id: int) -> FlowData | None:
+        """The ART's cached data, None when it has not been read since the last change."""
+        return self._cache.get(art_id)
+
+    @property
+    def generation(self) -> int:
+        """Changes with every ``forget``: pass it to ``keep`` with what ``read`` returned."""
+        return self._generation
+
+    def item_count(self, art_id: int) -> int:
+        """How many work items the ART has (a quick count, for "loading N items")."""
+        with self._ctx.uow(read_only=True) as uow:
+            return flow_store.count_items(uow, art_id)
+
+    def read(self, art_id: int) -> FlowData:
+        """Read the ART's flow data from the database without caching it.
+
+        Safe on a worker thread: it uses its own read-only unit of work (its own connection)
+        and touches nothing the service keeps. Hand the result to ``keep`` on the thread that
+        uses the service, with the ``generation`` taken before the read began.
+        """
         with collector_paused():
             return self._load(art_id)
 
+    def keep(self, art_id: int, data: FlowData, generation: int) -> bool:
+        """Cache data from ``read`` unless the train changed since ``generation`` (then False)."""
+        if generation != self._generation:
+            return False
+        self._keep(art_id, data)
+        return True
+
+    def _keep(self, art_id: int, data: FlowData) -> None:
+        self._cache[art_id] = data
+        # A ten-year history is hundreds of thousands of long-lived objects: keep the cyclic
+        # garbage collector from walking them again and again (pauses of a second when the
+        # panel redraws). They are still freed by reference counting when the data is dropped.
+        gc.freeze()
+
     def _load(self, art_id: int) -> FlowData:
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(snapshot=True, read_only=True) as uow:
             art = uow.get(Art, art_id)
             stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])
             teams = uow.find(Team, art_id=art_id)
@@ -383,17 +427,17 @@ class FlowService:
         all_times, all_reaches = times_and_reaches(items, workflow)
         times = {item.key: t for item, t in zip(items, all_times, strict=True)}
         reaches = {item.key: r for item, r in zip(items, all_reaches, strict=True)}
-        data = FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
-        self._cache[art_id] = data
-        # A ten-year history is hundreds of thousands of long-lived objects: keep the cyclic
-        # garbage collector from walking them again and again (pauses of a second when the
-        # panel redraws). They are still freed by reference counting when the data is dropped.
-        gc.freeze()
-        return data
+        return FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
 
     def today(self, art_id: int) -> dt.date:
-        """Today in the ART's time zone."""
-        return local_date(self._ctx.clock.now(), self.data(art_id).art.time_zone)
+        """Today in the ART's time zone (does not load the history)."""
+        data = self._cache.get(art_id)
+        if data is not None:
+            art = data.art
+        else:
+            with self._ctx.uow(read_only=True) as uow:
+                art = uow.get(Art, art_id)
+        return local_date(self._ctx.clock.now(), art.time_zone)
 
     def window_of_pi(self, art_id: int, pi_name: str | None) -> tuple[dt.date, dt.date]:
         """The dates of the named PI, or of the current one (the latest that started)."""

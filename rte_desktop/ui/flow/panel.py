@@ -8,13 +8,14 @@ charting library, which start-up never pays for.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -36,7 +37,7 @@ from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 if TYPE_CHECKING:
-    from rte_desktop.services.flow.flow import FinishedItem, FlowFigures, FlowService
+    from rte_desktop.services.flow.flow import FinishedItem, FlowData, FlowFigures, FlowService
     from rte_desktop.services.flow.flow_report import FlowReportService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.train.train import TrainService
@@ -52,6 +53,12 @@ TILES = (
 )
 CHART_KEYS = ("scatter", "histogram", "cfd", "aging")  # the tabs, in order (Alt+1 ... Alt+4)
 WINDOW_PI, WINDOW_90, WINDOW_365 = "pi", "90", "365"
+
+
+class _Mailbox(QObject):
+    """Carries a finished read from the worker thread to the GUI thread (a queued signal)."""
+
+    delivered = Signal(object)  # (art id, generation, FlowData or the exception raised)
 
 
 def flow_panel(ctx: PanelContext, parent: QWidget | None = None) -> FlowPanel:
@@ -92,6 +99,11 @@ class FlowPanel(Panel):
         self._objectives = objectives
         self.figures: FlowFigures | None = None
         self.charts: dict[str, Chart] = {}
+        # The first visit reads the ART's whole history on a worker thread (seconds on ten
+        # years); the panel says so meanwhile and the rest of the app stays usable.
+        self.loading: tuple[int, int] | None = None  # (art id, generation) being read
+        self._mailbox = _Mailbox(self)
+        self._mailbox.delivered.connect(self._history_read)
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName(self.tr("Team"))
         self.window_combo = QComboBox()
@@ -230,17 +242,55 @@ class FlowPanel(Panel):
         if self.art_id is None:
             self._show_empty(self.tr("Open or create a train to see its flow."))
             return
+        if self._flow.loaded(self.art_id) is None:
+            self._read_history(self.art_id)
+            return
         first, last = self.chosen_window()
         team = self.team_combo.currentData()
-        # the first visit on a big train loads its whole history (seconds on ten years)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.figures = self._flow.figures(self.art_id, team, first, last)
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.figures = self._flow.figures(self.art_id, team, first, last)
         self._fill_tiles(self.figures)
         if self.isVisible():
             self._draw_charts()
+
+    def _read_history(self, art_id: int) -> None:
+        """Read the ART's history on a worker thread; ``_history_read`` draws when it is in."""
+        generation = self._flow.generation
+        if self.loading == (art_id, generation):
+            return  # already under way
+        self.loading = (art_id, generation)
+        count = self._flow.item_count(art_id)
+        for label in self.tiles.values():
+            label.setText("…")
+        self.little.setText(self.tr("Loading the flow history ({0} items)…").format(f"{count:,}"))
+        read, mailbox = self._flow.read, self._mailbox
+
+        def work() -> None:
+            result: FlowData | Exception
+            try:
+                result = read(art_id)
+            except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
+                result = error
+            with contextlib.suppress(RuntimeError):  # the panel was closed: nobody waits
+                mailbox.delivered.emit((art_id, generation, result))
+
+        threading.Thread(target=work, name="flow-history", daemon=True).start()
+
+    def _history_read(self, delivery: tuple[int, int, FlowData | Exception]) -> None:
+        """A read finished (GUI thread): keep it unless the train changed meanwhile, then draw."""
+        art_id, generation, result = delivery
+        if self.loading == (art_id, generation):
+            self.loading = None
+        if isinstance(result, Exception):
+            if self.loading is None and art_id == self.art_id:
+                self._show_empty(self.tr("The flow history could not be read: {0}").format(result))
+            return
+        kept = self._flow.keep(art_id, result, generation)
+        if art_id != self.art_id or self.loading is not None:
+            return  # another ART is shown, or a newer read is under way
+        if kept:
+            self.redraw()
+        elif self._flow.loaded(art_id) is None and self.isVisible():
+            self.redraw()  # a stale read was dropped and no newer one came: read again
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -385,6 +435,8 @@ class FlowPanel(Panel):
         if self.art_id is None:
             return
         art_id = self.art_id
+        if self._flow.loaded(art_id) is None:
+            return  # the history is still being read (the panel says so)
         team = self.team_combo.currentData()
         today = self._flow.today(art_id)
         if not self.forecast_date.date().isValid() or self.forecast_date.date() <= QDate(
