@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -70,6 +70,8 @@ class FlowData:
     teams: tuple[str, ...]
     times: dict[str, ItemTimes] = field(default_factory=dict)
     reaches: dict[str, list[dt.date | None]] = field(default_factory=dict)  # per stage
+    # the whole ART's items by key and index, when ``read`` built them (on the worker thread)
+    whole: tuple[dict[str, FlowItem], ScopeIndex] | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,14 @@ class FlowFigures:
             "efficiency_percent": _round(self.efficiency_percent),
             "aging": [{"key": a.key, "age_days": a.age_days, "band": a.band} for a in self.aging],
         }
+
+
+def _scope_of(data: FlowData, folded: str | None) -> tuple[dict[str, FlowItem], ScopeIndex]:
+    """The items of the ART (``folded`` None) or of one team (case-folded name), and their index."""
+    items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
+    times = [data.times[i.key] for i in items]
+    reaches = [data.reaches[i.key] for i in items]
+    return {i.key: i for i in items}, ScopeIndex.build(items, data.workflow, times, reaches)
 
 
 def _round(value: float | None) -> float | None:
@@ -315,13 +325,7 @@ class FlowService:
         found = self._indexes.get((art_id, folded))
         if found is None:
             data = self.data(art_id)
-            items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
-            times = [data.times[i.key] for i in items]
-            reaches = [data.reaches[i.key] for i in items]
-            found = (
-                {i.key: i for i in items},
-                ScopeIndex.build(items, data.workflow, times, reaches),
-            )
+            found = data.whole if folded is None and data.whole else _scope_of(data, folded)
             self._indexes[(art_id, folded)] = found
         return found
 
@@ -349,15 +353,19 @@ class FlowService:
         with self._ctx.uow(read_only=True) as uow:
             return flow_store.count_items(uow, art_id)
 
-    def read(self, art_id: int) -> FlowData:
+    def read(self, art_id: int, *, index: bool = False) -> FlowData:
         """Read the ART's flow data from the database without caching it.
 
         Safe on a worker thread: it uses its own read-only unit of work (its own connection)
         and touches nothing the service keeps. Hand the result to ``keep`` on the thread that
-        uses the service, with the ``generation`` taken before the read began.
+        uses the service, with the ``generation`` taken before the read began. ``index``: also
+        build the whole ART's index (what the first figures need), off the caller's thread.
         """
         with collector_paused():
-            return self._load(art_id)
+            data = self._load(art_id)
+            if index:
+                data = replace(data, whole=_scope_of(data, None))
+            return data
 
     def keep(self, art_id: int, data: FlowData, generation: int) -> bool:
         """Cache data from ``read`` unless the train changed since ``generation`` (then False)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -267,7 +268,9 @@ class FlowPanel(Panel):
         def work() -> None:
             result: FlowData | Exception
             try:
-                result = read(art_id)
+                result = read(art_id, index=True)
+                # the charts' first draw imports matplotlib (about 0.4 s): do it here too
+                importlib.import_module("rte_desktop.ui.flow.charts")
             except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
                 result = error
             with contextlib.suppress(RuntimeError):  # the panel was closed: nobody waits

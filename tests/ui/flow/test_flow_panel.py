@@ -206,8 +206,8 @@ def _held_reads(monkeypatch, flow) -> tuple[threading.Event, list[object]]:
     results: list[object] = []
     real_read = flow.read
 
-    def held_read(art_id: int):
-        data = real_read(art_id)  # what the database holds when the read begins
+    def held_read(art_id: int, **options):
+        data = real_read(art_id, **options)  # what the database holds when the read begins
         if not results:
             results.append(data)
             assert release.wait(timeout=30), "the test never released the read"
