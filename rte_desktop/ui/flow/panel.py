@@ -15,7 +15,7 @@ import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -105,6 +105,7 @@ class FlowPanel(Panel):
         self.loading: tuple[int, int] | None = None  # (art id, generation) being read
         self._mailbox = _Mailbox(self)
         self._mailbox.delivered.connect(self._history_read)
+        self._undrawn: list[str] = []  # charts whose drawing waits for the event loop
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName(self.tr("Team"))
         self.window_combo = QComboBox()
@@ -175,6 +176,7 @@ class FlowPanel(Panel):
 
         self.team_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.window_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.tabs.currentChanged.connect(lambda _i: self._draw_the_rest())
         self.forecast_button.clicked.connect(self.run_forecast)
         self.export_button.clicked.connect(self.export_chart)
         self.mapping_button.clicked.connect(self.edit_mappings)
@@ -354,9 +356,29 @@ class FlowPanel(Panel):
             scatter.canvas.mpl_connect("button_press_event", self._clicked)
         if self.figures is None:
             return
-        dark = self._dark()
-        for key, _title, draw in charts.CHARTS:
-            self.charts[key].draw(draw, self.figures, dark)
+        # The chart on screen is drawn now, the others one per turn of the event loop (each
+        # takes a tenth of a second or more on ten years; the timers tick in between). Showing
+        # or exporting another chart draws what is left first.
+        current = CHART_KEYS[max(self.tabs.currentIndex(), 0)]
+        self._undrawn = [key for key in CHART_KEYS if key != current]
+        self._draw_chart(current)
+        QTimer.singleShot(0, self._draw_next_chart)
+
+    def _draw_chart(self, key: str) -> None:
+        from rte_desktop.ui.flow import charts
+
+        if self.figures is not None:
+            draw = next(draw for name, _title, draw in charts.CHARTS if name == key)
+            self.charts[key].draw(draw, self.figures, self._dark())
+
+    def _draw_next_chart(self) -> None:
+        if self._undrawn:
+            self._draw_chart(self._undrawn.pop(0))
+            QTimer.singleShot(0, self._draw_next_chart)
+
+    def _draw_the_rest(self) -> None:
+        while self._undrawn:
+            self._draw_chart(self._undrawn.pop(0))
 
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
@@ -385,6 +407,7 @@ class FlowPanel(Panel):
     def current_chart(self) -> Chart | None:
         if not self.charts:
             return None
+        self._draw_the_rest()
         key = CHART_KEYS[self.tabs.currentIndex()]
         return self.charts[key]
 

@@ -284,3 +284,17 @@ def test_the_service_keeps_only_a_read_begun_after_the_last_change(demo_ws: Work
     fresh = demo_ws.flow.read(art_id)
     assert demo_ws.flow.keep(art_id, fresh, demo_ws.flow.generation)
     assert demo_ws.flow.data(art_id) is fresh
+
+
+def test_the_other_charts_follow_and_showing_one_draws_it_at_once(
+    qtbot, demo_ws: Workspace, make_window
+) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.figures is not None and bool(panel.charts))
+    assert panel.charts["scatter"].figures is panel.figures  # the chart on screen: at once
+    qtbot.keyClick(panel, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert panel.charts["cfd"].figures is panel.figures  # shown: drawn before it is painted
+    qtbot.waitUntil(lambda: all(c.figures is panel.figures for c in panel.charts.values()))
+    assert all(chart.figure.axes for chart in panel.charts.values())
