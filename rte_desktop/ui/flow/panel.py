@@ -1,7 +1,10 @@
 """The Flow panel (Ctrl+9): SAFe's six flow metrics, the charts, aging WIP and forecasts.
 
 The figures come from ``ws.flow`` (which keeps the ART's history in memory, so changing team or
-window only recomputes). The charts (``ui/flow/charts.py``, matplotlib) are built the first time
+window only recomputes). The first visit reads that history on a worker thread (seconds on a
+ten-year train): the panel says "Loading the flow history (N items)…" meanwhile, and draws when
+the read comes back through a queued signal (a read made stale by a change is dropped).
+The charts (``ui/flow/charts.py``, matplotlib) are built the first time
 the panel is really on screen: the idle-time warm-up builds this panel but must not load the
 charting library, which start-up never pays for.
 """
@@ -83,6 +86,8 @@ class FlowPanel(Panel):
     areas = (Area.FLOW, Area.OBJECTIVES)
     # The idle warm-up builds this panel but leaves its data and charts for the first visit.
     loads_when_shown = True
+    # "Loading the flow history…" appears only when the read takes longer than this
+    loading_note_ms = 100
 
     def __init__(
         self,
@@ -261,10 +266,10 @@ class FlowPanel(Panel):
         if self.loading == (art_id, generation):
             return  # already under way
         self.loading = (art_id, generation)
-        count = self._flow.item_count(art_id)
         for label in self.tiles.values():
             label.setText("…")
-        self.little.setText(self.tr("Loading the flow history ({0} items)…").format(f"{count:,}"))
+        # a small train is read in a blink: say "loading" only when it takes a moment
+        QTimer.singleShot(self.loading_note_ms, partial(self._say_loading, art_id, generation))
         read, mailbox = self._flow.read, self._mailbox
 
         def work() -> None:
@@ -279,6 +284,12 @@ class FlowPanel(Panel):
                 mailbox.delivered.emit((art_id, generation, result))
 
         threading.Thread(target=work, name="flow-history", daemon=True).start()
+
+    def _say_loading(self, art_id: int, generation: int) -> None:
+        if self.loading == (art_id, generation):
+            count = self._flow.item_count(art_id)
+            text = self.tr("Loading the flow history ({0} items)…").format(f"{count:,}")
+            self.little.setText(text)
 
     def _history_read(self, delivery: tuple[int, int, FlowData | Exception]) -> None:
         """A read finished (GUI thread): keep it unless the train changed meanwhile, then draw."""

@@ -222,14 +222,17 @@ def _held_reads(monkeypatch, flow) -> tuple[threading.Event, list[object]]:
 def test_the_first_visit_reads_the_history_without_freezing_the_window(
     qtbot, demo_ws: Workspace, make_window, monkeypatch
 ) -> None:
+    from rte_desktop.ui.flow.panel import FlowPanel
+
     release, results = _held_reads(monkeypatch, demo_ws.flow)
+    monkeypatch.setattr(FlowPanel, "loading_note_ms", 0)  # say it at the next turn of the loop
     window = make_window(demo_ws)
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     panel = window.panels["flow"]
     art_id = window.art_combo.currentData()
     count = demo_ws.flow.item_count(art_id)
     assert window.stack.currentWidget() is panel
-    assert panel.little.text() == f"Loading the flow history ({count:,} items)…"
+    qtbot.waitUntil(lambda: panel.little.text() == f"Loading the flow history ({count:,} items)…")
     assert panel.figures is None and demo_ws.flow.loaded(art_id) is None
 
     # the window answers meanwhile: another panel and back
