@@ -192,6 +192,82 @@ def reach_days(item: FlowItem, workflow: Workflow, done: date | None) -> list[da
     return reached
 
 
+def times_and_reaches(
+    items: Iterable[FlowItem], workflow: Workflow
+) -> tuple[list[ItemTimes], list[list[date | None]]]:
+    """``item_times`` and ``reach_days`` of every item, in one pass over each history.
+
+    The same answers as calling the two functions item by item (reaches are ``[]`` for an item
+    without history), a few times faster on a ten-year history: the workflow is looked at once,
+    each status is looked up once, and one walk gives start, done, active days and reach days.
+    """
+    stages = workflow.stages
+    count = len(stages)
+    unknown = count  # the position of a status outside the workflow
+    commitment = workflow.commitment
+    is_done = [stage.kind is StageKind.DONE for stage in stages] + [False]
+    is_active = [stage.kind is StageKind.ACTIVE for stage in stages] + [False]
+    first_done = next((i for i, done in enumerate(is_done) if done), count)
+    index = workflow.index
+    position_of: dict[str, int] = {}
+    all_times: list[ItemTimes] = []
+    all_reaches: list[list[date | None]] = []
+    for item in items:
+        history = item.history
+        if not history:
+            all_times.append(ItemTimes(item.key, item.created, item.resolved, None, history=False))
+            all_reaches.append([])
+            continue
+        positions: list[int] = []
+        reached: list[date | None] = [None] * count
+        start: date | None = None
+        done: date | None = None
+        furthest = -1
+        for day, status in history:
+            position = position_of.get(status)
+            if position is None:
+                found = index(status)
+                position = position_of[status] = unknown if found is None else found
+            positions.append(position)
+            if position == unknown:
+                continue
+            if start is None and position >= commitment:
+                start = day
+            if is_done[position]:
+                if done is None:
+                    done = day
+            else:
+                done = None  # moved back out of done: not done (until it enters done again)
+            if position > furthest:
+                for stage in range(furthest + 1, position + 1):
+                    reached[stage] = day
+                furthest = position
+        active = None
+        if start is not None and done is not None:
+            if done < start:
+                done = start  # dates out of order in the source: never a negative flow time
+            if item.active_known:
+                active = 0  # days in active stages, each interval clipped to start..done
+                begin: date | None = None  # the day the item entered an active stage
+                for (day, _), position in zip(history, positions, strict=True):
+                    if begin is not None:
+                        end = day if day < done else done
+                        if end > begin:
+                            active += (end - begin).days
+                    begin = (day if day > start else start) if is_active[position] else None
+        if done is None:
+            for stage in range(first_done, count):
+                reached[stage] = None
+        else:
+            for stage in range(first_done, count):
+                first_day = reached[stage]
+                if first_day is not None and first_day < done:
+                    reached[stage] = done
+        all_times.append(ItemTimes(item.key, start, done, active, history=True))
+        all_reaches.append(reached)
+    return all_times, all_reaches
+
+
 def percentile(values: Sequence[float], share: float) -> float:
     """The ``share`` (0..1) percentile by linear interpolation between closest ranks.
 

@@ -77,6 +77,9 @@ def can_write(engine: Engine) -> bool:
         return bool(conn.execute(query).scalar())
 
 
+READ_ONLY = "rte_read_only"  # execution option: a unit of work that never writes
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets foreign keys, WAL and a busy timeout on every connection."""
     if make_url(url).get_backend_name() == "postgresql":
@@ -99,8 +102,13 @@ def _sqlite_begin(connection: Any) -> None:
     # IMMEDIATE: take the write lock at the start. A deferred transaction that read first and
     # then writes fails at once ("database is locked", no busy wait) when another process
     # committed in between; an immediate one waits its turn (busy_timeout). WAL readers are
-    # not blocked by it.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # not blocked by it. A unit of work that only reads (READ_ONLY, e.g. a long read on a
+    # worker thread) begins deferred: it must not hold the write lock, or every other unit of
+    # work of the app would wait for it.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -24,7 +24,9 @@ from rte_desktop.domain.flow_metrics import (
     item_times,
     load_by_day,
     percentile,
+    reach_days,
     time_stats,
+    times_and_reaches,
 )
 
 B, A, W, D = StageKind.BACKLOG, StageKind.ACTIVE, StageKind.WAITING, StageKind.DONE
@@ -224,3 +226,45 @@ def test_the_index_agrees_with_the_definitions(
     assert sorted(t.key for t in index.unfinished) == sorted(
         t.key for t in times if t.start is not None and t.done is None
     )
+
+
+@st.composite
+def messy_histories(draw: st.DrawFn) -> FlowItem:
+    """Histories with unknown statuses, other casing, days out of order and no active times."""
+    names = [stage.name for stage in FLOW.stages]
+    statuses = st.sampled_from([*names, *(n.upper() for n in names), "Somewhere", "Parked"])
+    steps = draw(st.lists(st.tuples(statuses, st.integers(-5, 40)), max_size=10))
+    day = 0
+    changes = []
+    for status, gap in steps:
+        day += gap
+        changes.append(Change(DAY0 + timedelta(days=day), status))
+    created = draw(st.none() | st.just(DAY0))
+    return FlowItem(
+        str(draw(st.integers(0, 99))),
+        "t",
+        None,
+        None,
+        created,
+        draw(st.none() | st.just(DAY0 + timedelta(days=3))),
+        tuple(changes),
+        active_known=draw(st.booleans()),
+    )
+
+
+@SLOW_BOX
+@given(st.lists(messy_histories(), max_size=25))
+def test_times_and_reaches_agree_with_item_times_and_reach_days(items: list[FlowItem]) -> None:
+    times, reaches = times_and_reaches(items, FLOW)
+    assert times == [item_times(i, FLOW) for i in items]
+    assert reaches == [
+        reach_days(i, FLOW, item_times(i, FLOW).done) if i.history else [] for i in items
+    ]
+
+
+def test_times_and_reaches_by_hand() -> None:
+    times, reaches = times_and_reaches(ITEMS, FLOW)
+    assert times == list(TIMES.values())
+    # A reached every stage on the day it entered it; C moved back out of done: not done
+    assert reaches[0] == [jan(1), jan(3), jan(6), jan(8), jan(10)]
+    assert reaches[2] == [jan(1), jan(4), jan(5), jan(5), None]

@@ -125,3 +125,26 @@ def test_the_json_export_carries_work_items(demo_ws: Workspace, tmp_path: Path) 
     tables = json.loads(out.read_text("utf-8"))["tables"]
     assert len(tables["work_item"]) > 100 and len(tables["work_item_change"]) > 500
     assert {row["kind"] for row in tables["flow_stage"]} == {"backlog", "active", "waiting", "done"}
+
+
+def test_a_read_only_unit_of_work_lets_others_write_meanwhile(demo_ws) -> None:
+    """A long read (the Flow history on a worker thread) must not hold SQLite's write lock."""
+    from rte_desktop.domain.model import Team
+
+    art_id = demo_ws.train.arts()[0].id
+    with demo_ws.uow(snapshot=True, read_only=True) as reading:
+        before = len(reading.find(Team, art_id=art_id))
+        demo_ws.train.add_team(art_id, "Nova")  # its own unit of work: no wait for the reader
+        assert len(reading.find(Team, art_id=art_id)) == before  # the read keeps its snapshot
+    assert len(demo_ws.train.teams(art_id)) == before + 1
+
+
+def test_a_read_with_the_art_index_gives_the_same_figures(demo_ws) -> None:
+    art_id = demo_ws.train.arts()[0].id
+    first, last = demo_ws.flow.window_of_pi(art_id, None)
+    plain = demo_ws.flow.figures(art_id, None, first, last)
+    demo_ws.flow.forget()
+    data = demo_ws.flow.read(art_id, index=True)
+    assert data.whole is not None
+    assert demo_ws.flow.keep(art_id, data, demo_ws.flow.generation)
+    assert demo_ws.flow.figures(art_id, None, first, last) == plain

@@ -163,6 +163,8 @@ def _open_panel(qtbot, window: MainWindow, key: str):
     panel = window.current_panel()
     assert panel is window.panels[key]
     panel.refresh_if_stale()
+    if key == "flow":  # the first visit reads the history on a worker thread
+        qtbot.waitUntil(lambda: panel.figures is not None)
     if not panel.isAncestorOf(QApplication.focusWidget()):
         panel.setFocus()  # the panel's keys act while the focus is in it
     return panel

@@ -18,7 +18,14 @@ from rte_desktop.storage.change_feed import (
     new_client_id,
     open_feed,
 )
-from rte_desktop.storage.db import Engine, can_write, display_url, is_server_url, sqlite_path
+from rte_desktop.storage.db import (
+    READ_ONLY,
+    Engine,
+    can_write,
+    display_url,
+    is_server_url,
+    sqlite_path,
+)
 from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -52,15 +59,20 @@ class ServiceContext:
         """True when the server grants this role no writes: the train is shown, not changed."""
         return not can_write(self.engine)
 
-    def uow(self, snapshot: bool = False) -> UnitOfWork:
+    def uow(self, snapshot: bool = False, read_only: bool = False) -> UnitOfWork:
         """A new unit of work (one transaction) on the database.
 
         ``snapshot``: every read in it sees the database as of its first read (a long export
         while other clients write); SQLite's transactions are snapshots already.
+        ``read_only``: it only reads, so on SQLite it does not take the write lock (a long read
+        on a worker thread must not make the app's other units of work wait).
         """
+        options: dict[str, object] = {}
         if snapshot and self.engine.dialect.name == "postgresql":
-            return UnitOfWork(self.engine.execution_options(isolation_level="REPEATABLE READ"))
-        return UnitOfWork(self.engine)
+            options["isolation_level"] = "REPEATABLE READ"
+        if read_only:
+            options[READ_ONLY] = True
+        return UnitOfWork(self.engine.execution_options(**options) if options else self.engine)
 
     def publish(self, changes: Changes) -> Changes:
         """Tell every listener, then the other clients, what changed (after the commit).

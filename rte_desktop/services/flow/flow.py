@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +32,8 @@ from rte_desktop.domain.flow_metrics import (
     aging,
     distribution,
     efficiency_percent,
-    item_times,
-    reach_days,
     time_stats,
+    times_and_reaches,
 )
 from rte_desktop.domain.model import (
     Art,
@@ -69,6 +70,8 @@ class FlowData:
     teams: tuple[str, ...]
     times: dict[str, ItemTimes] = field(default_factory=dict)
     reaches: dict[str, list[dt.date | None]] = field(default_factory=dict)  # per stage
+    # the whole ART's items by key and index, when ``read`` built them (on the worker thread)
+    whole: tuple[dict[str, FlowItem], ScopeIndex] | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,14 @@ class FlowFigures:
         }
 
 
+def _scope_of(data: FlowData, folded: str | None) -> tuple[dict[str, FlowItem], ScopeIndex]:
+    """The items of the ART (``folded`` None) or of one team (case-folded name), and their index."""
+    items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
+    times = [data.times[i.key] for i in items]
+    reaches = [data.reaches[i.key] for i in items]
+    return {i.key: i for i in items}, ScopeIndex.build(items, data.workflow, times, reaches)
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
@@ -185,6 +196,7 @@ class FlowService:
         self._ctx = ctx
         self._cache: dict[int, FlowData] = {}
         self._indexes: dict[tuple[int, str | None], tuple[dict[str, FlowItem], ScopeIndex]] = {}
+        self._generation = 0  # counts forget(): a read begun before one is stale
 
     # -- import and mappings --------------------------------------------------------------------
 
@@ -299,9 +311,13 @@ class FlowService:
         return self._ctx.publish(Changes.of(Area.FLOW))
 
     def forget(self) -> None:
-        """Drop the cached data (another part of the app changed the train)."""
+        """Drop the cached data (another part of the app changed the train).
+
+        A read under way (``read`` on a worker thread) is stale from now on: ``keep`` drops it.
+        """
         self._cache.clear()
         self._indexes.clear()
+        self._generation += 1
 
     def _scope(self, art_id: int, team: str | None) -> tuple[dict[str, FlowItem], ScopeIndex]:
         """The items of the ART or one team by key, and their index (cached like the data)."""
@@ -309,13 +325,7 @@ class FlowService:
         found = self._indexes.get((art_id, folded))
         if found is None:
             data = self.data(art_id)
-            items = [i for i in data.items if folded is None or (i.team or "").casefold() == folded]
-            times = [data.times[i.key] for i in items]
-            reaches = [data.reaches[i.key] for i in items]
-            found = (
-                {i.key: i for i in items},
-                ScopeIndex.build(items, data.workflow, times, reaches),
-            )
+            found = data.whole if folded is None and data.whole else _scope_of(data, folded)
             self._indexes[(art_id, folded)] = found
         return found
 
@@ -325,70 +335,117 @@ class FlowService:
         """The ART's items with team names and flow types resolved (cached until a change)."""
         if art_id in self._cache:
             return self._cache[art_id]
-        with collector_paused():
-            return self._load(art_id)
+        data = self.read(art_id)
+        self._keep(art_id, data)
+        return data
 
-    def _load(self, art_id: int) -> FlowData:
-        with self._ctx.uow() as uow:
-            art = uow.get(Art, art_id)
-            stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])
-            teams = uow.find(Team, art_id=art_id)
-            team_maps = uow.find(FlowTeamMap, art_id=art_id)
-            type_maps = uow.find(FlowTypeMap, art_id=art_id)
-            rows = flow_store.load_items(uow, art_id)
-            changes = flow_store.load_changes(uow, art_id)
-        team_name = {t.id: t.name for t in teams}
-        by_source = {t.name.casefold(): t.name for t in teams}
-        by_source.update({m.source_value.casefold(): team_name[m.team_id] for m in team_maps})
-        types = {m.raw_type.casefold(): m.work_type for m in type_maps}
-        history: dict[int, list[Change]] = defaultdict(list)
-        days: dict[str, dt.date] = {}
-        for item_id, day_text, status in changes:
-            day = days.get(day_text)
-            if day is None:
-                day = days[day_text] = dt.date.fromisoformat(day_text)
-            history[item_id].append(Change(day, status))
-        guessed: dict[str, WorkType | None] = {}
-        items = []
-        for row in rows:
-            item_id, key, title, raw_type, _status, source, created, resolved = row[:8]
-            has_history, active_known = row[8], row[9]
-            folded = raw_type.casefold()
-            if folded in types:
-                work_type: WorkType | None = types[folded]
-            else:
-                if folded not in guessed:
-                    guessed[folded] = guess_work_type(raw_type)
-                work_type = guessed[folded]
-            items.append(
-                FlowItem(
-                    key=key,
-                    title=title,
-                    work_type=work_type,
-                    team=by_source.get(source.casefold()) if source else None,
-                    created=created.date() if created else None,
-                    resolved=resolved.date() if resolved else None,
-                    history=tuple(history.get(item_id, ())) if has_history else (),
-                    active_known=bool(active_known),
-                )
-            )
-        workflow = Workflow(tuple(Stage(s.name, s.kind) for s in stages))
-        times = {item.key: item_times(item, workflow) for item in items}
-        reaches = {
-            item.key: reach_days(item, workflow, times[item.key].done) if item.history else []
-            for item in items
-        }
-        data = FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
+    def loaded(self, art_id: int) -> FlowData | None:
+        """The ART's cached data, None when it has not been read since the last change."""
+        return self._cache.get(art_id)
+
+    @property
+    def generation(self) -> int:
+        """Changes with every ``forget``: pass it to ``keep`` with what ``read`` returned."""
+        return self._generation
+
+    def item_count(self, art_id: int) -> int:
+        """How many work items the ART has (a quick count, for "loading N items")."""
+        with self._ctx.uow(read_only=True) as uow:
+            return flow_store.count_items(uow, art_id)
+
+    def read(self, art_id: int, *, index: bool = False) -> FlowData:
+        """Read the ART's flow data from the database without caching it.
+
+        Safe on a worker thread: it uses its own read-only unit of work (its own connection)
+        and touches nothing the service keeps. Hand the result to ``keep`` on the thread that
+        uses the service, with the ``generation`` taken before the read began. ``index``: also
+        build the whole ART's index (what the first figures need), off the caller's thread.
+        """
+        with collector_paused():
+            data = self._load(art_id)
+            if index:
+                data = replace(data, whole=_scope_of(data, None))
+            return data
+
+    def keep(self, art_id: int, data: FlowData, generation: int) -> bool:
+        """Cache data from ``read`` unless the train changed since ``generation`` (then False)."""
+        if generation != self._generation:
+            return False
+        self._keep(art_id, data)
+        return True
+
+    def _keep(self, art_id: int, data: FlowData) -> None:
         self._cache[art_id] = data
         # A ten-year history is hundreds of thousands of long-lived objects: keep the cyclic
         # garbage collector from walking them again and again (pauses of a second when the
         # panel redraws). They are still freed by reference counting when the data is dropped.
         gc.freeze()
-        return data
+
+    def _load(self, art_id: int) -> FlowData:
+        with self._ctx.uow(snapshot=True, read_only=True) as uow:
+            art = uow.get(Art, art_id)
+            stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])
+            teams = uow.find(Team, art_id=art_id)
+            team_maps = uow.find(FlowTeamMap, art_id=art_id)
+            type_maps = uow.find(FlowTypeMap, art_id=art_id)
+            rows = flow_store.load_flow_items(uow, art_id)
+            changes = flow_store.load_changes(uow, art_id)
+        team_name = {t.id: t.name for t in teams}
+        by_source = {t.name.casefold(): t.name for t in teams}
+        by_source.update({m.source_value.casefold(): team_name[m.team_id] for m in team_maps})
+        teams_of = {s: by_source.get(s.casefold()) for s in {r[4] for r in rows} if s}
+        types = {m.raw_type.casefold(): m.work_type for m in type_maps}
+        # Every distinct day is parsed once (a few thousand, against 400,000 changes). A change
+        # is an immutable (day, status) pair and the same pair recurs across items, so each
+        # distinct pair is built once and shared (a tenth of the objects on a ten-year history).
+        on_day: dict[str, tuple[dt.date, dict[str, Change]]] = {
+            text: (dt.date.fromisoformat(text), {}) for text in {row[1] for row in changes}
+        }
+        history: dict[int, tuple[Change, ...]] = {}
+        for item_id, group in groupby(changes, itemgetter(0)):  # ordered by item: one run each
+            run = []
+            for _, text, status in group:
+                day, made = on_day[text]
+                change = made.get(status)
+                if change is None:
+                    change = made[status] = Change(day, status)
+                run.append(change)
+            history[item_id] = tuple(run)
+        texts = {row[5] for row in rows} | {row[6] for row in rows}
+        days = {text: dt.date.fromisoformat(text) for text in texts if text}
+        kinds: dict[str, WorkType | None] = {}
+        items = []
+        for item_id, key, title, raw_type, source, created, resolved, has_history, known in rows:
+            if raw_type not in kinds:
+                folded = raw_type.casefold()
+                kinds[raw_type] = types[folded] if folded in types else guess_work_type(raw_type)
+            items.append(
+                FlowItem(
+                    key=key,
+                    title=title,
+                    work_type=kinds[raw_type],
+                    team=teams_of[source] if source else None,
+                    created=days[created] if created else None,
+                    resolved=days[resolved] if resolved else None,
+                    history=history.get(item_id, ()) if has_history else (),
+                    active_known=bool(known),
+                )
+            )
+        workflow = Workflow(tuple(Stage(s.name, s.kind) for s in stages))
+        all_times, all_reaches = times_and_reaches(items, workflow)
+        times = {item.key: t for item, t in zip(items, all_times, strict=True)}
+        reaches = {item.key: r for item, r in zip(items, all_reaches, strict=True)}
+        return FlowData(art, workflow, tuple(items), tuple(t.name for t in teams), times, reaches)
 
     def today(self, art_id: int) -> dt.date:
-        """Today in the ART's time zone."""
-        return local_date(self._ctx.clock.now(), self.data(art_id).art.time_zone)
+        """Today in the ART's time zone (does not load the history)."""
+        data = self._cache.get(art_id)
+        if data is not None:
+            art = data.art
+        else:
+            with self._ctx.uow(read_only=True) as uow:
+                art = uow.get(Art, art_id)
+        return local_date(self._ctx.clock.now(), art.time_zone)
 
     def window_of_pi(self, art_id: int, pi_name: str | None) -> tuple[dt.date, dt.date]:
         """The dates of the named PI, or of the current one (the latest that started)."""

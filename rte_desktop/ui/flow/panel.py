@@ -1,20 +1,25 @@
 """The Flow panel (Ctrl+9): SAFe's six flow metrics, the charts, aging WIP and forecasts.
 
 The figures come from ``ws.flow`` (which keeps the ART's history in memory, so changing team or
-window only recomputes). The charts (``ui/flow/charts.py``, matplotlib) are built the first time
+window only recomputes). The first visit reads that history on a worker thread (seconds on a
+ten-year train): the panel says "Loading the flow history (N items)…" meanwhile, and draws when
+the read comes back through a queued signal (a read made stale by a change is dropped).
+The charts (``ui/flow/charts.py``, matplotlib) are built the first time
 the panel is really on screen: the idle-time warm-up builds this panel but must not load the
 charting library, which start-up never pays for.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib
+import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -36,7 +41,7 @@ from rte_desktop.ui.shortcuts import bind, bind_each, keys_of
 from rte_desktop.ui.widgets.report_actions import Report, print_report, save_pdf
 
 if TYPE_CHECKING:
-    from rte_desktop.services.flow.flow import FinishedItem, FlowFigures, FlowService
+    from rte_desktop.services.flow.flow import FinishedItem, FlowData, FlowFigures, FlowService
     from rte_desktop.services.flow.flow_report import FlowReportService
     from rte_desktop.services.objectives.objectives import ObjectiveService
     from rte_desktop.services.train.train import TrainService
@@ -52,6 +57,12 @@ TILES = (
 )
 CHART_KEYS = ("scatter", "histogram", "cfd", "aging")  # the tabs, in order (Alt+1 ... Alt+4)
 WINDOW_PI, WINDOW_90, WINDOW_365 = "pi", "90", "365"
+
+
+class _Mailbox(QObject):
+    """Carries a finished read from the worker thread to the GUI thread (a queued signal)."""
+
+    delivered = Signal(object)  # (art id, generation, FlowData or the exception raised)
 
 
 def flow_panel(ctx: PanelContext, parent: QWidget | None = None) -> FlowPanel:
@@ -75,6 +86,8 @@ class FlowPanel(Panel):
     areas = (Area.FLOW, Area.OBJECTIVES)
     # The idle warm-up builds this panel but leaves its data and charts for the first visit.
     loads_when_shown = True
+    # "Loading the flow history…" appears only when the read takes longer than this
+    loading_note_ms = 100
 
     def __init__(
         self,
@@ -92,6 +105,12 @@ class FlowPanel(Panel):
         self._objectives = objectives
         self.figures: FlowFigures | None = None
         self.charts: dict[str, Chart] = {}
+        # The first visit reads the ART's whole history on a worker thread (seconds on ten
+        # years); the panel says so meanwhile and the rest of the app stays usable.
+        self.loading: tuple[int, int] | None = None  # (art id, generation) being read
+        self._mailbox = _Mailbox(self)
+        self._mailbox.delivered.connect(self._history_read)
+        self._undrawn: list[str] = []  # charts whose drawing waits for the event loop
         self.team_combo = QComboBox()
         self.team_combo.setAccessibleName(self.tr("Team"))
         self.window_combo = QComboBox()
@@ -162,6 +181,7 @@ class FlowPanel(Panel):
 
         self.team_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.window_combo.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.tabs.currentChanged.connect(lambda _i: self._draw_the_rest())
         self.forecast_button.clicked.connect(self.run_forecast)
         self.export_button.clicked.connect(self.export_chart)
         self.mapping_button.clicked.connect(self.edit_mappings)
@@ -230,17 +250,63 @@ class FlowPanel(Panel):
         if self.art_id is None:
             self._show_empty(self.tr("Open or create a train to see its flow."))
             return
+        if self._flow.loaded(self.art_id) is None:
+            self._read_history(self.art_id)
+            return
         first, last = self.chosen_window()
         team = self.team_combo.currentData()
-        # the first visit on a big train loads its whole history (seconds on ten years)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.figures = self._flow.figures(self.art_id, team, first, last)
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.figures = self._flow.figures(self.art_id, team, first, last)
         self._fill_tiles(self.figures)
         if self.isVisible():
             self._draw_charts()
+
+    def _read_history(self, art_id: int) -> None:
+        """Read the ART's history on a worker thread; ``_history_read`` draws when it is in."""
+        generation = self._flow.generation
+        if self.loading == (art_id, generation):
+            return  # already under way
+        self.loading = (art_id, generation)
+        for label in self.tiles.values():
+            label.setText("…")
+        # a small train is read in a blink: say "loading" only when it takes a moment
+        QTimer.singleShot(self.loading_note_ms, partial(self._say_loading, art_id, generation))
+        read, mailbox = self._flow.read, self._mailbox
+
+        def work() -> None:
+            result: FlowData | Exception
+            try:
+                result = read(art_id, index=True)
+                # the charts' first draw imports matplotlib (about 0.4 s): do it here too
+                importlib.import_module("rte_desktop.ui.flow.charts")
+            except Exception as error:  # noqa: BLE001 (shown on the GUI thread)
+                result = error
+            with contextlib.suppress(RuntimeError):  # the panel was closed: nobody waits
+                mailbox.delivered.emit((art_id, generation, result))
+
+        threading.Thread(target=work, name="flow-history", daemon=True).start()
+
+    def _say_loading(self, art_id: int, generation: int) -> None:
+        if self.loading == (art_id, generation):
+            count = self._flow.item_count(art_id)
+            text = self.tr("Loading the flow history ({0} items)…").format(f"{count:,}")
+            self.little.setText(text)
+
+    def _history_read(self, delivery: tuple[int, int, FlowData | Exception]) -> None:
+        """A read finished (GUI thread): keep it unless the train changed meanwhile, then draw."""
+        art_id, generation, result = delivery
+        if self.loading == (art_id, generation):
+            self.loading = None
+        if isinstance(result, Exception):
+            if self.loading is None and art_id == self.art_id:
+                self._show_empty(self.tr("The flow history could not be read: {0}").format(result))
+            return
+        kept = self._flow.keep(art_id, result, generation)
+        if art_id != self.art_id or self.loading is not None:
+            return  # another ART is shown, or a newer read is under way
+        if kept:
+            self.redraw()
+        elif self._flow.loaded(art_id) is None and self.isVisible():
+            self.redraw()  # a stale read was dropped and no newer one came: read again
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -301,9 +367,29 @@ class FlowPanel(Panel):
             scatter.canvas.mpl_connect("button_press_event", self._clicked)
         if self.figures is None:
             return
-        dark = self._dark()
-        for key, _title, draw in charts.CHARTS:
-            self.charts[key].draw(draw, self.figures, dark)
+        # The chart on screen is drawn now, the others one per turn of the event loop (each
+        # takes a tenth of a second or more on ten years; the timers tick in between). Showing
+        # or exporting another chart draws what is left first.
+        current = CHART_KEYS[max(self.tabs.currentIndex(), 0)]
+        self._undrawn = [key for key in CHART_KEYS if key != current]
+        self._draw_chart(current)
+        QTimer.singleShot(0, self._draw_next_chart)
+
+    def _draw_chart(self, key: str) -> None:
+        from rte_desktop.ui.flow import charts
+
+        if self.figures is not None:
+            draw = next(draw for name, _title, draw in charts.CHARTS if name == key)
+            self.charts[key].draw(draw, self.figures, self._dark())
+
+    def _draw_next_chart(self) -> None:
+        if self._undrawn:
+            self._draw_chart(self._undrawn.pop(0))
+            QTimer.singleShot(0, self._draw_next_chart)
+
+    def _draw_the_rest(self) -> None:
+        while self._undrawn:
+            self._draw_chart(self._undrawn.pop(0))
 
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
@@ -332,6 +418,7 @@ class FlowPanel(Panel):
     def current_chart(self) -> Chart | None:
         if not self.charts:
             return None
+        self._draw_the_rest()
         key = CHART_KEYS[self.tabs.currentIndex()]
         return self.charts[key]
 
@@ -385,6 +472,8 @@ class FlowPanel(Panel):
         if self.art_id is None:
             return
         art_id = self.art_id
+        if self._flow.loaded(art_id) is None:
+            return  # the history is still being read (the panel says so)
         team = self.team_combo.currentData()
         today = self._flow.today(art_id)
         if not self.forecast_date.date().isValid() or self.forecast_date.date() <= QDate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -197,3 +198,106 @@ def test_an_objective_change_redraws_without_reloading_the_history(
     qtbot.waitUntil(lambda: panel.figures is not shown, timeout=5000)
     assert demo_ws.flow.data(art_id) is not loaded
     assert "debt" in panel.figures.distribution
+
+
+def _held_reads(monkeypatch, flow) -> tuple[threading.Event, list[object]]:
+    """Make the service's reads wait for the test: the first read is held until the event."""
+    release = threading.Event()
+    results: list[object] = []
+    real_read = flow.read
+
+    def held_read(art_id: int, **options):
+        data = real_read(art_id, **options)  # what the database holds when the read begins
+        if not results:
+            results.append(data)
+            assert release.wait(timeout=30), "the test never released the read"
+        else:
+            results.append(data)
+        return data
+
+    monkeypatch.setattr(flow, "read", held_read)
+    return release, results
+
+
+def test_the_first_visit_reads_the_history_without_freezing_the_window(
+    qtbot, demo_ws: Workspace, make_window, monkeypatch
+) -> None:
+    from rte_desktop.ui.flow.panel import FlowPanel
+
+    release, results = _held_reads(monkeypatch, demo_ws.flow)
+    monkeypatch.setattr(FlowPanel, "loading_note_ms", 0)  # say it at the next turn of the loop
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    art_id = window.art_combo.currentData()
+    count = demo_ws.flow.item_count(art_id)
+    assert window.stack.currentWidget() is panel
+    qtbot.waitUntil(lambda: panel.little.text() == f"Loading the flow history ({count:,} items)…")
+    assert panel.figures is None and demo_ws.flow.loaded(art_id) is None
+
+    # the window answers meanwhile: another panel and back
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is not panel
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is panel
+    assert panel.figures is None and "Loading the flow history" in panel.little.text()
+
+    release.set()
+    qtbot.waitUntil(lambda: panel.figures is not None and bool(panel.charts))
+    assert len(results) == 1, "one read for the visit, not one per switch"
+    assert demo_ws.flow.loaded(art_id) is results[0]
+    pi = demo_ws.train.pi(window.pi_combo.currentData())
+    whole = demo_ws.flow.figures(art_id, None, pi.start, pi.end)
+    assert panel.tiles["velocity"].text().startswith(f"{whole.velocity} finished")
+    assert "Loading" not in panel.little.text()
+
+
+def test_a_change_during_the_read_drops_the_stale_history(
+    qtbot, demo_ws: Workspace, make_window, monkeypatch
+) -> None:
+    release, results = _held_reads(monkeypatch, demo_ws.flow)
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    art_id = window.art_combo.currentData()
+    assert panel.loading is not None
+
+    # a type is mapped while the first read is held: the service forgets, the panel reads again
+    demo_ws.flow.map_type(art_id, "Story", WorkType.DEBT)
+    qtbot.waitUntil(lambda: panel.figures is not None)
+    assert len(results) == 2
+    assert demo_ws.flow.loaded(art_id) is results[1]
+    assert "debt" in panel.figures.distribution
+    shown = panel.figures
+
+    with qtbot.waitSignal(panel._mailbox.delivered):  # noqa: SLF001 (the queued delivery)
+        release.set()  # the stale read comes in last: dropped, nothing redrawn
+    assert panel.loading is None
+    assert demo_ws.flow.loaded(art_id) is results[1]
+    assert panel.figures is shown
+
+
+def test_the_service_keeps_only_a_read_begun_after_the_last_change(demo_ws: Workspace) -> None:
+    art_id = demo_ws.train.arts()[0].id
+    generation = demo_ws.flow.generation
+    data = demo_ws.flow.read(art_id)
+    demo_ws.flow.forget()
+    assert not demo_ws.flow.keep(art_id, data, generation)
+    assert demo_ws.flow.loaded(art_id) is None
+    fresh = demo_ws.flow.read(art_id)
+    assert demo_ws.flow.keep(art_id, fresh, demo_ws.flow.generation)
+    assert demo_ws.flow.data(art_id) is fresh
+
+
+def test_the_other_charts_follow_and_showing_one_draws_it_at_once(
+    qtbot, demo_ws: Workspace, make_window
+) -> None:
+    window = make_window(demo_ws)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    panel = window.panels["flow"]
+    qtbot.waitUntil(lambda: panel.figures is not None and bool(panel.charts))
+    assert panel.charts["scatter"].figures is panel.figures  # the chart on screen: at once
+    qtbot.keyClick(panel, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert panel.charts["cfd"].figures is panel.figures  # shown: drawn before it is painted
+    qtbot.waitUntil(lambda: all(c.figures is panel.figures for c in panel.charts.values()))
+    assert all(chart.figure.axes for chart in panel.charts.values())
