@@ -354,17 +354,20 @@ class WorkshopPanel(Panel):
             self._say(message)
 
     def _on_phone_dots(self) -> None:
-        """Phones saved dots: reload the Pareto step (a whole refresh would redraw every step)."""
+        """Phones saved dots: one read, then only what they change on the Pareto step.
+
+        The "Phones" cells that changed, the budget, the device count and the chart: the table
+        is not rebuilt, so the RTE's selection and a count being typed stay (a whole refresh
+        would redraw every step).
+        """
         shop = self.workshop
         if shop is None or shop.id is None or not self.isVisible():
             self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
             return
         self._check_phones()
-        service = self.workshop_service
         served = self.phones is not None and self.phones.serves(shop.id)
-        self.vote.load(
-            service.fishbone(shop.id), service.pareto(shop.id), service.budget(shop.id), served
-        )
+        data = self.workshop_service.fishbone(shop.id)
+        self.vote.show_counts(data, data.counted_pareto(), data.counted_budget(), served)
         self._show_phones()
         self._fishbone_stale = True
         if self.tabs.currentIndex() == FISHBONE:

@@ -2,9 +2,10 @@
 
 ``PhoneDots`` starts and closes one ``DotSession`` (rte_desktop/phones: the web server on its own
 threads). Dots recorded on a server thread reach the GUI thread as a queued signal; a short timer
-gathers a burst of them into one ``arrived`` signal, on which the panel reloads only what the dots
-change (the Pareto step, and the fishbone when it is shown), so the chart fills live a few times
-a second however many phones save at once and the facilitator's screen keeps its tick. The
+gathers a burst of them into one ``arrived`` signal, on which the panel updates only what the
+dots change (the "Phones" cells, the budget, the device count and the chart, in place; the
+fishbone when it is shown), so the chart fills live a few times a second however many phones save
+at once, the facilitator's screen keeps its tick and the RTE's typing is not disturbed. The
 server stops when the RTE closes the phone voting, the round is closed elsewhere, the panel
 shows another workshop or PI, or the app quits.
 """
@@ -26,7 +27,7 @@ from rte_desktop.ui.widgets.phone_join import JoinState, NetworkCombo
 
 DotStarter = Callable[..., DotSession]  # (workshop_id, host, port, *, on_change)
 
-GATHER_MS = 300  # dots from phones within this long become one Pareto reload (about 12 ms)
+GATHER_MS = 300  # dots from phones within this long become one refresh (about 3 ms)
 
 
 def _tr(text: str) -> str:
