@@ -158,6 +158,16 @@ class WorkshopService:
                 phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
             )
 
+    def recount_phone_dots(self, data: Fishbone) -> Fishbone:
+        """``data`` with the phones' dots on its causes read again (one query).
+
+        While phones vote only their dots change; the panel's own edits reload the whole
+        fishbone.
+        """
+        with self._ctx.uow() as uow:
+            phones = phone_dots_on(uow, [c.id for c in data.causes if c.id is not None])
+        return dataclasses.replace(data, phone_dots=phones)
+
     def pareto(self, workshop_id: int) -> Pareto:
         """Every cause ranked by its dots, the room's and the phones' (keys are cause ids)."""
         with self._ctx.uow() as uow:

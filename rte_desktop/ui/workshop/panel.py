@@ -354,7 +354,7 @@ class WorkshopPanel(Panel):
             self._say(message)
 
     def _on_phone_dots(self) -> None:
-        """Phones saved dots: one read, then only what they change on the Pareto step.
+        """Phones saved dots: read their dots again, then show only what they change.
 
         The "Phones" cells that changed, the budget, the device count and the chart: the table
         is not rebuilt, so the RTE's selection and a count being typed stay (a whole refresh
@@ -366,7 +366,11 @@ class WorkshopPanel(Panel):
             return
         self._check_phones()
         served = self.phones is not None and self.phones.serves(shop.id)
-        data = self.workshop_service.fishbone(shop.id)
+        service, data = self.workshop_service, self.vote.data
+        if data is None or data.workshop.id != shop.id:
+            data = service.fishbone(shop.id)
+        else:  # the room's edits reload the step: only the phones' dots are new here
+            data = service.recount_phone_dots(data)
         self.vote.show_counts(data, data.counted_pareto(), data.counted_budget(), served)
         self._show_phones()
         self._fishbone_stale = True
