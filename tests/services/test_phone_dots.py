@@ -76,28 +76,31 @@ def test_phone_dots_and_room_dots_add_up_everywhere(demo_ws, shop, dots) -> None
     assert (count.devices, count.eligible) == (2, 10)
 
 
-def test_a_recount_reads_the_phones_dots_and_counts_as_the_service(demo_ws, shop, dots) -> None:
-    """The panel's refresh while phones vote: the fishbone shown, its phones' dots read again;
-    its Pareto and budget are the service's."""
+def test_a_tally_reads_what_phones_change_and_counts_as_the_service(demo_ws, shop, dots) -> None:
+    """The panel's refresh while phones vote: the round's state, its devices and the phones'
+    dots in one read; the fishbone shown with them has the service's Pareto and budget."""
     round_, c = dots
     ws = demo_ws
     ws.workshop.set_cause_votes(c["C"], 2)
     shown = ws.workshop.fishbone(shop.id)
     ws.phone_dots.cast(round_.id, device(1), {c["A"]: 1, c["B"]: 2})
     ws.phone_dots.cast(round_.id, device(2), {c["B"]: 1})
-    again = ws.workshop.recount_phone_dots(shown)
-    assert again.phone_dots == {c["A"]: 1, c["B"]: 3}
-    assert (again.workshop, again.bones, again.causes) == (
-        shown.workshop,
-        shown.bones,
-        shown.causes,
-    )
-    assert shown.phone_dots == {}  # the shown one is left as it was
+    tally = ws.phone_dots.tally(round_.id, [x.id for x in shown.causes])
+    assert (tally.is_open, tally.count) == (True, ws.phone_dots.count(round_.id))
+    assert (tally.count.devices, tally.count.eligible) == (2, 10)
+    assert tally.phone_dots == {c["A"]: 1, c["B"]: 3}
+    again = shown.with_phone_dots(tally.phone_dots)
+    assert again == ws.workshop.fishbone(shop.id)
+    assert shown.phone_dots == {}  # the one shown is left as it was
     pareto = again.counted_pareto()
     assert [(r.name, r.count) for r in pareto.rows] == [("B", 3), ("C", 2), ("A", 1)]
     assert pareto == ws.workshop.pareto(shop.id)
     assert again.counted_budget() == ws.workshop.budget(shop.id)
     assert (again.counted_budget().used, again.counted_budget().available) == (6, 40)
+    assert ws.phone_dots.tally(round_.id, [c["A"]]).phone_dots == {c["A"]: 1}
+    ws.phone_dots.close(round_.id)
+    assert not ws.phone_dots.tally(round_.id, []).is_open
+    assert not ws.phone_dots.tally(round_.id + 999, []).is_open  # gone
 
 
 def test_a_device_replaces_its_dots_and_sees_them(demo_ws, shop, dots) -> None:

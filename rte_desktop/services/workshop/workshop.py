@@ -63,6 +63,10 @@ class Fishbone:
         """All the dots on a cause: the room's and the phones'."""
         return cause.votes + self.phone_dots.get(cause.id or 0, 0)
 
+    def with_phone_dots(self, phone_dots: dict[int, int]) -> Fishbone:
+        """The same diagram with the phones' dots read again (``PhoneDotService.tally``)."""
+        return dataclasses.replace(self, phone_dots=dict(phone_dots))
+
     def counted_pareto(self) -> Pareto:
         """Every cause ranked by all its dots (as ``WorkshopService.pareto``, without a read)."""
         return pareto(Category(c.text, self.dots(c), c.id) for c in self.causes)
@@ -157,16 +161,6 @@ class WorkshopService:
                 causes,
                 phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
             )
-
-    def recount_phone_dots(self, data: Fishbone) -> Fishbone:
-        """``data`` with the phones' dots on its causes read again (one query).
-
-        While phones vote only their dots change; the panel's own edits reload the whole
-        fishbone.
-        """
-        with self._ctx.uow() as uow:
-            phones = phone_dots_on(uow, [c.id for c in data.causes if c.id is not None])
-        return dataclasses.replace(data, phone_dots=phones)
 
     def pareto(self, workshop_id: int) -> Pareto:
         """Every cause ranked by its dots, the room's and the phones' (keys are cause ids)."""

@@ -44,6 +44,7 @@ from rte_desktop.ui.workshop.problem_tab import ProblemTab
 from rte_desktop.ui.workshop.vote_tab import VoteTab
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.phone_devices import DeviceCount
     from rte_desktop.services.flow.flow import FlowService
     from rte_desktop.services.system_demo.system_demo import SystemDemoService
     from rte_desktop.services.train.train import TrainService
@@ -354,25 +355,29 @@ class WorkshopPanel(Panel):
             self._say(message)
 
     def _on_phone_dots(self) -> None:
-        """Phones saved dots: read their dots again, then show only what they change.
+        """Phones saved dots: one read (``DotSession.tally``), then only what they change.
 
         The "Phones" cells that changed, the budget, the device count and the chart: the table
         is not rebuilt, so the RTE's selection and a count being typed stay (a whole refresh
-        would redraw every step).
+        would redraw every step). The room's edits reload the step through the bus, so between
+        them only the phones' dots change.
         """
         shop = self.workshop
         if shop is None or shop.id is None or not self.isVisible():
             self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
             return
-        self._check_phones()
-        served = self.phones is not None and self.phones.serves(shop.id)
-        service, data = self.workshop_service, self.vote.data
-        if data is None or data.workshop.id != shop.id:
-            data = service.fishbone(shop.id)
-        else:  # the room's edits reload the step: only the phones' dots are new here
-            data = service.recount_phone_dots(data)
+        phones, data = self.phones, self.vote.data
+        session = phones.session if phones is not None and phones.serves(shop.id) else None
+        tally = None
+        if session is not None and data is not None and data.workshop.id == shop.id:
+            tally = session.tally([c.id for c in data.causes if c.id is not None])
+            data = data.with_phone_dots(tally.phone_dots)
+        else:  # not served here any more: read the step again
+            data = self.workshop_service.fishbone(shop.id)
+        self._check_phones(None if tally is None else tally.is_open)
+        served = phones is not None and phones.serves(shop.id)
         self.vote.show_counts(data, data.counted_pareto(), data.counted_budget(), served)
-        self._show_phones()
+        self._show_phones(tally.count if tally is not None and served else None)
         self._fishbone_stale = True
         if self.tabs.currentIndex() == FISHBONE:
             self._load_fishbone()
@@ -384,23 +389,28 @@ class WorkshopPanel(Panel):
             self.fishbone.load(data, show_votes=not shop.votes_hidden)
         self._fishbone_stale = False
 
-    def _check_phones(self) -> None:
-        """Stop serving once the round was closed elsewhere or another workshop is shown."""
+    def _check_phones(self, is_open: bool | None = None) -> None:
+        """Stop serving once the round was closed elsewhere or another workshop is shown.
+
+        Args:
+            is_open: whether the round is open, when just read (None: read it).
+        """
         phones = self.phones
         if phones is None or not phones.running or phones.session is None:
             return
-        if not phones.session.is_open():
+        if not (phones.session.is_open() if is_open is None else is_open):
             phones.stop()
             self._say(self.tr("The phone voting was closed: phones stopped."))
         elif not phones.serves(self.workshop_id):
             self.stop_phones(self.tr("Phones stopped: another workshop is shown."))
 
-    def _show_phones(self) -> None:
+    def _show_phones(self, count: DeviceCount | None = None) -> None:
+        """The QR code box and the phone bar; ``count``: the devices, when just read."""
         phones = self.phones
         if phones is None:
             return
         served = phones.serves(self.workshop_id)
-        self.vote.join.set_state(phones.join() if served else None)
+        self.vote.join.set_state(phones.join(count) if served else None)
         self.vote.phone_bar.set_running(served)
         self.vote.phone_bar.start.setEnabled(self.workshop is not None)
         if served != self._join_shown:  # the QR code gets a column the back row can scan

@@ -156,11 +156,13 @@ class PhoneDots(QObject):
         session.close()
         self._bus.data_changed.emit(Changes.of(Area.WORKSHOP))
 
-    def join(self) -> JoinState | None:
-        """What the join box shows now (None while nothing is served)."""
+    def join(self, count: DeviceCount | None = None) -> JoinState | None:
+        """What the join box shows now (None while nothing is served); ``count``: just read."""
         if self.session is None or not self.running:
             return None
-        return dots_join_state(self.session.url, self.session.count())
+        return dots_join_state(
+            self.session.url, count if count is not None else self.session.count()
+        )
 
     def _on_change(self, _changes: Changes) -> None:  # a server thread
         with contextlib.suppress(RuntimeError):  # the panel went meanwhile: nobody to tell
