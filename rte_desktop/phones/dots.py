@@ -233,9 +233,9 @@ class DotSession:
     def count(self) -> DeviceCount:
         return self._ws.phone_dots.count(self.round.id)
 
-    def tally(self, cause_ids: list[int]) -> DotTally:
-        """Open or not, the devices and the phones' dots on these causes (one read)."""
-        return self._ws.phone_dots.tally(self.round.id, cause_ids)
+    def tally(self) -> DotTally:
+        """Open or not, the devices and the phones' dots on the workshop's causes (one read)."""
+        return self._ws.phone_dots.tally(self.round.id)
 
     def stop(self) -> None:
         """Stop serving; the round stays open (a new session takes it again, same devices)."""

@@ -324,19 +324,22 @@ class PhoneDotService:
         with self._ctx.uow() as uow:
             return self._count(uow, uow.get(PhoneRound, phone_round_id))
 
-    def tally(self, phone_round_id: int, cause_ids: list[int]) -> DotTally:
-        """Open or not, the devices, and the phones' dots on these causes, in one unit of work.
+    def tally(self, phone_round_id: int) -> DotTally:
+        """Open or not, the devices and the phones' dots, in one unit of work.
 
-        Args:
-            phone_round_id: the round served.
-            cause_ids: the causes shown (every round's dots on them count, as in the Pareto).
+        The dots are on the round's workshop's causes, every round's, as the Pareto counts them.
         """
         with self._ctx.uow() as uow:
             found = uow.find(PhoneRound, id=phone_round_id)
             phone = found[0] if found else None
-            is_open = phone is not None and phone.is_open and phone.workshop_id is not None
-            count = self._count(uow, phone) if phone is not None else DeviceCount(0, 0)
-            return DotTally(is_open, count, phone_dots_on(uow, cause_ids))
+            if phone is None or phone.workshop_id is None:
+                return DotTally(False, DeviceCount(0, 0), {})
+            causes = workshop_causes(uow, phone.workshop_id)
+            return DotTally(
+                phone.is_open,
+                self._count(uow, phone),
+                phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
+            )
 
     @staticmethod
     def _count(uow: UnitOfWork, phone: PhoneRound) -> DeviceCount:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.workshop.improvements import ImprovementService
     from rte_desktop.services.workshop.inspect_adapt import InspectAdaptService
+    from rte_desktop.services.workshop.phone_dots import DotTally
     from rte_desktop.services.workshop.workshop import WorkshopService
 
 PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
@@ -234,6 +235,8 @@ class WorkshopPanel(Panel):
             widget.setEnabled(has)
 
     def _load_workshop(self) -> None:
+        if self.phones is not None:
+            self.phones.forget_reads()  # a tally being read is older than what is read here
         shop = self.workshop
         if shop is None:
             self.pages.setCurrentIndex(1)
@@ -354,8 +357,8 @@ class WorkshopPanel(Panel):
         if message:
             self._say(message)
 
-    def _on_phone_dots(self) -> None:
-        """Phones saved dots: one read (``DotSession.tally``), then only what they change.
+    def _on_phone_dots(self, tally: DotTally | None = None) -> None:
+        """Phones saved dots (``tally``, read off the GUI thread): show only what they change.
 
         The "Phones" cells that changed, the budget, the device count and the chart: the table
         is not rebuilt, so the RTE's selection and a count being typed stay (a whole refresh
@@ -367,13 +370,11 @@ class WorkshopPanel(Panel):
             self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
             return
         phones, data = self.phones, self.vote.data
-        session = phones.session if phones is not None and phones.serves(shop.id) else None
-        tally = None
-        if session is not None and data is not None and data.workshop.id == shop.id:
-            tally = session.tally([c.id for c in data.causes if c.id is not None])
+        served = phones is not None and phones.serves(shop.id)
+        if tally is not None and served and data is not None and data.workshop.id == shop.id:
             data = data.with_phone_dots(tally.phone_dots)
-        else:  # not served here any more: read the step again
-            data = self.workshop_service.fishbone(shop.id)
+        else:  # not served here any more, or the read failed: read the step again
+            tally, data = None, self.workshop_service.fishbone(shop.id)
         self._check_phones(None if tally is None else tally.is_open)
         served = phones is not None and phones.serves(shop.id)
         self.vote.show_counts(data, data.counted_pareto(), data.counted_budget(), served)

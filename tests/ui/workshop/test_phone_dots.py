@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
 from collections import Counter
 
 import pytest
@@ -12,7 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from rte_desktop.phones.network import LOOPBACK
+from rte_desktop.services.common.phone_devices import DeviceCount
+from rte_desktop.services.workshop.phone_dots import DotTally
+from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.workshop.panel import VOTE, WorkshopPanel
+from rte_desktop.ui.workshop.phone_dots import PhoneDots
 from rte_desktop.ui.workshop.vote_tab import COL_CAUSE, COL_DOTS, COL_PHONES
 from tests.phones.client import phones
 from tests.phones.dots.room import send
@@ -225,3 +230,45 @@ def test_phone_dots_keep_the_rte_typing_a_count(qtbot, make_panel) -> None:
     assert table.item(rows[typed_on], COL_DOTS).text() == str(before)
     assert table.item(rows[typed_on], COL_PHONES).text() == "4"
     assert {r.key: r.count for r in panel.vote.chart.rows()}[typed_on] == before + 4
+
+
+class SlowSession:
+    """A served round whose reads wait for the test (the reader thread's)."""
+
+    workshop_id = 1
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.reads = 0
+        self.running = True
+
+    def tally(self) -> DotTally:
+        self.reads += 1
+        read = self.reads
+        assert self.gate.wait(5)
+        return DotTally(True, DeviceCount(read, 0), {1: read})
+
+    def stop(self) -> None:
+        self.running = False
+
+
+def test_dots_during_a_read_are_read_again_and_a_read_older_than_a_reload_is_dropped(
+    qtbot,
+) -> None:
+    session = SlowSession()
+    phones = PhoneDots(lambda *_args, **_kw: session, AppEvents())
+    got: list[DotTally | None] = []
+    phones.arrived.connect(got.append)
+    phones.start(1, LOOPBACK)
+    phones._announce()  # a gathered burst: the first read starts off the GUI thread, waits
+    phones._announce()  # more dots came during it
+    phones.forget_reads()  # the panel read everything again meanwhile
+    session.gate.set()
+    qtbot.waitUntil(lambda: len(got) == 1)
+    assert session.reads == 2  # the first read dropped, the second one shown
+    assert got[0] is not None and got[0].phone_dots == {1: 2}
+    phones._announce()  # later dots: one read, shown
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert session.reads == 3 and got[1] is not None and got[1].count.devices == 3
+    phones.stop()
+    assert not session.running
