@@ -5,8 +5,9 @@ voting on 127.0.0.1 as the RTE would. A UI tick every 100 ms repaints the Pareto
 lateness and duration are measured with no phones (baseline) and while 200 devices from a
 separate process (one every 50 ms, each from its own loopback address) open the page and save
 their dots, one in four saving twice. Prints request latency p50/p95/p99, the tick's against
-the baseline, how many panel refreshes the dots caused, and checks the Pareto in the database
-against the sum of what the phones sent. Reuses bench/phone_load.py's measuring.
+the baseline, how many panel refreshes the dots caused and what each cost the GUI thread (and
+its read, on the reader thread), and checks the Pareto in the database against the sum of what
+the phones sent. Reuses bench/phone_load.py's measuring.
 
     QT_QPA_PLATFORM=offscreen python bench/dot_load.py [--devices 200] [--seconds 10]
 """
@@ -129,9 +130,27 @@ def main() -> int:
 
         measure_ticks(app, panel.vote.chart, 1.0, None)  # warm up
         quiet = measure_ticks(app, panel.vote.chart, args.seconds, None)
-        refreshes = [0]
+        refresh_ms: list[float] = []  # what each gathered phone-dot refresh costs the GUI
+
+        def timed_refresh(*tally: object) -> None:
+            t0 = time.perf_counter()
+            panel._on_phone_dots(*tally)  # type: ignore[arg-type]
+            refresh_ms.append((time.perf_counter() - t0) * 1000)
+
+        read_ms: list[float] = []  # the gathered read (on the reader thread, not the GUI's)
+        tally = session.tally
+
+        def timed_tally():  # type: ignore[no-untyped-def]
+            t0 = time.perf_counter()
+            try:
+                return tally()
+            finally:
+                read_ms.append((time.perf_counter() - t0) * 1000)
+
+        session.tally = timed_tally  # type: ignore[method-assign]
         if panel.phones is not None:
-            panel.phones.arrived.connect(lambda: refreshes.__setitem__(0, refreshes[0] + 1))
+            panel.phones.arrived.disconnect(panel._on_phone_dots)
+            panel.phones.arrived.connect(timed_refresh)
         child = subprocess.Popen(
             [
                 sys.executable,
@@ -150,9 +169,17 @@ def main() -> int:
         loaded = measure_ticks(app, panel.vote.chart, args.seconds, child)
         out, _ = child.communicate()
         load = json.loads(out.strip().splitlines()[-1])
-        time.sleep(0.3)  # the last gathered refresh
+        # the last gathered read (on the reader thread) and its refresh
+        settle = time.perf_counter() + 5
         app.processEvents()
-        during = refreshes[0]
+        while (
+            panel.phones is not None
+            and (panel.phones._gather.isActive() or panel.phones._reading)
+            and time.perf_counter() < settle
+        ):
+            time.sleep(0.005)
+            app.processEvents()
+        during = len(refresh_ms)
         stored = Counter(
             {row.key: row.count for row in ws.workshop.pareto(shop.id).rows if row.count}
         )
@@ -166,11 +193,13 @@ def main() -> int:
     print(
         f"dot_load: {args.devices} devices over {args.seconds:.0f} s "
         f"(took {load['seconds']:.1f} s), {len(load['latency_ms'])} requests, "
-        f"{load['errors']} not 200/303, {during} Pareto reloads"
+        f"{load['errors']} not 200/303, {during} phone-dot refreshes"
     )
     print(line("request latency under load", load["latency_ms"]))
     print(line("UI tick lateness, no phones (baseline)", quiet["late"]))
     print(line("UI tick lateness while phones vote", loaded["late"], quiet["late"]))
+    print(line("phone-dot refresh (gathered, GUI thread)", refresh_ms))
+    print(line("its read (the reader thread)", read_ms))
     print(line("UI tick (chart repaint), no phones", quiet["took"]))
     print(line("UI tick (chart repaint), phones voting", loaded["took"], quiet["took"]))
     ok = stored == wanted == Counter(shown) and count.devices == args.devices

@@ -24,7 +24,12 @@ from rte_desktop.phones.session import server_workspace
 if TYPE_CHECKING:
     from rte_desktop.services.common.changes import Changes
     from rte_desktop.services.common.phone_devices import DeviceCount
-    from rte_desktop.services.workshop.phone_dots import DotBallot, DotRound, PhoneDotService
+    from rte_desktop.services.workshop.phone_dots import (
+        DotBallot,
+        DotRound,
+        DotTally,
+        PhoneDotService,
+    )
     from rte_desktop.workspace import Workspace
 
 FIELD = re.compile(r"c([1-9][0-9]{0,9})")  # one number box per cause: c<cause id>
@@ -227,6 +232,10 @@ class DotSession:
 
     def count(self) -> DeviceCount:
         return self._ws.phone_dots.count(self.round.id)
+
+    def tally(self) -> DotTally:
+        """Open or not, the devices and the phones' dots on the workshop's causes (one read)."""
+        return self._ws.phone_dots.tally(self.round.id)
 
     def stop(self) -> None:
         """Stop serving; the round stays open (a new session takes it again, same devices)."""

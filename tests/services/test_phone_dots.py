@@ -76,6 +76,32 @@ def test_phone_dots_and_room_dots_add_up_everywhere(demo_ws, shop, dots) -> None
     assert (count.devices, count.eligible) == (2, 10)
 
 
+def test_a_tally_reads_what_phones_change_and_counts_as_the_service(demo_ws, shop, dots) -> None:
+    """The panel's refresh while phones vote: the round's state, its devices and the phones'
+    dots in one read; the fishbone shown with them has the service's Pareto and budget."""
+    round_, c = dots
+    ws = demo_ws
+    ws.workshop.set_cause_votes(c["C"], 2)
+    shown = ws.workshop.fishbone(shop.id)
+    ws.phone_dots.cast(round_.id, device(1), {c["A"]: 1, c["B"]: 2})
+    ws.phone_dots.cast(round_.id, device(2), {c["B"]: 1})
+    tally = ws.phone_dots.tally(round_.id)
+    assert (tally.is_open, tally.count) == (True, ws.phone_dots.count(round_.id))
+    assert (tally.count.devices, tally.count.eligible) == (2, 10)
+    assert tally.phone_dots == {c["A"]: 1, c["B"]: 3}
+    again = shown.with_phone_dots(tally.phone_dots)
+    assert again == ws.workshop.fishbone(shop.id)
+    assert shown.phone_dots == {}  # the one shown is left as it was
+    pareto = again.counted_pareto()
+    assert [(r.name, r.count) for r in pareto.rows] == [("B", 3), ("C", 2), ("A", 1)]
+    assert pareto == ws.workshop.pareto(shop.id)
+    assert again.counted_budget() == ws.workshop.budget(shop.id)
+    assert (again.counted_budget().used, again.counted_budget().available) == (6, 40)
+    ws.phone_dots.close(round_.id)
+    assert not ws.phone_dots.tally(round_.id).is_open
+    assert not ws.phone_dots.tally(round_.id + 999).is_open  # gone
+
+
 def test_a_device_replaces_its_dots_and_sees_them(demo_ws, shop, dots) -> None:
     round_, c = dots
     service = demo_ws.phone_dots

@@ -93,6 +93,15 @@ class DotBallot:
         return sum(self.mine.values())
 
 
+@dataclass(frozen=True)
+class DotTally:
+    """What phones change while they vote, read at once (the panel's refresh)."""
+
+    is_open: bool  # False once closed (here or by another client) or gone
+    count: DeviceCount
+    phone_dots: dict[int, int]  # cause id -> the phones' dots (causes without any left out)
+
+
 def utc_now(ctx: ServiceContext) -> dt.datetime:
     """The workspace clock as naive UTC (how timestamps are stored)."""
     return ctx.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
@@ -313,14 +322,34 @@ class PhoneDotService:
     def count(self, phone_round_id: int) -> DeviceCount:
         """Devices that placed at least one dot, against the workshop's participants (0: unset)."""
         with self._ctx.uow() as uow:
-            phone = uow.get(PhoneRound, phone_round_id)
-            shop = uow.get(Workshop, phone.workshop_id) if phone.workshop_id else None
-            ballots = [b.id for b in uow.find(PhoneBallot, phone_round_id=phone_round_id)]
-            devices = (
-                len({d.phone_ballot_id for d in uow.find(PhoneDot, phone_ballot_id=ballots)})
-                if ballots
-                else 0
+            return self._count(uow, uow.get(PhoneRound, phone_round_id))
+
+    def tally(self, phone_round_id: int) -> DotTally:
+        """Open or not, the devices and the phones' dots, in one unit of work.
+
+        The dots are on the round's workshop's causes, every round's, as the Pareto counts them.
+        """
+        with self._ctx.uow() as uow:
+            found = uow.find(PhoneRound, id=phone_round_id)
+            phone = found[0] if found else None
+            if phone is None or phone.workshop_id is None:
+                return DotTally(False, DeviceCount(0, 0), {})
+            causes = workshop_causes(uow, phone.workshop_id)
+            return DotTally(
+                phone.is_open,
+                self._count(uow, phone),
+                phone_dots_on(uow, [c.id for c in causes if c.id is not None]),
             )
+
+    @staticmethod
+    def _count(uow: UnitOfWork, phone: PhoneRound) -> DeviceCount:
+        shop = uow.get(Workshop, phone.workshop_id) if phone.workshop_id else None
+        ballots = [b.id for b in uow.find(PhoneBallot, phone_round_id=phone.id)]
+        devices = (
+            len({d.phone_ballot_id for d in uow.find(PhoneDot, phone_ballot_id=ballots)})
+            if ballots
+            else 0
+        )
         return DeviceCount(devices, shop.participants if shop else 0)
 
     # -- helpers --------------------------------------------------------------------------------

@@ -63,6 +63,19 @@ class Fishbone:
         """All the dots on a cause: the room's and the phones'."""
         return cause.votes + self.phone_dots.get(cause.id or 0, 0)
 
+    def with_phone_dots(self, phone_dots: dict[int, int]) -> Fishbone:
+        """The same diagram with the phones' dots read again (``PhoneDotService.tally``)."""
+        return dataclasses.replace(self, phone_dots=dict(phone_dots))
+
+    def counted_pareto(self) -> Pareto:
+        """Every cause ranked by all its dots (as ``WorkshopService.pareto``, without a read)."""
+        return pareto(Category(c.text, self.dots(c), c.id) for c in self.causes)
+
+    def counted_budget(self) -> DotBudget:
+        """The dots available and placed (as ``WorkshopService.budget``, without a read)."""
+        used = sum(self.dots(c) for c in self.causes)
+        return DotBudget(self.workshop.participants, self.workshop.dots_per_participant, used)
+
 
 @dataclass(frozen=True)
 class ClearedDots:

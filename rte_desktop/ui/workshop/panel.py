@@ -44,11 +44,13 @@ from rte_desktop.ui.workshop.problem_tab import ProblemTab
 from rte_desktop.ui.workshop.vote_tab import VoteTab
 
 if TYPE_CHECKING:
+    from rte_desktop.services.common.phone_devices import DeviceCount
     from rte_desktop.services.flow.flow import FlowService
     from rte_desktop.services.system_demo.system_demo import SystemDemoService
     from rte_desktop.services.train.train import TrainService
     from rte_desktop.services.workshop.improvements import ImprovementService
     from rte_desktop.services.workshop.inspect_adapt import InspectAdaptService
+    from rte_desktop.services.workshop.phone_dots import DotTally
     from rte_desktop.services.workshop.workshop import WorkshopService
 
 PROBLEM, FISHBONE, VOTE, BACKLOG, MEASUREMENT = range(5)
@@ -233,6 +235,8 @@ class WorkshopPanel(Panel):
             widget.setEnabled(has)
 
     def _load_workshop(self) -> None:
+        if self.phones is not None:
+            self.phones.forget_reads()  # a tally being read is older than what is read here
         shop = self.workshop
         if shop is None:
             self.pages.setCurrentIndex(1)
@@ -353,19 +357,28 @@ class WorkshopPanel(Panel):
         if message:
             self._say(message)
 
-    def _on_phone_dots(self) -> None:
-        """Phones saved dots: reload the Pareto step (a whole refresh would redraw every step)."""
+    def _on_phone_dots(self, tally: DotTally | None = None) -> None:
+        """Phones saved dots (``tally``, read off the GUI thread): show only what they change.
+
+        The "Phones" cells that changed, the budget, the device count and the chart: the table
+        is not rebuilt, so the RTE's selection and a count being typed stay (a whole refresh
+        would redraw every step). The room's edits reload the step through the bus, so between
+        them only the phones' dots change.
+        """
         shop = self.workshop
         if shop is None or shop.id is None or not self.isVisible():
             self.on_changes(Changes.of(Area.WORKSHOP))  # hidden: a whole refresh when shown
             return
-        self._check_phones()
-        service = self.workshop_service
-        served = self.phones is not None and self.phones.serves(shop.id)
-        self.vote.load(
-            service.fishbone(shop.id), service.pareto(shop.id), service.budget(shop.id), served
-        )
-        self._show_phones()
+        phones, data = self.phones, self.vote.data
+        served = phones is not None and phones.serves(shop.id)
+        if tally is not None and served and data is not None and data.workshop.id == shop.id:
+            data = data.with_phone_dots(tally.phone_dots)
+        else:  # not served here any more, or the read failed: read the step again
+            tally, data = None, self.workshop_service.fishbone(shop.id)
+        self._check_phones(None if tally is None else tally.is_open)
+        served = phones is not None and phones.serves(shop.id)
+        self.vote.show_counts(data, data.counted_pareto(), data.counted_budget(), served)
+        self._show_phones(tally.count if tally is not None and served else None)
         self._fishbone_stale = True
         if self.tabs.currentIndex() == FISHBONE:
             self._load_fishbone()
@@ -377,23 +390,28 @@ class WorkshopPanel(Panel):
             self.fishbone.load(data, show_votes=not shop.votes_hidden)
         self._fishbone_stale = False
 
-    def _check_phones(self) -> None:
-        """Stop serving once the round was closed elsewhere or another workshop is shown."""
+    def _check_phones(self, is_open: bool | None = None) -> None:
+        """Stop serving once the round was closed elsewhere or another workshop is shown.
+
+        Args:
+            is_open: whether the round is open, when just read (None: read it).
+        """
         phones = self.phones
         if phones is None or not phones.running or phones.session is None:
             return
-        if not phones.session.is_open():
+        if not (phones.session.is_open() if is_open is None else is_open):
             phones.stop()
             self._say(self.tr("The phone voting was closed: phones stopped."))
         elif not phones.serves(self.workshop_id):
             self.stop_phones(self.tr("Phones stopped: another workshop is shown."))
 
-    def _show_phones(self) -> None:
+    def _show_phones(self, count: DeviceCount | None = None) -> None:
+        """The QR code box and the phone bar; ``count``: the devices, when just read."""
         phones = self.phones
         if phones is None:
             return
         served = phones.serves(self.workshop_id)
-        self.vote.join.set_state(phones.join() if served else None)
+        self.vote.join.set_state(phones.join(count) if served else None)
         self.vote.phone_bar.set_running(served)
         self.vote.phone_bar.start.setEnabled(self.workshop is not None)
         if served != self._join_shown:  # the QR code gets a column the back row can scan

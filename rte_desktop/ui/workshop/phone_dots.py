@@ -2,9 +2,13 @@
 
 ``PhoneDots`` starts and closes one ``DotSession`` (rte_desktop/phones: the web server on its own
 threads). Dots recorded on a server thread reach the GUI thread as a queued signal; a short timer
-gathers a burst of them into one ``arrived`` signal, on which the panel reloads only what the dots
-change (the Pareto step, and the fishbone when it is shown), so the chart fills live a few times
-a second however many phones save at once and the facilitator's screen keeps its tick. The
+gathers a burst of them into one read (``DotSession.tally``: open or not, the devices, the phones'
+dots) done on a reader thread, so the GUI thread never waits on the database while the server
+writes; the tally comes back as ``arrived``, on which the panel updates only what the dots change
+(the "Phones" cells, the budget, the device count and the chart, in place; the fishbone when it
+is shown). The chart fills live a few times a second however many phones save at once, the
+facilitator's screen keeps its tick and the RTE's typing is not disturbed. A tally read before
+the panel reloaded everything (``forget_reads``) is dropped. The
 server stops when the RTE closes the phone voting, the round is closed elsewhere, the panel
 shows another workshop or PI, or the app quits.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -20,13 +25,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from rte_desktop.phones.dots import DotSession
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.services.common.phone_devices import DeviceCount
+from rte_desktop.services.workshop.phone_dots import DotTally
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.shortcuts import keys_of
 from rte_desktop.ui.widgets.phone_join import JoinState, NetworkCombo
 
 DotStarter = Callable[..., DotSession]  # (workshop_id, host, port, *, on_change)
 
-GATHER_MS = 300  # dots from phones within this long become one Pareto reload (about 12 ms)
+GATHER_MS = 300  # dots from phones within this long become one read and one refresh
 
 
 def _tr(text: str) -> str:
@@ -100,7 +106,8 @@ class PhoneDots(QObject):
     """
 
     _from_server = Signal()  # emitted on a server thread: queued to this object's thread
-    arrived = Signal()  # phones saved dots (a burst of them gathered into one)
+    _read_done = Signal(object, int)  # (DotTally or None, reads forgotten): the reader thread
+    arrived = Signal(object)  # phones saved dots: a DotTally read off this thread (None: failed)
 
     def __init__(self, starter: DotStarter, bus: AppEvents, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +120,11 @@ class PhoneDots(QObject):
         self._gather.setInterval(GATHER_MS)
         self._gather.timeout.connect(self._announce)
         self._from_server.connect(self._on_dots)
+        self._reader: ThreadPoolExecutor | None = None  # one read at a time, off the GUI thread
+        self._reading = False
+        self._again = False  # more dots came during the read
+        self._forgotten = 0  # reads started before this many ``forget_reads`` are dropped
+        self._read_done.connect(self._on_read)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -155,11 +167,13 @@ class PhoneDots(QObject):
         session.close()
         self._bus.data_changed.emit(Changes.of(Area.WORKSHOP))
 
-    def join(self) -> JoinState | None:
-        """What the join box shows now (None while nothing is served)."""
+    def join(self, count: DeviceCount | None = None) -> JoinState | None:
+        """What the join box shows now (None while nothing is served); ``count``: just read."""
         if self.session is None or not self.running:
             return None
-        return dots_join_state(self.session.url, self.session.count())
+        return dots_join_state(
+            self.session.url, count if count is not None else self.session.count()
+        )
 
     def _on_change(self, _changes: Changes) -> None:  # a server thread
         with contextlib.suppress(RuntimeError):  # the panel went meanwhile: nobody to tell
@@ -169,5 +183,35 @@ class PhoneDots(QObject):
         if not self._gather.isActive():
             self._gather.start()
 
+    def forget_reads(self) -> None:
+        """The panel read everything again: a tally being read is older, so it is dropped."""
+        self._forgotten += 1
+
     def _announce(self) -> None:
-        self.arrived.emit()
+        """A burst of dots gathered: read them on the reader thread (the GUI keeps its tick)."""
+        session = self.session
+        if session is None:
+            return
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        if self._reader is None:
+            self._reader = ThreadPoolExecutor(1, thread_name_prefix="phone-dots")
+        self._reader.submit(self._read, session, self._forgotten)
+
+    def _read(self, session: DotSession, forgotten: int) -> None:  # the reader thread
+        try:
+            tally: DotTally | None = session.tally()
+        except Exception:  # the database said no: the panel reads on the GUI thread instead
+            tally = None
+        with contextlib.suppress(RuntimeError):  # the panel went meanwhile: nobody to tell
+            self._read_done.emit(tally, forgotten)
+
+    def _on_read(self, tally: DotTally | None, forgotten: int) -> None:
+        self._reading = False
+        if self._again:  # dots came during the read: read again (they are in no tally yet)
+            self._again = False
+            self._announce()
+        if forgotten == self._forgotten:
+            self.arrived.emit(tally)

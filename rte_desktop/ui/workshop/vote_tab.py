@@ -138,6 +138,7 @@ class VoteTab(QWidget):
         self.table.cellClicked.connect(self._on_cell_clicked)
         self.table.itemChanged.connect(self._on_item_changed)
         self._top_id: int | None = None
+        self._shown: tuple[object, ...] = ()  # the table's rows as ``load`` filled them
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -166,7 +167,53 @@ class VoteTab(QWidget):
             spin.blockSignals(False)
         self.hide_button.setText(self.tr("Reveal dots") if self.hidden else self.tr("Hide dots"))
         self._fill_table()
+        self._shown = self._layout(data, phones_on)
         self._show_budget(budget)
+        self._show_chart(chart, budget, phones_on)
+
+    def show_counts(
+        self,
+        data: Fishbone | None,
+        chart: Pareto | None,
+        budget: DotBudget | None,
+        phones_on: bool = False,
+    ) -> None:
+        """Phones placed dots: update the "Phones" cells that changed, the budget and the chart.
+
+        The table keeps its items, so the selection, the scroll position, the keyboard focus and
+        a "Dots" count being typed stay as they are (about 1 ms, where ``load`` rebuilds the
+        table). Anything else changed (causes, the room's dots, hidden, phones on or off): a
+        whole ``load``.
+        """
+        if data is None or self.data is None or self._layout(data, phones_on) != self._shown:
+            self.load(data, chart, budget, phones_on)
+            return
+        self.data = data
+        hidden = self.hidden
+        for row, (cause, _bone, _depth) in enumerate(self._ordered()):
+            item = self.table.item(row, COL_PHONES)
+            text = "•••" if hidden else str(data.phone_dots.get(cause.id or 0, 0))
+            if item is not None and item.text() != text:
+                self.table.blockSignals(True)  # no itemChanged: only the cell repaints
+                item.setText(text)
+                self.table.blockSignals(False)
+        show_phones = phones_on or bool(data.phone_dots)
+        if self.table.isColumnHidden(COL_PHONES) == show_phones:
+            self.table.setColumnHidden(COL_PHONES, not show_phones)
+        self._show_budget(budget)
+        self._show_chart(chart, budget, phones_on)
+
+    def _layout(self, data: Fishbone | None, phones_on: bool) -> tuple[object, ...]:
+        """What the table's rows show apart from the phones' dots (equal: no rebuild needed)."""
+        rows = tuple(
+            (cause.id, cause.text, cause.votes, bone, depth)
+            for cause, bone, depth in self._ordered_of(data)
+        )
+        shop = data.workshop if data else None
+        voting = (shop.participants, shop.dots_per_participant, shop.votes_hidden) if shop else None
+        return (voting, phones_on, rows)
+
+    def _show_chart(self, chart: Pareto | None, budget: DotBudget | None, phones_on: bool) -> None:
         self.chart.set_chart(chart, budget.used if self.hidden and budget else None)
         top = chart.top if chart and not self.hidden else None
         self._top_id = top.key if top is not None and isinstance(top.key, int) else None
@@ -183,12 +230,14 @@ class VoteTab(QWidget):
         self.restate_button.setToolTip(f"{full} (Ctrl+Shift+R)" if phones_on else "Ctrl+Shift+R")
 
     def _ordered(self) -> list[tuple[Cause, str, int]]:
-        if self.data is None:
+        return self._ordered_of(self.data)
+
+    @staticmethod
+    def _ordered_of(data: Fishbone | None) -> list[tuple[Cause, str, int]]:
+        if data is None:
             return []
         return [
-            (node.cause, bone.bone.name, node.depth)
-            for bone in self.data.tree
-            for node in bone.walk()
+            (node.cause, bone.bone.name, node.depth) for bone in data.tree for node in bone.walk()
         ]
 
     def _fill_table(self) -> None:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
 from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from rte_desktop.phones.network import LOOPBACK
+from rte_desktop.services.common.phone_devices import DeviceCount
+from rte_desktop.services.workshop.phone_dots import DotTally
+from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.workshop.panel import VOTE, WorkshopPanel
-from rte_desktop.ui.workshop.vote_tab import COL_CAUSE, COL_PHONES
+from rte_desktop.ui.workshop.phone_dots import PhoneDots
+from rte_desktop.ui.workshop.vote_tab import COL_CAUSE, COL_DOTS, COL_PHONES
 from tests.phones.client import phones
 from tests.phones.dots.room import send
 
@@ -140,3 +145,130 @@ def test_the_phones_stop_when_the_panel_goes(qtbot, make_panel) -> None:
         return False
 
     qtbot.waitUntil(refused, timeout=5000)
+
+
+def test_phone_dots_keep_the_rte_typing_a_count(qtbot, make_panel) -> None:
+    """Phones vote over HTTP while the RTE types a room count: the refresh updates the "Phones"
+    cells and the chart in place; the selection, the scroll position, the open editor and what
+    was typed stay, and the count typed is saved and undone as usual."""
+    panel = make_panel()
+    panel.resize(1100, 420)  # a table shorter than its rows: it scrolls
+    shop = panel.workshop
+    assert shop is not None and shop.id is not None
+    ws = panel.ctx.ws
+    start_on_this_computer(qtbot, panel)
+    session = panel.phones.session if panel.phones else None
+    assert session is not None
+    table = panel.vote.table
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0)
+    causes = {c.id: c for c in ws.workshop.fishbone(shop.id).causes}
+    rows = {table.item(r, COL_CAUSE).data(Qt.ItemDataRole.UserRole): r for r in range(len(causes))}
+    items = [table.item(r, COL_CAUSE) for r in range(table.rowCount())]
+
+    # the RTE scrolls down, picks the last row's "Dots" and starts typing 7 (not yet Enter)
+    table.setFocus()
+    qtbot.keyClick(table, K.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = table.rowCount() - 1
+    assert table.currentIndex().row() == last
+    qtbot.keyClick(table, K.Key_Home)  # the row's cause
+    qtbot.keyClick(table, K.Key_Right)  # its dots (the bone column is hidden beside the QR code)
+    assert table.currentIndex().column() == COL_DOTS
+    qtbot.keyClick(table, K.Key_7)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "7"
+    assert table.state() == QAbstractItemView.State.EditingState
+    scrolled = table.verticalScrollBar().value()
+    assert scrolled > 0
+    typed_on = next(c for c, r in rows.items() if r == last)
+    before = causes[typed_on].votes
+
+    # three phones vote over HTTP; the "Phones" cells follow, counted by hand here
+    ids = sorted(causes)
+    ballots = [{ids[0]: 2, ids[3]: 3}, {ids[3]: 1, typed_on: 4}, {ids[5]: 5}]
+    phoned: Counter[int] = Counter()
+    for phone, ballot in zip(phones(session.url, 3), ballots, strict=True):
+        phone.open()
+        assert send(phone, ballot).status == 303
+        phoned.update(ballot)
+    assert phoned == {ids[0]: 2, ids[3]: 4, typed_on: 4, ids[5]: 5}
+
+    def phones_column() -> dict[int, int]:
+        return {c: int(table.item(r, COL_PHONES).text()) for c, r in rows.items()}
+
+    qtbot.waitUntil(lambda: phones_column() == {c: phoned[c] for c in causes}, timeout=5000)
+    assert [table.item(r, COL_CAUSE) for r in range(table.rowCount())] == items  # not rebuilt
+    assert QApplication.focusWidget() is editor and editor.text() == "7"
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (last, COL_DOTS)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [last]
+    assert table.verticalScrollBar().value() == scrolled
+    assert panel.vote.join.count.text() == f"3 of {shop.participants} devices voted"
+
+    # the chart: every cause's room dots plus its phones' dots, largest first (ties by name)
+    total = {c.text: c.votes + phoned[c.id] for c in causes.values()}
+    ranked = sorted(((n, v) for n, v in total.items() if v), key=lambda t: (-t[1], t[0].casefold()))
+    assert [(r.name, r.count) for r in panel.vote.chart.rows()] == ranked
+    first = panel.vote.chart.rows()[0]
+    assert first.cumulative == pytest.approx(100 * ranked[0][1] / sum(total.values()))
+    used = sum(total.values())
+    available = shop.participants * shop.dots_per_participant
+    assert used > available  # 54 in the room + 15 from phones, over the demo's 60
+    assert panel.vote.budget_label.text() == (
+        f"⚠ Too many dots: {used} placed, only {available} available ({used - available} over)"
+    )
+
+    # Enter saves the typed count (the room's dots only); undo puts the old count back
+    qtbot.keyClick(editor, K.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # queued
+    saved = {c.id: c for c in ws.workshop.fishbone(shop.id).causes}[typed_on]
+    assert saved.votes == 7
+    assert table.item(last, COL_DOTS).text() == "7" and table.item(last, COL_PHONES).text() == "4"
+    assert {r.key: r.count for r in panel.vote.chart.rows()}[typed_on] == 7 + 4
+    panel.ctx.undo.undo()
+    undone = {c.id: c for c in ws.workshop.fishbone(shop.id).causes}[typed_on]
+    assert undone.votes == before
+    assert table.item(rows[typed_on], COL_DOTS).text() == str(before)
+    assert table.item(rows[typed_on], COL_PHONES).text() == "4"
+    assert {r.key: r.count for r in panel.vote.chart.rows()}[typed_on] == before + 4
+
+
+class SlowSession:
+    """A served round whose reads wait for the test (the reader thread's)."""
+
+    workshop_id = 1
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.reads = 0
+        self.running = True
+
+    def tally(self) -> DotTally:
+        self.reads += 1
+        read = self.reads
+        assert self.gate.wait(5)
+        return DotTally(True, DeviceCount(read, 0), {1: read})
+
+    def stop(self) -> None:
+        self.running = False
+
+
+def test_dots_during_a_read_are_read_again_and_a_read_older_than_a_reload_is_dropped(
+    qtbot,
+) -> None:
+    session = SlowSession()
+    phones = PhoneDots(lambda *_args, **_kw: session, AppEvents())
+    got: list[DotTally | None] = []
+    phones.arrived.connect(got.append)
+    phones.start(1, LOOPBACK)
+    phones._announce()  # a gathered burst: the first read starts off the GUI thread, waits
+    phones._announce()  # more dots came during it
+    phones.forget_reads()  # the panel read everything again meanwhile
+    session.gate.set()
+    qtbot.waitUntil(lambda: len(got) == 1)
+    assert session.reads == 2  # the first read dropped, the second one shown
+    assert got[0] is not None and got[0].phone_dots == {1: 2}
+    phones._announce()  # later dots: one read, shown
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert session.reads == 3 and got[1] is not None and got[1].count.devices == 3
+    phones.stop()
+    assert not session.running
