@@ -169,3 +169,46 @@ def run_safely(runner: Runner, args: argparse.Namespace) -> int:
         return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
     finally:
         release_locks()
+
+
+class ServingSession(Protocol):
+    """A phone round being served (a confidence vote or dot voting, from ``phones/``)."""
+
+    @property
+    def url(self) -> str: ...
+
+    def is_open(self) -> bool: ...
+
+    def stop(self) -> None: ...
+
+
+def serve_until_stopped(session: ServingSession, intro: str) -> bool:
+    """Print the join URL alone on stdout, then serve until SIGINT/SIGTERM or the round closes.
+
+    Args:
+        session: the started round; it is stopped here, whatever happens.
+        intro: one line for stderr (what is served, how to stop).
+
+    Returns:
+        Whether the round was closed (by someone else) rather than left open.
+    """
+    import signal
+    import threading
+    from types import FrameType
+
+    stop = threading.Event()
+
+    def stop_serving(_signal: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, stop_serving)
+    signal.signal(signal.SIGINT, stop_serving)
+    try:
+        print(session.url, flush=True)
+        print(intro, file=sys.stderr, flush=True)
+        while not stop.wait(0.5):
+            if not session.is_open():
+                break
+        return not session.is_open()
+    finally:
+        session.stop()

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from types import FrameType
 
-from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi
+from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi, serve_until_stopped
 from rte_desktop.domain.errors import DomainError
 
 
@@ -75,28 +72,12 @@ def _serve(args: argparse.Namespace) -> int:
             raise DomainError(f"No team named '{args.team}' in this ART (teams: {names}).")
         team_id = team.id
     host = args.host or default_route_address()
-    stop = threading.Event()
-
-    def stop_serving(_signal: int, _frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, stop_serving)
-    signal.signal(signal.SIGINT, stop_serving)
     session = ConfidenceSession.start(ws, pi.id, team_id, host, args.port)
-    try:
-        print(session.url, flush=True)
-        print(
-            f"Phones vote in {session.vote.scope}, {pi.name}, round "
-            f"{session.vote.round.round_no}. Ctrl+C stops serving (the round stays open).",
-            file=sys.stderr,
-            flush=True,
-        )
-        while not stop.wait(0.5):
-            if not session.is_open():
-                break
-        closed = not session.is_open()
-    finally:
-        session.stop()
+    closed = serve_until_stopped(
+        session,
+        f"Phones vote in {session.vote.scope}, {pi.name}, round {session.vote.round.round_no}. "
+        "Ctrl+C stops serving (the round stays open).",
+    )
     print(
         f"{session.count().label()}; the round is {'closed' if closed else 'still open'}.",
         file=sys.stderr,

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from types import FrameType
 
-from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi
+from rte_desktop.cli.common import Groups, add_command, open_ws, pick_pi, serve_until_stopped
 from rte_desktop.domain.errors import DomainError
 
 
@@ -114,28 +111,12 @@ def _serve_dots(args: argparse.Namespace) -> int:
         shop = found[0]
     assert shop.id is not None
     host = args.host or default_route_address()
-    stop = threading.Event()
-
-    def stop_serving(_signal: int, _frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, stop_serving)
-    signal.signal(signal.SIGINT, stop_serving)
     session = DotSession.start(ws, shop.id, host, args.port)
-    try:
-        print(session.url, flush=True)
-        print(
-            f"Phones place up to {shop.dots_per_participant} dots each on the causes of "
-            f"'{shop.title}' ({pi.name}). Ctrl+C stops serving (the voting stays open).",
-            file=sys.stderr,
-            flush=True,
-        )
-        while not stop.wait(0.5):
-            if not session.is_open():
-                break
-        closed = not session.is_open()
-    finally:
-        session.stop()
+    closed = serve_until_stopped(
+        session,
+        f"Phones place up to {shop.dots_per_participant} dots each on the causes of "
+        f"'{shop.title}' ({pi.name}). Ctrl+C stops serving (the voting stays open).",
+    )
     count = session.count()
     print(
         f"{count.devices} device(s) placed dots; the voting is "
