@@ -26,7 +26,13 @@ from rte_desktop.phones.session import ConfidenceSession
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.shortcuts import keys_of
-from rte_desktop.ui.widgets.phone_join import JoinState, JoinView, NetworkCombo, join_state
+from rte_desktop.ui.widgets.phone_join import (
+    JoinState,
+    JoinView,
+    NetworkCombo,
+    Serving,
+    join_state,
+)
 
 Starter = Callable[..., ConfidenceSession]  # (pi_id, team_id, host, port, *, on_change)
 
@@ -75,18 +81,6 @@ class PhoneBox(QGroupBox):
         self.setTitle(_tr("Phones: %s") % scope if running else _tr("Phones"))
 
 
-class _Serving:
-    """The session being served, stoppable after its QObject is gone (plain Python)."""
-
-    def __init__(self) -> None:
-        self.session: ConfidenceSession | None = None
-
-    def stop(self, *_args: object) -> None:
-        session, self.session = self.session, None
-        if session is not None:
-            session.stop()
-
-
 class PhoneVoting(QObject):
     """One phone round served at a time; ballots from the server become ``data_changed``.
 
@@ -101,7 +95,7 @@ class PhoneVoting(QObject):
         super().__init__(parent)
         self._starter = starter
         self._bus = bus
-        self._serving = _Serving()
+        self._serving: Serving[ConfidenceSession] = Serving()
         self.destroyed.connect(self._serving.stop)  # the panel went (another train opened)
         self._gather = QTimer(self)
         self._gather.setSingleShot(True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QImage, QPainter, QPaintEvent
@@ -24,6 +25,32 @@ from PySide6.QtWidgets import (
 
 from rte_desktop.phones.network import LOOPBACK, default_route_address
 from rte_desktop.services.common.phone_devices import DeviceCount
+
+
+class Stoppable(Protocol):
+    """A served phone round: stopping it closes its port."""
+
+    def stop(self) -> None: ...
+
+
+SessionT = TypeVar("SessionT", bound=Stoppable)
+
+
+class Serving(Generic[SessionT]):
+    """The session being served, stoppable after its QObject is gone (plain Python).
+
+    ``destroyed`` can be connected to ``stop``: the signal still reaches a plain object, so the
+    port closes when the panel goes even though its Python wrapper is half torn down.
+    """
+
+    def __init__(self) -> None:
+        self.session: SessionT | None = None
+
+    def stop(self, *_args: object) -> None:
+        """Stop the session being served, if any (any signal arguments are ignored)."""
+        session, self.session = self.session, None
+        if session is not None:
+            session.stop()
 
 
 def _tr(text: str) -> str:

@@ -28,7 +28,7 @@ from rte_desktop.services.common.phone_devices import DeviceCount
 from rte_desktop.services.workshop.phone_dots import DotTally
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.shortcuts import keys_of
-from rte_desktop.ui.widgets.phone_join import JoinState, NetworkCombo
+from rte_desktop.ui.widgets.phone_join import JoinState, NetworkCombo, Serving
 
 DotStarter = Callable[..., DotSession]  # (workshop_id, host, port, *, on_change)
 
@@ -85,18 +85,6 @@ class PhoneDotsBar(QWidget):
         self.status.setText(_tr("Off: nothing listens."))
 
 
-class _Serving:
-    """The session being served, stoppable after its QObject is gone (plain Python)."""
-
-    def __init__(self) -> None:
-        self.session: DotSession | None = None
-
-    def stop(self, *_args: object) -> None:
-        session, self.session = self.session, None
-        if session is not None:
-            session.stop()
-
-
 class PhoneDots(QObject):
     """One workshop's dot voting served at a time; dots from phones become ``arrived``.
 
@@ -113,7 +101,7 @@ class PhoneDots(QObject):
         super().__init__(parent)
         self._starter = starter
         self._bus = bus
-        self._serving = _Serving()
+        self._serving: Serving[DotSession] = Serving()
         self.destroyed.connect(self._serving.stop)  # the panel went (another train opened)
         self._gather = QTimer(self)
         self._gather.setSingleShot(True)
