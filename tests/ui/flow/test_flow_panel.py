@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -204,15 +205,15 @@ def _held_reads(monkeypatch, flow) -> tuple[threading.Event, list[object]]:
     """Make the service's reads wait for the test: the first read is held until the event."""
     release = threading.Event()
     results: list[object] = []
-    real_read = flow.read
+    calls = itertools.count()  # which read this is, decided when it begins (a later read may
+    real_read = flow.read  # finish first on a busy machine)
 
     def held_read(art_id: int, **options):
+        first = next(calls) == 0
         data = real_read(art_id, **options)  # what the database holds when the read begins
-        if not results:
-            results.append(data)
+        if first:
             assert release.wait(timeout=30), "the test never released the read"
-        else:
-            results.append(data)
+        results.append(data)
         return data
 
     monkeypatch.setattr(flow, "read", held_read)
@@ -265,15 +266,17 @@ def test_a_change_during_the_read_drops_the_stale_history(
     # a type is mapped while the first read is held: the service forgets, the panel reads again
     demo_ws.flow.map_type(art_id, "Story", WorkType.DEBT)
     qtbot.waitUntil(lambda: panel.figures is not None)
-    assert len(results) == 2
-    assert demo_ws.flow.loaded(art_id) is results[1]
+    assert len(results) == 1  # the second read; the first is still held
+    fresh = results[0]
+    assert demo_ws.flow.loaded(art_id) is fresh
     assert "debt" in panel.figures.distribution
     shown = panel.figures
 
     with qtbot.waitSignal(panel._mailbox.delivered):  # noqa: SLF001 (the queued delivery)
         release.set()  # the stale read comes in last: dropped, nothing redrawn
+    assert len(results) == 2 and results[1] is not fresh
     assert panel.loading is None
-    assert demo_ws.flow.loaded(art_id) is results[1]
+    assert demo_ws.flow.loaded(art_id) is fresh
     assert panel.figures is shown
 
 
