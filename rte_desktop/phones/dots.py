@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.errors import ValidationError
 from rte_desktop.phones.page import document
 from rte_desktop.phones.server import BallotClosedError, BallotRejectedError, Limits, PhoneServer
-from rte_desktop.phones.session import server_workspace
+from rte_desktop.phones.session import ServedRound, server_workspace
 
 if TYPE_CHECKING:
     from rte_desktop.services.common.changes import Changes
@@ -176,13 +176,12 @@ class DotBallots:
             raise BallotRejectedError(f"{exc} Go back, change your dots and save again.") from exc
 
 
-class DotSession:
+class DotSession(ServedRound):
     """One workshop's dot voting from phones, served on ``url`` until ``stop`` or ``close``."""
 
     def __init__(self, ws: Workspace, dot_round: DotRound, server: PhoneServer) -> None:
-        self._ws = ws
+        super().__init__(ws, server)
         self.round = dot_round
-        self.server = server
 
     @classmethod
     def start(
@@ -215,14 +214,6 @@ class DotSession:
         return cls(mine, dot_round, server)
 
     @property
-    def url(self) -> str:
-        return self.server.url
-
-    @property
-    def running(self) -> bool:
-        return self.server.running
-
-    @property
     def workshop_id(self) -> int:
         return self.round.workshop.id or 0
 
@@ -236,10 +227,6 @@ class DotSession:
     def tally(self) -> DotTally:
         """Open or not, the devices and the phones' dots on the workshop's causes (one read)."""
         return self._ws.phone_dots.tally(self.round.id)
-
-    def stop(self) -> None:
-        """Stop serving; the round stays open (a new session takes it again, same devices)."""
-        self.server.stop()
 
     def close(self) -> DotRound:
         """Stop serving and close the round (the dots stay on the causes)."""

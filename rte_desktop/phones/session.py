@@ -40,13 +40,37 @@ def server_workspace(
     return mine
 
 
-class ConfidenceSession:
+class ServedRound:
+    """A phone round's server and the workspace its threads use: what every kind shares.
+
+    Args:
+        ws: the server's own workspace (``server_workspace``).
+        server: the started server.
+    """
+
+    def __init__(self, ws: Workspace, server: PhoneServer) -> None:
+        self._ws = ws
+        self.server = server
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def running(self) -> bool:
+        return self.server.running
+
+    def stop(self) -> None:
+        """Stop serving; the round stays open (a new session takes it again, same devices)."""
+        self.server.stop()
+
+
+class ConfidenceSession(ServedRound):
     """One confidence vote's phone round, served on ``url`` until ``stop`` or ``close``."""
 
     def __init__(self, ws: Workspace, vote: PhoneVote, server: PhoneServer) -> None:
-        self._ws = ws
+        super().__init__(ws, server)
         self.vote = vote
-        self.server = server
 
     @classmethod
     def start(
@@ -75,24 +99,12 @@ class ConfidenceSession:
         server.start()
         return cls(mine, vote, server)
 
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    @property
-    def running(self) -> bool:
-        return self.server.running
-
     def is_open(self) -> bool:
         """False once the round was closed (here or by another client)."""
         return self._ws.phone_votes.is_open(self.vote.id)
 
     def count(self) -> DeviceCount:
         return self._ws.phone_votes.count(self.vote.id)
-
-    def stop(self) -> None:
-        """Stop serving; the round stays open (a new session takes it again, same devices)."""
-        self.server.stop()
 
     def close(self) -> PhoneVote:
         """Stop serving and close the round."""
