@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 import http.client
+import os
+import subprocess
+import sys
 import urllib.parse
 from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def serve(group: str, db: Path, *args: str) -> subprocess.Popen[str]:
+    """``rte-desktop GROUP serve --db DB ARGS`` in a real subprocess (stdout, stderr piped)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "rte_desktop", group, "serve", "--db", str(db), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 @dataclass

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from rte_desktop.phones.session import ConfidenceSession
-from rte_desktop.workspace import Workspace
+from rte_desktop.workspace import Workspace, open_workspace
 
 
 class FrozenClock:
@@ -18,6 +19,16 @@ class FrozenClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, clock) -> Path:
+    """The demo train in a file, for a command line in another process."""
+    path = tmp_path / "train.sqlite"
+    ws = open_workspace(path, clock)
+    ws.demo.create()
+    ws.close()
+    return path
 
 
 @pytest.fixture

@@ -2,44 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from rte_desktop.workspace import open_workspace
-from tests.phones.client import phones
-
-
-def serve(db: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    return subprocess.Popen(
-        [sys.executable, "-m", "rte_desktop", "vote", "serve", "--db", str(db), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path, clock) -> Path:
-    path = tmp_path / "train.sqlite"
-    ws = open_workspace(path, clock)
-    ws.demo.create()
-    ws.close()
-    return path
+from tests.phones.client import phones, serve as serve_command
 
 
 def test_serve_prints_the_url_takes_votes_and_exits_0_on_sigterm(demo_file: Path) -> None:
     ws = open_workspace(demo_file)
     team = ws.train.teams(ws.train.arts()[0].id)[1]
     ws.close()
-    proc = serve(demo_file, "--team", team.name, "--host", "127.0.0.1", "--port", "0")
+    proc = serve_command(
+        "vote", demo_file, "--team", team.name, "--host", "127.0.0.1", "--port", "0"
+    )
     try:
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:") and "/v/" in url
@@ -62,7 +39,7 @@ def test_serve_prints_the_url_takes_votes_and_exits_0_on_sigterm(demo_file: Path
 
 
 def test_serve_exits_0_when_the_round_is_closed_by_someone_else(demo_file: Path) -> None:
-    proc = serve(demo_file, "--art", "--host", "127.0.0.1")
+    proc = serve_command("vote", demo_file, "--art", "--host", "127.0.0.1")
     try:
         url = proc.stdout.readline().strip()
         phone = phones(url, 1)[0]
@@ -79,7 +56,7 @@ def test_serve_exits_0_when_the_round_is_closed_by_someone_else(demo_file: Path)
 
 
 def test_serve_refuses_an_unknown_team(demo_file: Path) -> None:
-    proc = serve(demo_file, "--team", "Nobody", "--host", "127.0.0.1")
+    proc = serve_command("vote", demo_file, "--team", "Nobody", "--host", "127.0.0.1")
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 1 and out == ""
     assert "No team named 'Nobody'" in err and "Traceback" not in err

@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from rte_desktop.workspace import open_workspace
-from tests.phones.client import phones
+from tests.phones.client import phones, serve as serve_command
 from tests.phones.dots.room import send
-
-
-def serve(db: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
-    return subprocess.Popen(
-        [sys.executable, "-m", "rte_desktop", "workshop", "serve", "--db", str(db), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-
-
-@pytest.fixture
-def demo_file(tmp_path: Path, clock) -> Path:
-    path = tmp_path / "train.sqlite"
-    ws = open_workspace(path, clock)
-    ws.demo.create()
-    ws.close()
-    return path
 
 
 def pareto(db: Path) -> tuple[int, Counter[int]]:
@@ -51,7 +26,7 @@ def pareto(db: Path) -> tuple[int, Counter[int]]:
 
 def test_serve_prints_the_url_takes_dots_and_exits_0_on_sigterm(demo_file: Path) -> None:
     shop_id, before = pareto(demo_file)  # the demo's hand-counted dots
-    proc = serve(demo_file, "--host", "127.0.0.1", "--port", "0")
+    proc = serve_command("workshop", demo_file, "--host", "127.0.0.1", "--port", "0")
     try:
         url = proc.stdout.readline().strip()
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/v/[A-Za-z0-9_-]+", url)
@@ -71,7 +46,9 @@ def test_serve_prints_the_url_takes_dots_and_exits_0_on_sigterm(demo_file: Path)
 
 
 def test_serve_exits_0_when_the_voting_is_closed_elsewhere(demo_file: Path) -> None:
-    proc = serve(demo_file, "--host", "127.0.0.1", "--workshop", "features SLIP to the next PI")
+    proc = serve_command(
+        "workshop", demo_file, "--host", "127.0.0.1", "--workshop", "features SLIP to the next PI"
+    )
     try:
         assert proc.stdout.readline().startswith("http://127.0.0.1:")
         ws = open_workspace(demo_file)
@@ -88,7 +65,9 @@ def test_serve_exits_0_when_the_voting_is_closed_elsewhere(demo_file: Path) -> N
 
 
 def test_serve_refuses_an_unknown_workshop(demo_file: Path) -> None:
-    proc = serve(demo_file, "--workshop", "Nothing like it", "--host", "127.0.0.1")
+    proc = serve_command(
+        "workshop", demo_file, "--workshop", "Nothing like it", "--host", "127.0.0.1"
+    )
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 1 and out == ""
     assert "No workshop titled 'Nothing like it'" in err and "Traceback" not in err
