@@ -14,7 +14,6 @@ the phones sent. Reuses bench/phone_load.py's measuring.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import random
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from phone_load import line, measure_ticks  # noqa: E402 - bench/ is not a package
+from phone_load import line, load_arguments, measure_ticks  # noqa: E402 - bench/ is not a package
 
 
 def phones(url: str, devices: int, seconds: float) -> dict[str, object]:
@@ -78,12 +77,7 @@ def phones(url: str, devices: int, seconds: float) -> dict[str, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--phones", metavar="URL", help=argparse.SUPPRESS)  # the child process
-    parser.add_argument("files", nargs="*", help="ignored (bench/run.py passes its demo files)")
-    args = parser.parse_args()
+    args = load_arguments(__doc__.splitlines()[0])
     if args.phones:
         print(json.dumps(phones(args.phones, args.devices, args.seconds)))
         return 0

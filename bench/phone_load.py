@@ -148,13 +148,18 @@ def measure_ticks(app, display, seconds: float, busy: subprocess.Popen | None) -
     return {"late": late[1:], "took": took[1:]}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def load_arguments(description: str) -> argparse.Namespace:
+    """--devices, --seconds, and --phones URL (set in the child process that plays the phones)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--devices", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--phones", metavar="URL", help=argparse.SUPPRESS)  # the child process
     parser.add_argument("files", nargs="*", help="ignored (bench/run.py passes its demo files)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = load_arguments(__doc__.splitlines()[0])
     if args.phones:
         print(json.dumps(phones(args.phones, args.devices, args.seconds)))
         return 0
