@@ -146,7 +146,7 @@ class PhoneVoteService:
 
     def find_open(self, pi_id: int, team_id: int | None) -> PhoneVote | None:
         """The scope's open phone round (its latest confidence round is open), if any."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             rounds = scope_rounds(uow, pi_id, team_id)
             if not rounds or not rounds[-1].is_open:
                 return None
@@ -155,12 +155,12 @@ class PhoneVoteService:
 
     def get(self, phone_round_id: int) -> PhoneVote:
         """A phone round as it is now."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             return self._vote(uow, uow.get(PhoneRound, phone_round_id))
 
     def is_open(self, phone_round_id: int) -> bool:
         """True while phones may vote; False once closed here or by another client (or gone)."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             phone = uow.find(PhoneRound, id=phone_round_id)
             if not phone or not phone[0].is_open or phone[0].vote_round_id is None:
                 return False
@@ -237,7 +237,7 @@ class PhoneVoteService:
 
     def device_vote(self, phone_round_id: int, device: str) -> int | None:
         """The value this device voted in the round, or None (not yet, or taken back)."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             mine = uow.find(PhoneBallot, phone_round_id=phone_round_id, device=device)
             if not mine or mine[0].ballot_id is None:
                 return None
@@ -246,7 +246,7 @@ class PhoneVoteService:
 
     def count(self, phone_round_id: int) -> DeviceCount:
         """Devices that voted (and still have a ballot) against the round's eligible voters."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             phone = uow.get(PhoneRound, phone_round_id)
             eligible = (
                 uow.get(VoteRound, phone.vote_round_id).eligible if phone.vote_round_id else 0

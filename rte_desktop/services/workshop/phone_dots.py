@@ -209,17 +209,17 @@ class PhoneDotService:
 
     def find_open(self, workshop_id: int) -> DotRound | None:
         """The workshop's open phone round, if any."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             found = uow.find(PhoneRound, workshop_id=workshop_id, is_open=True)
             return self._round(uow, found[-1]) if found else None
 
     def get(self, phone_round_id: int) -> DotRound:
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             return self._round(uow, uow.get(PhoneRound, phone_round_id))
 
     def is_open(self, phone_round_id: int) -> bool:
         """True while phones may place dots; False once closed (here or elsewhere) or gone."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             found = uow.find(PhoneRound, id=phone_round_id)
             return bool(found) and found[0].is_open and found[0].workshop_id is not None
 
@@ -292,7 +292,7 @@ class PhoneDotService:
 
     def ballot(self, phone_round_id: int, device: str | None) -> DotBallot:
         """What a device's page shows (``device`` None: a device seen for the first time)."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             phone = uow.get(PhoneRound, phone_round_id)
             if phone.workshop_id is None:
                 raise ValidationError("That phone round is not a dot voting.")
@@ -321,7 +321,7 @@ class PhoneDotService:
 
     def count(self, phone_round_id: int) -> DeviceCount:
         """Devices that placed at least one dot, against the workshop's participants (0: unset)."""
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             return self._count(uow, uow.get(PhoneRound, phone_round_id))
 
     def tally(self, phone_round_id: int) -> DotTally:
@@ -329,7 +329,7 @@ class PhoneDotService:
 
         The dots are on the round's workshop's causes, every round's, as the Pareto counts them.
         """
-        with self._ctx.uow() as uow:
+        with self._ctx.uow(read_only=True) as uow:
             found = uow.find(PhoneRound, id=phone_round_id)
             phone = found[0] if found else None
             if phone is None or phone.workshop_id is None:
