@@ -254,7 +254,7 @@ class WorkshopPanel(Panel):
         self._fishbone_stale = False
         self._check_phones()
         phones_on = self.phones is not None and self.phones.serves(shop.id)
-        self.vote.load(data, service.pareto(shop.id), service.budget(shop.id), phones_on)
+        self.vote.load(data, data.counted_pareto(), data.counted_budget(), phones_on)
         self._show_phones()
         self.backlog.load(shop.id, self.art_id)
         self._measured_pi = None  # the measurement tab (15 ms on ten years) loads when shown
