@@ -108,6 +108,7 @@ def utc_now(ctx: ServiceContext) -> dt.datetime:
 
 
 def workshop_causes(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
+    """Every cause on the workshop's bones (sub-causes too), in no particular order."""
     bone_ids = [b.id for b in uow.find(Bone, workshop_id=workshop_id)]
     return uow.find(Cause, bone_id=bone_ids) if bone_ids else []
 

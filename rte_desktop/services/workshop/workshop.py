@@ -36,6 +36,7 @@ from rte_desktop.services.workshop.phone_dots import (
     phone_dots_on,
     put_back_phone_dots,
     take_phone_dots,
+    workshop_causes,
 )
 
 if TYPE_CHECKING:
@@ -117,14 +118,9 @@ def clean_text(text: str, what: str, limit: int = MAX_TEXT, one_line: bool = Tru
     return cleaned
 
 
-def causes_of(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
-    bone_ids = [b.id for b in uow.find(Bone, workshop_id=workshop_id)]
-    return uow.find(Cause, bone_id=bone_ids) if bone_ids else []
-
-
 def counted_causes(uow: UnitOfWork, workshop_id: int) -> list[Cause]:
     """The workshop's causes with ``votes`` = the room's dots + the phones' dots."""
-    causes = causes_of(uow, workshop_id)
+    causes = workshop_causes(uow, workshop_id)
     phones = phone_dots_on(uow, [c.id for c in causes if c.id is not None])
     if not phones:
         return causes
@@ -154,7 +150,7 @@ class WorkshopService:
 
     def fishbone(self, workshop_id: int) -> Fishbone:
         with self._ctx.uow() as uow:
-            causes = causes_of(uow, workshop_id)
+            causes = workshop_causes(uow, workshop_id)
             return Fishbone(
                 uow.get(Workshop, workshop_id),
                 uow.find(Bone, workshop_id=workshop_id),
@@ -241,7 +237,7 @@ class WorkshopService:
 
     def delete_workshop(self, workshop_id: int) -> Outcome[WorkshopSnapshot]:
         with self._ctx.uow() as uow:
-            causes = causes_of(uow, workshop_id)
+            causes = workshop_causes(uow, workshop_id)
             rounds = uow.find(PhoneRound, workshop_id=workshop_id)
             ballots = uow.find(PhoneBallot, phone_round_id=[r.id for r in rounds]) if rounds else []
             snapshot = WorkshopSnapshot(
@@ -466,7 +462,7 @@ class WorkshopService:
         A phone round stays open: devices start again from no dots.
         """
         with self._ctx.uow() as uow:
-            causes = causes_of(uow, workshop_id)
+            causes = workshop_causes(uow, workshop_id)
             old = {c.id: c.votes for c in causes if c.id and c.votes}
             for cause_id in old:
                 uow.patch(Cause, cause_id, votes=0)
