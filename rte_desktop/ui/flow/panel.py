@@ -181,7 +181,7 @@ class FlowPanel(Panel):
 
         self.team_combo.currentIndexChanged.connect(lambda _i: self.redraw())
         self.window_combo.currentIndexChanged.connect(lambda _i: self.redraw())
-        self.tabs.currentChanged.connect(lambda _i: self._draw_the_rest())
+        self.tabs.currentChanged.connect(lambda _i: self._draw_current())
         self.forecast_button.clicked.connect(self.run_forecast)
         self.export_button.clicked.connect(self.export_chart)
         self.mapping_button.clicked.connect(self.edit_mappings)
@@ -387,9 +387,12 @@ class FlowPanel(Panel):
             self._draw_chart(self._undrawn.pop(0))
             QTimer.singleShot(0, self._draw_next_chart)
 
-    def _draw_the_rest(self) -> None:
-        while self._undrawn:
-            self._draw_chart(self._undrawn.pop(0))
+    def _draw_current(self) -> None:
+        """A tab chosen before its turn came: draw that chart now, the others keep their turn."""
+        key = CHART_KEYS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+        if key in self._undrawn:
+            self._undrawn.remove(key)
+            self._draw_chart(key)
 
     def _dark(self) -> bool:
         return self.palette().window().color().lightness() < 128
@@ -418,7 +421,7 @@ class FlowPanel(Panel):
     def current_chart(self) -> Chart | None:
         if not self.charts:
             return None
-        self._draw_the_rest()
+        self._draw_current()
         key = CHART_KEYS[self.tabs.currentIndex()]
         return self.charts[key]
 
