@@ -11,7 +11,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-from rte_desktop.services.flow.flow_charts import CHARTS, draw_scatter
+from rte_desktop.services.flow.flow_charts import CHARTS, draw_cfd, draw_scatter
 from rte_desktop.workspace import Workspace
 
 
@@ -51,3 +51,17 @@ def test_percentile_labels_never_overlap(figures) -> None:
     for i, box in enumerate(boxes):
         for other in boxes[i + 1 :]:
             assert not box.overlaps(other)
+
+
+def test_the_cfd_counts_from_the_windows_first_day(demo_ws: Workspace) -> None:
+    art = demo_ws.train.arts()[0]
+    today = dt.date(2026, 12, 5)
+    figures = demo_ws.flow.figures(art.id, None, today - dt.timedelta(days=20), today)
+    names = list(figures.cfd)
+    done_before = figures.cfd[names[-1]][0]
+    assert done_before > 0  # the demo finished items before these 20 days
+    figure = Figure(figsize=(9, 4))
+    draw_cfd(figure, figures)
+    top = figure.axes[0].dataLim.ymax
+    shown = len(figures.elapsed())
+    assert top == figures.cfd[names[0]][shown - 1] - done_before  # arrivals since day one

@@ -146,14 +146,17 @@ def draw_cfd(figure: Figure, figures: FlowFigures, dark: bool = False) -> None:
     shown = len(figures.elapsed()) or len(figures.load)
     days = [figures.first + dt.timedelta(days=n) for n in range(shown)]
     names = list(figures.cfd)
-    lines = [figures.cfd[name][:shown] for name in names]
+    # counted from the window's first day: what was done before it is a flat floor that would
+    # dwarf the work in progress (tens of thousands on a ten-year history); bands are unchanged
+    floor = figures.cfd[names[-1]][0] if shown else 0
+    lines = [[count - floor for count in figures.cfd[name][:shown]] for name in names]
     # each band is the difference between a stage's line and the next (later) stage's line
     bands = [
         [upper - lower for upper, lower in zip(lines[i], lines[i + 1], strict=True)]
         for i in range(len(lines) - 1)
     ] + [lines[-1]]
     ax.stackplot(days, *reversed(bands), labels=list(reversed(names)), alpha=0.85)
-    ax.set_ylabel("Items (cumulative)")
+    ax.set_ylabel(f"Items since {figures.first:%d %b %Y} (cumulative)")
     ax.set_title("Cumulative flow")
     ax.legend(loc="upper left", fontsize=8)
     figure.autofmt_xdate()
