@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import UnreadableFileError
 from rte_desktop.services.common.context import ServiceContext
-from rte_desktop.storage.db import sqlite_path, to_url
+from rte_desktop.storage.db import sqlite_path
+from rte_desktop.storage.urls import to_url
 from rte_desktop.storage.migrate import open_database
 
 if TYPE_CHECKING:

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from rte_desktop.storage.urls import is_server_url, to_url
+
 __all__ = [
     "Engine",
     "can_write",
@@ -17,20 +19,6 @@ __all__ = [
     "sqlite_path",
     "to_url",
 ]
-
-
-def to_url(target: str | Path) -> str:
-    """Turn a file path (or an existing SQLAlchemy URL) into a URL string."""
-    text = str(target)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def is_server_url(target: str | Path) -> bool:
-    """True for a database server (PostgreSQL ...), False for a SQLite file or path."""
-    text = str(target)
-    return "://" in text and not text.startswith("sqlite")
 
 
 def display_url(url: str) -> str:

@@ -15,7 +15,7 @@ from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import DatabaseError, ReadOnlyError
 from rte_desktop.paths import backup_name
 from rte_desktop.storage.backup import backup_file
-from rte_desktop.storage.db import make_engine, sqlite_path, to_url
+from rte_desktop.storage.db import make_engine, sqlite_path
 from rte_desktop.storage.schema_check import (
     head_revision,
     inspect_sqlite_file,
@@ -23,6 +23,7 @@ from rte_desktop.storage.schema_check import (
     refuse_foreign,
     refuse_unversioned,
 )
+from rte_desktop.storage.urls import to_url
 
 
 def _alembic_config(connection: object | None = None) -> object:
