@@ -23,6 +23,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from rte_desktop.domain import model as m
+from rte_desktop.storage.tables import TABLES
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -52,7 +55,7 @@ def _fk(target: str, nullable: bool = False) -> Mapped[int]:
 
 
 class ArtRecord(Base):
-    __tablename__ = "art"
+    __tablename__ = TABLES[m.Art]
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str]
     time_zone: Mapped[str] = mapped_column(String(64))
@@ -69,7 +72,7 @@ class ArtRecord(Base):
 
 
 class TeamRecord(Base):
-    __tablename__ = "team"
+    __tablename__ = TABLES[m.Team]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     name: Mapped[str]
@@ -78,7 +81,7 @@ class TeamRecord(Base):
 
 
 class PlanningIntervalRecord(Base):
-    __tablename__ = "pi"
+    __tablename__ = TABLES[m.PlanningInterval]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     name: Mapped[str]
@@ -87,7 +90,7 @@ class PlanningIntervalRecord(Base):
 
 
 class IterationRecord(Base):
-    __tablename__ = "iteration"
+    __tablename__ = TABLES[m.Iteration]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     number: Mapped[int]
@@ -98,7 +101,7 @@ class IterationRecord(Base):
 
 
 class HolidayRecord(Base):
-    __tablename__ = "holiday"
+    __tablename__ = TABLES[m.Holiday]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     name: Mapped[str]
@@ -107,7 +110,7 @@ class HolidayRecord(Base):
 
 
 class EventRecord(Base):
-    __tablename__ = "event"
+    __tablename__ = TABLES[m.Event]
     __table_args__ = (Index("ix_event_art_start", "art_id", "start"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = mapped_column(ForeignKey("art.id", ondelete="CASCADE"))
@@ -122,7 +125,7 @@ class EventRecord(Base):
 
 
 class ReadinessItemRecord(Base):
-    __tablename__ = "readiness_item"
+    __tablename__ = TABLES[m.ReadinessItem]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     checklist: Mapped[str] = mapped_column(String(32))
@@ -135,7 +138,7 @@ class ReadinessItemRecord(Base):
 
 
 class AgendaRecord(Base):
-    __tablename__ = "agenda"
+    __tablename__ = TABLES[m.Agenda]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     event_id: Mapped[int | None] = _fk("event.id", nullable=True)
@@ -145,7 +148,7 @@ class AgendaRecord(Base):
 
 
 class AgendaItemRecord(Base):
-    __tablename__ = "agenda_item"
+    __tablename__ = TABLES[m.AgendaItem]
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_id: Mapped[int] = _fk("agenda.id")
     day: Mapped[int]
@@ -160,7 +163,7 @@ class AgendaItemRecord(Base):
 
 
 class TimerEventRecord(Base):
-    __tablename__ = "timer_event"
+    __tablename__ = TABLES[m.TimerEvent]
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_id: Mapped[int] = _fk("agenda.id")
     seq: Mapped[int]
@@ -172,7 +175,7 @@ class TimerEventRecord(Base):
 
 
 class VoteRoundRecord(Base):
-    __tablename__ = "vote_round"
+    __tablename__ = TABLES[m.VoteRound]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     team_id: Mapped[int | None] = _fk("team.id", nullable=True)
@@ -187,7 +190,7 @@ class VoteRoundRecord(Base):
 
 
 class BallotRecord(Base):
-    __tablename__ = "ballot"
+    __tablename__ = TABLES[m.Ballot]
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = _fk("vote_round.id")
     value: Mapped[int]
@@ -197,7 +200,7 @@ class BallotRecord(Base):
 
 
 class RiskRecord(Base):
-    __tablename__ = "risk"
+    __tablename__ = TABLES[m.Risk]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     team_id: Mapped[int | None] = _fk("team.id", nullable=True)
@@ -215,7 +218,7 @@ class RiskRecord(Base):
 
 
 class ConcernRecord(Base):
-    __tablename__ = "concern"
+    __tablename__ = TABLES[m.Concern]
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = _fk("vote_round.id")
     ballot_id: Mapped[int | None] = _fk("ballot.id", nullable=True)
@@ -224,7 +227,7 @@ class ConcernRecord(Base):
 
 
 class ObjectiveRecord(Base):
-    __tablename__ = "objective"
+    __tablename__ = TABLES[m.Objective]
     __table_args__ = (Index("ix_objective_pi_team", "pi_id", "team_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = mapped_column(ForeignKey("pi.id", ondelete="CASCADE"))
@@ -238,7 +241,7 @@ class ObjectiveRecord(Base):
 
 
 class RiskStatusChangeRecord(Base):
-    __tablename__ = "risk_status_change"
+    __tablename__ = TABLES[m.RiskStatusChange]
     id: Mapped[int] = mapped_column(primary_key=True)
     risk_id: Mapped[int] = _fk("risk.id")
     from_status: Mapped[str | None] = mapped_column(String(16))
@@ -248,7 +251,7 @@ class RiskStatusChangeRecord(Base):
 
 
 class FeatureRecord(Base):
-    __tablename__ = "feature"
+    __tablename__ = TABLES[m.Feature]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     team_id: Mapped[int | None] = _fk("team.id", nullable=True)
@@ -269,7 +272,7 @@ class FeatureRecord(Base):
 
 
 class MilestoneRecord(Base):
-    __tablename__ = "milestone"
+    __tablename__ = TABLES[m.Milestone]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     iteration_id: Mapped[int | None] = _fk("iteration.id", nullable=True)
@@ -278,7 +281,7 @@ class MilestoneRecord(Base):
 
 
 class DependencyRecord(Base):
-    __tablename__ = "dependency"
+    __tablename__ = TABLES[m.Dependency]
     id: Mapped[int] = mapped_column(primary_key=True)
     provider_id: Mapped[int] = _fk("feature.id")
     consumer_feature_id: Mapped[int | None] = mapped_column(
@@ -292,7 +295,7 @@ class DependencyRecord(Base):
 
 
 class ArtSyncMeetingRecord(Base):
-    __tablename__ = "art_sync_meeting"
+    __tablename__ = TABLES[m.ArtSyncMeeting]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     held_at: Mapped[dt.datetime]
@@ -303,7 +306,7 @@ class ArtSyncMeetingRecord(Base):
 
 
 class ArtSyncActionRecord(Base):
-    __tablename__ = "art_sync_action"
+    __tablename__ = TABLES[m.ArtSyncAction]
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = _fk("art_sync_meeting.id")
     text: Mapped[str] = mapped_column(Text)
@@ -314,7 +317,7 @@ class ArtSyncActionRecord(Base):
 
 
 class WorkshopRecord(Base):
-    __tablename__ = "workshop"
+    __tablename__ = TABLES[m.Workshop]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     title: Mapped[str]
@@ -330,7 +333,7 @@ class WorkshopRecord(Base):
 
 
 class BoneRecord(Base):
-    __tablename__ = "bone"
+    __tablename__ = TABLES[m.Bone]
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = _fk("workshop.id")
     name: Mapped[str]
@@ -338,7 +341,7 @@ class BoneRecord(Base):
 
 
 class CauseRecord(Base):
-    __tablename__ = "cause"
+    __tablename__ = TABLES[m.Cause]
     id: Mapped[int] = mapped_column(primary_key=True)
     bone_id: Mapped[int] = _fk("bone.id")
     parent_id: Mapped[int | None] = mapped_column(
@@ -350,7 +353,7 @@ class CauseRecord(Base):
 
 
 class SolutionRecord(Base):
-    __tablename__ = "solution"
+    __tablename__ = TABLES[m.Solution]
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = _fk("workshop.id")
     text: Mapped[str] = mapped_column(Text)
@@ -359,7 +362,7 @@ class SolutionRecord(Base):
 
 
 class ImprovementItemRecord(Base):
-    __tablename__ = "improvement_item"
+    __tablename__ = TABLES[m.ImprovementItem]
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = _fk("workshop.id")
     title: Mapped[str]
@@ -374,7 +377,7 @@ class ImprovementItemRecord(Base):
 
 
 class WorkItemRecord(Base):
-    __tablename__ = "work_item"
+    __tablename__ = TABLES[m.WorkItem]
     __table_args__ = (UniqueConstraint("art_id", "key", name="uq_work_item_art_id_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
@@ -392,7 +395,7 @@ class WorkItemRecord(Base):
 
 
 class WorkItemChangeRecord(Base):
-    __tablename__ = "work_item_change"
+    __tablename__ = TABLES[m.WorkItemChange]
     id: Mapped[int] = mapped_column(primary_key=True)
     work_item_id: Mapped[int] = _fk("work_item.id")
     at: Mapped[dt.datetime]
@@ -401,7 +404,7 @@ class WorkItemChangeRecord(Base):
 
 
 class FlowStageRecord(Base):
-    __tablename__ = "flow_stage"
+    __tablename__ = TABLES[m.FlowStage]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     name: Mapped[str] = mapped_column(String(100))
@@ -410,7 +413,7 @@ class FlowStageRecord(Base):
 
 
 class FlowTeamMapRecord(Base):
-    __tablename__ = "flow_team_map"
+    __tablename__ = TABLES[m.FlowTeamMap]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     source_value: Mapped[str] = mapped_column(String(200))
@@ -418,7 +421,7 @@ class FlowTeamMapRecord(Base):
 
 
 class FlowTypeMapRecord(Base):
-    __tablename__ = "flow_type_map"
+    __tablename__ = TABLES[m.FlowTypeMap]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     raw_type: Mapped[str] = mapped_column(String(100))
@@ -426,7 +429,7 @@ class FlowTypeMapRecord(Base):
 
 
 class DorItemRecord(Base):
-    __tablename__ = "dor_item"
+    __tablename__ = TABLES[m.DorItem]
     id: Mapped[int] = mapped_column(primary_key=True)
     art_id: Mapped[int] = _fk("art.id")
     text: Mapped[str]
@@ -434,7 +437,7 @@ class DorItemRecord(Base):
 
 
 class FeatureDorTickRecord(Base):
-    __tablename__ = "feature_dor_tick"
+    __tablename__ = TABLES[m.FeatureDorTick]
     __table_args__ = (UniqueConstraint("feature_id", "dor_item_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     feature_id: Mapped[int] = _fk("feature.id")
@@ -442,7 +445,7 @@ class FeatureDorTickRecord(Base):
 
 
 class WsjfSessionRecord(Base):
-    __tablename__ = "wsjf_session"
+    __tablename__ = TABLES[m.WsjfSession]
     id: Mapped[int] = mapped_column(primary_key=True)
     pi_id: Mapped[int] = _fk("pi.id")
     started_at: Mapped[dt.datetime]
@@ -450,7 +453,7 @@ class WsjfSessionRecord(Base):
 
 
 class DemoItemRecord(Base):
-    __tablename__ = "demo_item"
+    __tablename__ = TABLES[m.DemoItem]
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = _fk("event.id")
     feature_id: Mapped[int | None] = _fk("feature.id", nullable=True)
@@ -463,7 +466,7 @@ class DemoItemRecord(Base):
 
 
 class DemoFeedbackRecord(Base):
-    __tablename__ = "demo_feedback"
+    __tablename__ = TABLES[m.DemoFeedback]
     id: Mapped[int] = mapped_column(primary_key=True)
     demo_item_id: Mapped[int] = _fk("demo_item.id")
     text: Mapped[str] = mapped_column(Text)
@@ -478,7 +481,7 @@ def _owner(target: str, nullable: bool = False) -> Mapped[int]:
 
 
 class PhoneRoundRecord(Base):
-    __tablename__ = "phone_round"
+    __tablename__ = TABLES[m.PhoneRound]
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     vote_round_id: Mapped[int | None] = _owner("vote_round.id", nullable=True)
@@ -490,7 +493,7 @@ class PhoneRoundRecord(Base):
 
 
 class PhoneBallotRecord(Base):
-    __tablename__ = "phone_ballot"
+    __tablename__ = TABLES[m.PhoneBallot]
     __table_args__ = (UniqueConstraint("phone_round_id", "device"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     phone_round_id: Mapped[int] = _fk("phone_round.id")
@@ -500,7 +503,7 @@ class PhoneBallotRecord(Base):
 
 
 class PhoneDotRecord(Base):
-    __tablename__ = "phone_dot"
+    __tablename__ = TABLES[m.PhoneDot]
     __table_args__ = (UniqueConstraint("phone_ballot_id", "cause_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     phone_ballot_id: Mapped[int] = _fk("phone_ballot.id")
