@@ -62,14 +62,13 @@ def run_gui(
 
     stop_source_scan()  # before the imports below and SQLAlchemy's after the first paint
 
-    from rte_desktop.domain.clock import SystemClock
     from rte_desktop.domain.errors import DomainError
-    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.first_paint import first_paint_then
     from rte_desktop.ui.main_window import MainWindow
     from rte_desktop.ui.settings import UiSettings
     from rte_desktop.ui.theme import apply_theme
+    from rte_desktop.workspace import open_early
 
     QCoreApplication.setOrganizationName("rte-desktop")
     QCoreApplication.setApplicationName("RTE Desktop")
@@ -107,40 +106,43 @@ def run_gui(
     if panel:
         settings.last_panel = panel
     is_file = "://" not in target
-    # An up-to-date file is painted from a stdlib first look while SQLAlchemy loads after the
-    # first paint; a new or old file is opened (and migrated) before showing. A server is
-    # reached after the first paint (the status bar says so meanwhile); it has no lock: several
-    # apps on one server are the point.
+    # An up-to-date file opens on its first panel from standard-library reads, and SQLAlchemy
+    # loads after that first paint (``open_fully``); a new or old file is opened (and migrated)
+    # before showing. A server is reached after the first paint (the status bar says so
+    # meanwhile); it has no lock: several apps on one server are the point.
     try:
+        ws: Workspace | None = None
         if is_file:  # another instance holds the file: say so before touching it at all.
             # The lock is kept from here on and handed to the opener: released and taken again
             # after the first paint, a second instance could slip in between.
             opener.adopt(Path(target), acquire_lock(Path(target)))
-        peek = peek_train(target) if is_file else None
-        ws: Workspace | None = None
-        if peek is None and is_file:
-            ws = opener(Path(target))
+            ws = open_early(Path(target)) or opener(Path(target))
     except DomainError as exc:
         return refuse(exc)
-    window = MainWindow(ws, settings, AppEvents(), opener, peek=peek, now=SystemClock().now())
+    window = MainWindow(ws, settings, AppEvents(), opener)
     opener.parent = window
     if not is_file:
         window.sidebar.setEnabled(False)  # until the train is there (set_workspace enables it)
         window.statusBar().showMessage(window.tr("Connecting to the server..."))
+    waited = True  # the first paint had no panel with real data yet
 
     def finish_opening() -> None:
         nonlocal exit_code
-        if window.ws is None:
+        if window.ws is None or window.ws.opening:
             try:
-                window.set_workspace(opener(Path(target)) if is_file else open_target(target))
+                opened = opener(Path(target)) if is_file else open_target(target)
             except DomainError as exc:
                 exit_code = refuse(exc)
                 window.close()
                 app.quit()
                 return
+            window.open_fully(opened)
         if startup_check:
-            first_paint_then(window, ready)
-            window.update()
+            if waited:
+                first_paint_then(window, ready)
+                window.update()
+            else:
+                QTimer.singleShot(0, app.quit)  # ready was said at the first paint
             return
         set_window_icon(app)
         window.warm_up()
@@ -157,8 +159,13 @@ def run_gui(
         app.quit()
 
     def painted() -> None:
+        nonlocal waited
+        panel = window.current_panel()
+        waited = panel is None or panel.stale
         if startup_check:
             print(f"startup: {elapsed():.3f} s")
+            if not waited:
+                print(f"ready: {elapsed():.3f} s")
         QTimer.singleShot(0, finish_opening)
 
     first_paint_then(window, painted)

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING
 from rte_desktop.domain.clock import Clock, SystemClock
 from rte_desktop.domain.errors import UnreadableFileError
 from rte_desktop.services.common.context import ServiceContext
-from rte_desktop.storage.db import sqlite_path
 from rte_desktop.storage.urls import to_url
-from rte_desktop.storage.migrate import open_database
 
 if TYPE_CHECKING:
     from rte_desktop.services.agenda.agenda import AgendaService
@@ -200,6 +198,9 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
         DatabaseError: the file cannot be used; an ``UnreadableFileError`` (corrupt or foreign
             file) names the latest backup of the file when there is one.
     """
+    from rte_desktop.storage.db import sqlite_path
+    from rte_desktop.storage.migrate import open_database
+
     url = to_url(target)
     clock = clock or SystemClock()
     try:
@@ -212,3 +213,19 @@ def open_workspace(target: str | Path, clock: Clock | None = None) -> Workspace:
 
         raise with_backup_advice(exc, path) from exc
     return Workspace(engine, clock, url)
+
+
+def open_early(path: Path, clock: Clock | None = None) -> Workspace | None:
+    """The train file at ``path`` shown from standard-library reads while SQLAlchemy loads.
+
+    None when the file needs the full open first (missing, new, older or newer, not a train);
+    otherwise the caller hands the fully opened workspace to ``attach`` soon after (start-up).
+    """
+    from rte_desktop.storage.early_reads import EarlyReads
+    from rte_desktop.storage.schema_check import head_revision
+
+    path = Path(path).expanduser().resolve()
+    early = EarlyReads.open(path, head_revision())
+    if early is None:
+        return None
+    return Workspace(None, clock or SystemClock(), to_url(path), early=early)

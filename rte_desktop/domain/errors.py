@@ -57,3 +57,12 @@ class ReadOnlyError(DomainError):
 
 class ServerUnreachableError(DatabaseError):
     """The database server cannot be reached (stopped, restarting, network down)."""
+
+
+class StillOpeningError(DatabaseError):
+    """Start-up shows the train from a first read; this needs the train fully open (a moment)."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message or "The train is still opening; nothing was changed. Try again in a moment."
+        )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-import uuid
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -52,11 +51,6 @@ def open_feed(engine: Engine, sqlite_file: Path | None, client: str) -> ChangeFe
     if engine.dialect.name == "postgresql":
         return PgChangeFeed(engine, client)
     return _NoFeed()
-
-
-def new_client_id() -> str:
-    """A random id naming one client (one open workspace) in its notices."""
-    return uuid.uuid4().hex[:12]
 
 
 def announce_on_server(engine: Engine, client: str, areas: list[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from rte_desktop import __version__
 from rte_desktop.domain.model import PlanningInterval
-from rte_desktop.domain.train import current_pi, local_date
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui import file_actions
 from rte_desktop.ui.bus import AppEvents
@@ -37,7 +35,6 @@ from rte_desktop.ui.undo import UndoStack
 from rte_desktop.ui.welcome.panel import WelcomeView
 
 if TYPE_CHECKING:
-    from rte_desktop.services.startup.startup import TrainPeek
     from rte_desktop.ui.server.live_updates import LiveUpdates
     from rte_desktop.ui.warm_up import PanelWarmer
     from rte_desktop.workspace import Workspace
@@ -61,13 +58,10 @@ class MainWindow(QMainWindow):
         settings: UiSettings,
         bus: AppEvents,
         opener: Opener | None = None,
-        peek: TrainPeek | None = None,
-        now: dt.datetime | None = None,
     ) -> None:
-        """Build the shell on ``ws``.
+        """Build the shell on ``ws`` (None: a train is still on its way; ``set_workspace``).
 
-        With ``ws=None`` it paints from ``peek`` until ``set_workspace`` hands over the opened
-        workspace (fast start-up).
+        A workspace shown from its early reads (``ws.opening``) is completed by ``open_fully``.
         """
         super().__init__()
         self.settings = settings
@@ -133,8 +127,6 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if ws is not None:
             self.set_workspace(ws)
-        elif peek is not None:
-            self._show_peek(peek, now or dt.datetime.now(dt.UTC))
 
     # -- menus ----------------------------------------------------------------------------------
 
@@ -148,26 +140,6 @@ class MainWindow(QMainWindow):
         self._menus = build_menus(self)
 
     # -- workspace and scope ----------------------------------------------------------------------
-
-    def _show_peek(self, peek: TrainPeek, now: dt.datetime) -> None:
-        """Fill the ART/PI pickers from a first look at the file while it opens."""
-        self.art_combo.blockSignals(True)
-        self.pi_combo.blockSignals(True)
-        for art_id, name in peek.arts:
-            self.art_combo.addItem(name, art_id)
-        if peek.arts:
-            art_id = peek.arts[0][0]
-            pis = [pi for pi in peek.pis if pi.art_id == art_id]
-            for pi in pis:
-                self.pi_combo.addItem(self._pi_label(pi), pi.id)
-            chosen = current_pi(pis, local_date(now, peek.zones.get(art_id, "UTC")))
-            self.pi_combo.setCurrentIndex(
-                max(0, self.pi_combo.findData(chosen.id if chosen else None))
-            )
-        self.art_combo.blockSignals(False)
-        self.pi_combo.blockSignals(False)
-        self.sidebar.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Opening the train..."))
 
     @staticmethod
     def _pi_label(pi: PlanningInterval) -> str:
@@ -197,8 +169,29 @@ class MainWindow(QMainWindow):
         self._watch(ws)
         self._reload_arts()
         self._follow_wall(on_wall)
+        if ws.opening:
+            self.statusBar().showMessage(self.tr("Opening the train..."))
         if self._warmer is not None:  # the app warms panels up: the new file's too
             self._warmer.start()
+
+    def open_fully(self, opened: Workspace) -> None:
+        """The train shown from its early reads has fully opened as ``opened``: it takes over.
+
+        The panels stay as they are (their services now read and write through ``opened``'s
+        engine); one that had to wait for it reads now, and all of them read again if another
+        program changed the file meanwhile. Anything else opened is shown afresh.
+        """
+        shown = self.ws
+        if shown is None or not shown.opening or shown.url != opened.url:
+            self.set_workspace(opened)
+            return
+        changed = shown.attach(opened)
+        self.statusBar().clearMessage()
+        if changed:
+            self.bus.data_changed.emit(Changes.everything())
+        panel = self.current_panel()
+        if panel is not None:
+            panel.refresh_if_stale()
 
     # -- the presenter window (the wall) -----------------------------------------------------------
 

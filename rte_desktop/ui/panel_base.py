@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from rte_desktop.domain.errors import StillOpeningError
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.settings import UiSettings
@@ -55,7 +56,15 @@ class Panel(QWidget):
 
     def refresh_now(self) -> None:
         self._stale = False
-        self.refresh()
+        try:
+            self.refresh()
+        except StillOpeningError:  # start-up's early reads cannot answer it: read once open
+            self._stale = True
+
+    @property
+    def stale(self) -> bool:
+        """True until the panel shows what the train holds now (it reads when shown)."""
+        return self._stale
 
     def refresh_if_stale(self) -> None:
         if self._stale:

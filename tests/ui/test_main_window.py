@@ -176,24 +176,93 @@ def test_opening_a_foreign_file_keeps_the_current_train(
     assert bad.read_text() == "hello"
 
 
-def test_window_paints_from_a_peek_then_takes_the_workspace(
+def test_window_opens_on_early_reads_then_the_full_open_takes_over(
     qtbot, ui_settings, demo_ws: Workspace
 ) -> None:
-    from rte_desktop.services.startup.startup import peek_train
+    from rte_desktop.ui.bus import AppEvents
+    from rte_desktop.ui.calendar.panel import CalendarPanel
+    from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import open_early, open_workspace
+
+    assert demo_ws.path is not None
+    early = open_early(demo_ws.path, demo_ws.clock)
+    assert early is not None
+    window = MainWindow(early, ui_settings, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    assert [window.art_combo.itemText(i) for i in range(window.art_combo.count())] == ["Aurora ART"]
+    assert window.pi_combo.currentText().startswith("PI 2026.2")
+    assert window.sidebar.isEnabled()
+    panel = window.current_panel()
+    assert isinstance(panel, CalendarPanel) and not panel.stale  # real data, no SQLAlchemy yet
+    shown = panel.model.rowCount()
+    assert shown > 0
+    assert window.statusBar().currentMessage() == "Opening the train..."
+
+    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    assert window.current_panel() is panel and panel.model.rowCount() == shown
+    assert window.ws is early and not early.opening
+    assert window.statusBar().currentMessage() == ""
+    art_id = window.art_combo.currentData()
+    team = early.train.teams(art_id)[0]
+    early.train.rename_team(team.id, "Borealis")  # the panels' services write now
+    assert demo_ws.train.teams(art_id)[0].name == "Borealis"
+
+
+def test_a_panel_the_early_reads_cannot_fill_reads_once_the_train_is_open(
+    qtbot, ui_settings, demo_ws: Workspace
+) -> None:
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import open_early, open_workspace
 
-    peek = peek_train(str(demo_ws.path))
-    assert peek is not None
-    assert [name for _id, name in peek.arts] == ["Aurora ART"]
-    window = MainWindow(None, ui_settings, AppEvents(), peek=peek, now=demo_ws.clock.now())
+    assert demo_ws.path is not None
+    ui_settings.last_panel = "objectives"  # its totals are a query of the full storage layer
+    early = open_early(demo_ws.path, demo_ws.clock)
+    assert early is not None
+    window = MainWindow(early, ui_settings, AppEvents())
     qtbot.addWidget(window)
-    assert window.pi_combo.currentText().startswith("PI 2026.2")
-    assert not window.sidebar.isEnabled()
-    window.set_workspace(demo_ws)
-    assert window.sidebar.isEnabled()
-    assert window.current_panel() is not None
-    assert window.pi_combo.currentText().startswith("PI 2026.2")
+    window.show()
+    panel = window.current_panel()
+    assert panel is not None and panel.stale
+    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    assert window.current_panel() is panel and not panel.stale
+
+
+def test_a_change_made_while_the_train_opened_is_shown_once_open(
+    qtbot, ui_settings, demo_ws: Workspace
+) -> None:
+    from rte_desktop.domain import model as m
+    from rte_desktop.ui.bus import AppEvents
+    from rte_desktop.ui.calendar.panel import CalendarPanel
+    from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import open_early, open_workspace
+
+    assert demo_ws.path is not None
+    early = open_early(demo_ws.path, demo_ws.clock)
+    assert early is not None
+    window = MainWindow(early, ui_settings, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.current_panel()
+    assert isinstance(panel, CalendarPanel)
+
+    def titles() -> set[str]:
+        model = panel.model
+        return {
+            str(model.index(row, column).data())
+            for row in range(model.rowCount())
+            for column in range(model.columnCount())
+        }
+
+    event = demo_ws.calendar.events(window.art_combo.currentData(), window.pi_combo.currentData())[
+        0
+    ]
+    assert event.title in titles()
+    with demo_ws.uow() as uow:  # another program, while the early reads are shown
+        uow.patch(m.Event, event.id, title="Moved to the big room")
+    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    assert "Moved to the big room" in titles()
 
 
 def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
@@ -203,10 +272,11 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
     import datetime as dt
 
     from rte_desktop.domain import model as m
+    from rte_desktop.domain.clock import FakeClock
     from rte_desktop.domain.train import current_pi
-    from rte_desktop.services.startup.startup import peek_train
     from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.main_window import MainWindow
+    from rte_desktop.workspace import open_early
 
     art = demo_ws.train.arts()[0]
     with demo_ws.uow() as uow:
@@ -215,20 +285,12 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
     first_day = pis[-1].start
     now = dt.datetime.combine(first_day, dt.time(21, 0), dt.UTC) - dt.timedelta(days=1)
     assert current_pi(pis, now.date()) != pis[-1]  # UTC's date is still in the PI before
-    peek = peek_train(str(demo_ws.path))
-    assert peek is not None
-    window = MainWindow(None, ui_settings, AppEvents(), peek=peek, now=now)
+    assert demo_ws.path is not None
+    early = open_early(demo_ws.path, FakeClock(now))
+    assert early is not None
+    window = MainWindow(early, ui_settings, AppEvents())
     qtbot.addWidget(window)
     assert window.pi_combo.currentData() == pis[-1].id  # 08:00 on its first day in Sydney
-
-
-def test_peek_declines_new_and_foreign_files(tmp_path) -> None:
-    from rte_desktop.services.startup.startup import peek_train
-
-    assert peek_train(str(tmp_path / "missing.sqlite")) is None
-    (tmp_path / "notes.sqlite").write_text("hello")
-    assert peek_train(str(tmp_path / "notes.sqlite")) is None
-    assert peek_train("postgresql://host/db") is None
 
 
 def test_undo_and_redo_from_the_edit_menu_keys(qtbot, make_window, demo_ws: Workspace) -> None:
