@@ -64,6 +64,7 @@ def app(db: str) -> int:
             {
                 "seconds": float(times["startup"].split()[0]),
                 "ready": float(times["ready"].split()[0]),
+                "open": float(times["open"].split()[0]),
                 "peak_kib": peak,
             }
         )

@@ -138,6 +138,7 @@ def run_gui(
                 return
             window.open_fully(opened)
         if startup_check:
+            print(f"open: {elapsed():.3f} s")  # fully: SQLAlchemy loaded, writes possible
             if waited:
                 first_paint_then(window, ready)
                 window.update()
