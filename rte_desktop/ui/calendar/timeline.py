@@ -59,7 +59,7 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the event table is the keyboard surface
         self._view: CalendarView | None = None
-        self._start = self._end = dt.date.today()
+        self._start = self._end = dt.date.min  # no range (and no day) until set_view
         self.selected_id: int | None = None
         self._hits: list[_Hit] = []
         self._drag: tuple[int, float] | None = None
@@ -88,7 +88,7 @@ class TimelineView(QWidget):
         return self._left() + (day - self._start).days * self._day_width()
 
     def day_at(self, x: float) -> dt.date | None:
-        if x < self._left():
+        if x < self._left() or self._start == dt.date.min:  # before the first set_view
             return None
         day = self._start + dt.timedelta(days=int((x - self._left()) // self._day_width()))
         return day if self._start <= day <= self._end else None
