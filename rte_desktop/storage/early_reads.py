@@ -65,8 +65,19 @@ def _fields(cls: type[Any]) -> tuple[tuple[str, _Decode | None], ...]:
 
 
 def _value(value: Any) -> Any:
-    """A filter value as stored (an enum by its value)."""
-    return value.value if isinstance(value, enum.Enum) else value
+    """A filter value as stored: an enum by its value, dates and times as SQLAlchemy's text."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.datetime, dt.time)):
+        if value.tzinfo is not None:  # stored naive: how it compares is the full layer's call
+            raise StillOpeningError()
+        clock = f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
+        if isinstance(value, dt.datetime):
+            return f"{value.year:04d}-{value.month:02d}-{value.day:02d} {clock}"
+        return clock
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 class EarlyReads:
@@ -75,11 +86,11 @@ class EarlyReads:
     It belongs to the thread that opened it (the GUI's); a worker thread is told to wait.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, version: int) -> None:
         self.path = path
         self._conn = conn
         self._thread = threading.get_ident()
-        self._version = self._data_version()
+        self._version = version
 
     @classmethod
     def open(cls, path: Path, revision: str) -> EarlyReads | None:
@@ -97,12 +108,13 @@ class EarlyReads:
             return None
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:
             row = None
         if not row or row[0] != revision:
             conn.close()
             return None
-        return cls(path, conn)
+        return cls(path, conn, version)
 
     def unit(self) -> EarlyUnit:
         """One read transaction (a snapshot, like a unit of work's)."""

@@ -145,13 +145,6 @@ def insert_changes(uow: UnitOfWork, rows: Sequence[ChangeRow]) -> None:
     _bulk_insert(uow, table, ("work_item_id", "at", "from_status", "to_status"), rows)
 
 
-def count_items(uow: UnitOfWork, art_id: int) -> int:
-    """How many work items the ART has."""
-    r = orm.WorkItemRecord
-    stmt = select(func.count()).select_from(r).where(r.art_id == art_id)
-    return int(uow.session.execute(stmt).scalar_one())
-
-
 def load_items(uow: UnitOfWork, art_id: int) -> list[tuple[Any, ...]]:
     """Every item of the ART as a row, in key order.
 

@@ -1,14 +1,18 @@
-"""Aggregate queries that would otherwise load thousands of rows (portable SQL, no SQLite-isms)."""
+"""Aggregate queries that would otherwise load thousands of rows (portable SQL, no SQLite-isms).
+
+SQLAlchemy is imported when a query runs, after its unit of work gave its session: services
+import this module freely, and one asking before start-up's early reads end waits
+(``StillOpeningError``) without loading SQLAlchemy first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import case, func, select
-
-from rte_desktop.storage.orm import BallotRecord, ObjectiveRecord
-from rte_desktop.storage.unit_of_work import UnitOfWork
+if TYPE_CHECKING:
+    from rte_desktop.storage.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,11 @@ class BvTotals:
 
 def business_value_totals(uow: UnitOfWork, pi_ids: Sequence[int]) -> list[BvTotals]:
     """Per PI and team: committed planned BV, actual BV of all objectives, counts."""
-    o = ObjectiveRecord
+    session = uow.session
+    from sqlalchemy import case, func, select
+
+    from rte_desktop.storage.orm import ObjectiveRecord as o  # noqa: N813
+
     stmt = (
         select(
             o.pi_id,
@@ -40,19 +48,23 @@ def business_value_totals(uow: UnitOfWork, pi_ids: Sequence[int]) -> list[BvTota
     )
     return [
         BvTotals(int(a), int(b), int(c or 0), int(d or 0), int(e), int(f))
-        for a, b, c, d, e, f in uow.session.execute(stmt)
+        for a, b, c, d, e, f in session.execute(stmt)
     ]
 
 
 def ballot_values(uow: UnitOfWork, round_ids: Sequence[int]) -> dict[int, list[int]]:
     """Each round's ballot values, counted in SQL (a trend over years reads thousands)."""
-    b = BallotRecord
+    session = uow.session
+    from sqlalchemy import func, select
+
+    from rte_desktop.storage.orm import BallotRecord as b  # noqa: N813
+
     stmt = (
         select(b.round_id, b.value, func.count(b.id))
         .where(b.round_id.in_(list(round_ids)))
         .group_by(b.round_id, b.value)
     )
     values: dict[int, list[int]] = {}
-    for round_id, value, count in uow.session.execute(stmt):
+    for round_id, value, count in session.execute(stmt):
         values.setdefault(int(round_id), []).extend([int(value)] * int(count))
     return values

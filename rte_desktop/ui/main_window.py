@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rte_desktop import __version__
+from rte_desktop.domain.errors import StillOpeningError
 from rte_desktop.domain.model import PlanningInterval
 from rte_desktop.services.common.changes import Area, Changes
 from rte_desktop.ui import file_actions
@@ -167,7 +168,14 @@ class MainWindow(QMainWindow):
             panel.deleteLater()
         self.panels.clear()
         self._watch(ws)
-        self._reload_arts()
+        try:
+            self._reload_arts()
+        except StillOpeningError:  # the early reads cannot read the train: the full open will
+            for combo in (self.art_combo, self.pi_combo):
+                combo.blockSignals(True)
+                combo.clear()
+                combo.blockSignals(False)
+            self.sidebar.setEnabled(False)
         self._follow_wall(on_wall)
         if ws.opening:
             self.statusBar().showMessage(self.tr("Opening the train..."))
@@ -187,7 +195,9 @@ class MainWindow(QMainWindow):
             return
         changed = shown.attach(opened)
         self.statusBar().clearMessage()
-        if changed:
+        if not self.art_combo.count():  # the early reads could not fill the pickers
+            self._reload_arts()
+        elif changed:
             self.bus.data_changed.emit(Changes.everything())
         panel = self.current_panel()
         if panel is not None:

@@ -21,6 +21,7 @@ from rte_desktop.domain import model as m
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.domain.errors import NotFoundError, StillOpeningError
 from rte_desktop.domain.kinds import EventKind, RoamStatus
+from rte_desktop.services.common.changes import Area
 from rte_desktop.storage.tables import TABLES
 from rte_desktop.workspace import Workspace, open_early, open_workspace
 
@@ -66,13 +67,18 @@ def test_filters_orderings_and_get_match_the_unit_of_work(
         (m.Iteration, {"pi_id": []}),
         (m.Risk, {"status": RoamStatus.OWNED}),
         (m.Risk, {"status": [RoamStatus.OWNED, RoamStatus.MITIGATED]}),
-        (m.Event, {"pi_id": None}),
+        (m.Feature, {"team_id": None}),
         (m.Objective, {"pi_id": pis[-1].id, "order_by": ["team_id", "position"]}),
         (m.Feature, {"order_by": ["title"]}),
+        (m.PlanningInterval, {"start": pis[-1].start}),  # a date
+        (m.Art, {"art_sync_time": art.art_sync_time}),  # a time
+        (m.Event, {"start": demo_ws.calendar.events(art.id)[3].start}),  # a datetime
+        (m.Event, {"start": [e.start for e in demo_ws.calendar.events(art.id)[:5]]}),
     ]
     for cls, query in queries:
         with demo_ws.uow() as uow:
             expected = uow.find(cls, **query)
+            assert expected or query == {"pi_id": []}, (cls.__name__, query)  # compares something
             first = uow.first(cls, **query)
             count = uow.count(cls, **{k: v for k, v in query.items() if k != "order_by"})
         with early.uow() as uow:
@@ -136,6 +142,18 @@ def test_attach_hands_over_the_engine_and_tells_if_the_file_changed(
     assert moved.attach(open_workspace(db_path, clock))
     assert moved.train.teams(art.id)[0].name == "Cygnus"
     moved.close()
+
+
+def test_a_commit_right_after_attach_reaches_the_change_feed(
+    demo_ws: Workspace, db_path: Path, clock: FakeClock
+) -> None:
+    shown = open_early(db_path, clock)
+    assert shown is not None
+    assert not shown.attach(open_workspace(db_path, clock))
+    team = demo_ws.train.teams(demo_ws.train.arts()[0].id)[0]
+    demo_ws.train.rename_team(team.id, "Cygnus")  # before the window's first poll
+    assert shown.poll_changes().touches(Area.TRAIN)
+    shown.close()
 
 
 def test_files_that_need_the_full_open_are_declined(tmp_path: Path, clock: FakeClock) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from rte_desktop.domain.errors import StillOpeningError, UnreadableFileError
 from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.panels import panel_specs
@@ -43,3 +47,61 @@ def test_the_first_panel_is_drawn_early_or_waits_then_reads(
     window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
     assert window.current_panel() is panel and not panel.stale
     assert boxes == []
+
+
+def blank_first_page_of(db: Path, table: str) -> None:
+    with sqlite3.connect(db) as conn:
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+    conn.close()
+    data = bytearray(db.read_bytes())
+    data[(root - 1) * page : root * page] = b"\xa5" * page
+    db.write_bytes(bytes(data))
+
+
+def test_a_train_the_early_reads_cannot_read_waits_for_the_full_open(
+    qtbot, ui_settings, demo_ws: Workspace
+) -> None:
+    """A damaged ART page: the window opens empty, the full open says the file is damaged."""
+    assert demo_ws.path is not None
+    demo_ws.close()
+    blank_first_page_of(demo_ws.path, "art")
+    damaged = demo_ws.path.read_bytes()
+    early = open_early(demo_ws.path, demo_ws.clock)
+    assert early is not None  # the schema and the version still read
+    window = MainWindow(early, ui_settings, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.art_combo.count() == 0 and not window.sidebar.isEnabled()
+    assert window.statusBar().currentMessage() == "Opening the train..."
+    with pytest.raises(UnreadableFileError, match="damaged"):
+        open_workspace(demo_ws.path, demo_ws.clock)
+    assert demo_ws.path.read_bytes() == damaged
+
+
+def test_the_pickers_are_filled_once_open_when_the_early_reads_could_not(
+    qtbot, ui_settings, demo_ws: Workspace, monkeypatch
+) -> None:
+    from rte_desktop.services.train.train import TrainService
+
+    assert demo_ws.path is not None
+    early = open_early(demo_ws.path, demo_ws.clock)
+    assert early is not None
+    real_arts = TrainService.arts
+
+    def arts(self: TrainService) -> list[object]:
+        if early.opening:
+            raise StillOpeningError()
+        return real_arts(self)
+
+    monkeypatch.setattr(TrainService, "arts", arts)
+    window = MainWindow(early, ui_settings, AppEvents())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.art_combo.count() == 0
+    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    assert window.art_combo.currentText() == "Aurora ART" and window.sidebar.isEnabled()
+    panel = window.current_panel()
+    assert panel is not None and not panel.stale

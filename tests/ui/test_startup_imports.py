@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from rte_desktop.ui.panels import panel_specs
 from rte_desktop.workspace import Workspace
+from tests.ui.test_early_panels import DRAWN_EARLY
 
 HEAVY = (
     "reportlab",
@@ -57,21 +59,15 @@ def test_first_paint_comes_before_sqlalchemy_and_no_heavy_module_loads(
     demo_ws: Workspace, db_path: Path, tmp_path: Path
 ) -> None:
     demo_ws.close()  # the app opens the file itself
-    # (startup, ready, open): the panel painted from the early reads is ready at the first
-    # paint, SQLAlchemy loads for the full open after it. The objectives' totals are a query of
-    # the full storage layer: asking for it loads SQLAlchemy before the first paint, and that
-    # panel is ready once the train is open (startup, open, ready).
-    expected = {
-        "calendar": [False, False, True],
-        "agenda": [False, False, True],
-        "board": [False, False, True],
-        "objectives": [True, True, True],
-    }
-    for panel, moments in expected.items():
-        result = _start(db_path, panel, tmp_path)
+    # (startup, ready, open) for a panel drawn from the early reads: ready at the first paint,
+    # SQLAlchemy loaded for the full open after it. Others paint waiting, before SQLAlchemy
+    # too, and are ready once the train is open (startup, open, ready).
+    for spec in panel_specs():
+        moments = [False, False, True] if spec.key in DRAWN_EARLY else [False, True, True]
+        result = _start(db_path, spec.key, tmp_path)
         assert result["code"] == 0
-        assert result["sqlalchemy_at"] == moments, panel
-        assert result["heavy"] == [], panel
+        assert result["sqlalchemy_at"] == moments, spec.key
+        assert result["heavy"] == [], spec.key
 
 
 FAILING = """
@@ -101,3 +97,23 @@ def test_a_startup_check_with_an_error_fails_instead_of_waiting_on_a_message_box
     )
     assert done.returncode == 1
     assert "RuntimeError: a slot broke" in done.stderr
+
+
+def test_a_damaged_train_is_refused_by_the_full_open_not_the_early_reads(
+    demo_ws: Workspace, db_path: Path, tmp_path: Path
+) -> None:
+    from tests.ui.test_early_panels import blank_first_page_of
+
+    demo_ws.close()
+    blank_first_page_of(db_path, "art")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "rte_desktop", "--startup-check", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "is damaged and cannot be read" in done.stderr
+    assert "still opening" not in done.stderr and "Traceback" not in done.stderr

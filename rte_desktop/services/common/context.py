@@ -64,11 +64,15 @@ class ServiceContext:
             Whether another program changed the file since the early reads began (what was
             shown may be out of date: read everything again).
         """
-        changed = self._early is not None and self._early.changed_since_opened()
         self._engine = opened.engine
-        if self._early is not None:
-            self._early.close()
-            self._early = None
+        if self._early is None:
+            return False
+        # The feed starts listening before the early reads' last look: a commit in between is
+        # seen by one or the other, never by neither.
+        self.change_feed  # noqa: B018 - opened for its starting point
+        changed = self._early.changed_since_opened()
+        self._early.close()
+        self._early = None
         return changed
 
     @functools.cached_property

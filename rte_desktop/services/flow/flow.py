@@ -43,6 +43,7 @@ from rte_desktop.domain.model import (
     Iteration,
     PlanningInterval,
     Team,
+    WorkItem,
 )
 from rte_desktop.domain.train import local_date
 from rte_desktop.services.common.changes import Area, Changes, Outcome
@@ -53,7 +54,6 @@ from rte_desktop.services.flow.work_item_import import (
     read_export,
     store_export,
 )
-from rte_desktop.storage import flow_store
 
 UNMAPPED = "unmapped"
 LEAD_TIME = "lead time (created → resolved)"
@@ -265,6 +265,8 @@ class FlowService:
 
     def team_sources(self, art_id: int) -> dict[str, str | None]:
         """Every team value of the ART's items and the team it belongs to (None: no team)."""
+        from rte_desktop.storage import flow_store  # bulk rows; loads SQLAlchemy on first use
+
         data = self.data(art_id)
         with self._ctx.uow() as uow:
             rows = flow_store.load_items(uow, art_id)
@@ -278,6 +280,8 @@ class FlowService:
 
     def type_mapping(self, art_id: int) -> dict[str, WorkType | None]:
         """Every item type of the ART and the flow type it counts as (None: unmapped)."""
+        from rte_desktop.storage import flow_store  # bulk rows; loads SQLAlchemy on first use
+
         with self._ctx.uow() as uow:
             stored = {
                 m.raw_type.casefold(): m.work_type for m in uow.find(FlowTypeMap, art_id=art_id)
@@ -351,7 +355,7 @@ class FlowService:
     def item_count(self, art_id: int) -> int:
         """How many work items the ART has (a quick count, for "loading N items")."""
         with self._ctx.uow(read_only=True) as uow:
-            return flow_store.count_items(uow, art_id)
+            return uow.count(WorkItem, art_id=art_id)
 
     def read(self, art_id: int, *, index: bool = False) -> FlowData:
         """Read the ART's flow data from the database without caching it.
@@ -382,6 +386,8 @@ class FlowService:
         gc.freeze()
 
     def _load(self, art_id: int) -> FlowData:
+        from rte_desktop.storage import flow_store  # bulk rows; loads SQLAlchemy on first use
+
         with self._ctx.uow(snapshot=True, read_only=True) as uow:
             art = uow.get(Art, art_id)
             stages = uow.find(FlowStage, art_id=art_id, order_by=["position"])

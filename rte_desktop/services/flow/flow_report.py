@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rte_desktop.domain.errors import ValidationError
-from rte_desktop.reports.flow_report import FlowReportData, MetricLine, render_flow_report
 from rte_desktop.services.common.files import write_atomically
 from rte_desktop.services.flow.flow import FlowFigures, FlowService
+
+if TYPE_CHECKING:  # reportlab is loaded when a report is written, not with the Flow panel
+    from rte_desktop.reports.flow_report import MetricLine
 
 REPORT_SEED = 20261125
 
 
 def _line(scope: str, figures: FlowFigures) -> MetricLine:
+    from rte_desktop.reports.flow_report import MetricLine
+
     stats = figures.flow_time
     time_text = (
         f"p50 {stats.p50:g} · p85 {stats.p85:g} · p95 {stats.p95:g} (mean {stats.mean:.1f}, "
@@ -50,6 +55,7 @@ def flow_report_pdf(
     Raises:
         ValidationError: a bad window or team (as ``FlowService.figures``).
     """
+    from rte_desktop.reports.flow_report import FlowReportData, render_flow_report
     from rte_desktop.services.flow import flow_charts  # matplotlib: only when a report is made
 
     main = flow.figures(art_id, team, first, last)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rte_desktop.domain.errors import ImportFormatError
 from rte_desktop.domain.flow_csv import MAX_ERRORS
@@ -31,8 +31,9 @@ from rte_desktop.domain.flow_import import (
     parse_work_items,
 )
 from rte_desktop.domain.model import FlowStage, FlowTeamMap, FlowTypeMap, Team
-from rte_desktop.storage import flow_store
-from rte_desktop.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from rte_desktop.storage.unit_of_work import UnitOfWork
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -116,6 +117,8 @@ def store_export(
     uow: UnitOfWork, art_id: int, parsed: ParsedWorkItems, *, add_statuses: bool
 ) -> ImportSummary:
     """Write a parsed export into the ART inside the caller's transaction."""
+    from rte_desktop.storage import flow_store  # bulk rows; loads SQLAlchemy on first use
+
     new_statuses = _workflow(uow, art_id, parsed, add_statuses)
     known = flow_store.item_ids(uow, art_id)
     had_history = flow_store.history_flags(uow, art_id)
@@ -157,6 +160,8 @@ def store_export(
 
 
 def _changes(uow: UnitOfWork, art_id: int, parsed: ParsedWorkItems, ids: dict[str, int]) -> int:
+    from rte_desktop.storage import flow_store  # bulk rows; loads SQLAlchemy on first use
+
     rows = [(ids[t.key.casefold()], t.at, t.from_status, t.to_status) for t in parsed.transitions]
     if parsed.format is ExportFormat.TRANSITIONS:
         stored = flow_store.change_keys(uow, art_id)
