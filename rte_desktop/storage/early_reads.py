@@ -156,6 +156,8 @@ class EarlyUnit:
             self._conn.execute("ROLLBACK")  # nothing was written: ending the read is all
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # Python's own probing (copy, pickle, hasattr of dunders)
+            raise AttributeError(name)
         # a write, a session or a lock: only the full storage layer does those
         raise StillOpeningError()
 
