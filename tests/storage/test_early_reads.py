@@ -28,10 +28,16 @@ from rte_desktop.workspace import Workspace, open_early, open_workspace
 pytestmark = pytest.mark.sqlite_only  # the early reads read a file
 
 
+def early_reads_of(path: Path, clock: FakeClock) -> Workspace:
+    """The file's workspace on its early reads (the file is up to date: there are some)."""
+    opened = open_early(path, clock)
+    assert opened is not None and opened.opening
+    return opened
+
+
 @pytest.fixture
 def early(demo_ws: Workspace, db_path: Path, clock: FakeClock) -> Workspace:
-    opened = open_early(db_path, clock)
-    assert opened is not None and opened.opening
+    opened = early_reads_of(db_path, clock)
     yield opened
     opened.close()
 
@@ -126,8 +132,7 @@ def test_another_thread_waits_for_the_full_open(early: Workspace) -> None:
 def test_attach_hands_over_the_engine_and_tells_if_the_file_changed(
     demo_ws: Workspace, db_path: Path, clock: FakeClock
 ) -> None:
-    quiet = open_early(db_path, clock)
-    assert quiet is not None
+    quiet = early_reads_of(db_path, clock)
     assert not quiet.attach(open_workspace(db_path, clock))
     assert not quiet.opening
     art = quiet.train.arts()[0]
@@ -135,8 +140,7 @@ def test_attach_hands_over_the_engine_and_tells_if_the_file_changed(
     quiet.train.rename_team(team.id, "Borealis")  # writes through the engine now
     quiet.close()
 
-    moved = open_early(db_path, clock)
-    assert moved is not None
+    moved = early_reads_of(db_path, clock)
     assert moved.train.teams(art.id)[0].name == "Borealis"
     demo_ws.train.rename_team(team.id, "Cygnus")  # another client, while early reads show
     assert moved.attach(open_workspace(db_path, clock))
@@ -147,8 +151,7 @@ def test_attach_hands_over_the_engine_and_tells_if_the_file_changed(
 def test_a_commit_right_after_attach_reaches_the_change_feed(
     demo_ws: Workspace, db_path: Path, clock: FakeClock
 ) -> None:
-    shown = open_early(db_path, clock)
-    assert shown is not None
+    shown = early_reads_of(db_path, clock)
     assert not shown.attach(open_workspace(db_path, clock))
     team = demo_ws.train.teams(demo_ws.train.arts()[0].id)[0]
     demo_ws.train.rename_team(team.id, "Cygnus")  # before the window's first poll
@@ -221,8 +224,7 @@ def test_values_at_the_edges_read_back_the_same(
                 note=note,
             )
         )
-    early = open_early(db_path, clock)
-    assert early is not None
+    early = early_reads_of(db_path, clock)
     try:
         with early.uow() as uow:
             assert typed([uow.get(m.Event, event.id)]) == typed([event])
@@ -243,8 +245,7 @@ def test_a_damaged_file_is_left_to_the_full_open(
     data = bytearray(db_path.read_bytes())
     data[(root - 1) * page : root * page] = b"\xa5" * page  # the events' first page
     db_path.write_bytes(bytes(data))
-    early = open_early(db_path, clock)
-    assert early is not None  # the schema and the version read fine
+    early = early_reads_of(db_path, clock)  # the schema and the version read fine
     failed = 0
     for cls in TABLES:
         try:

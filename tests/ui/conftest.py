@@ -12,7 +12,7 @@ from rte_desktop.ui.bus import AppEvents
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.panel_base import PanelContext
 from rte_desktop.ui.settings import UiSettings
-from rte_desktop.workspace import Workspace, open_workspace
+from rte_desktop.workspace import Workspace, open_early, open_workspace
 
 
 @pytest.fixture
@@ -33,6 +33,32 @@ def make_window(qtbot, ui_settings: UiSettings):
         return window
 
     return make
+
+
+class EarlyStart:
+    """The window as start-up builds it on the demo train: early reads first, then fully open."""
+
+    def __init__(self, qtbot, ui_settings: UiSettings, demo_ws: Workspace) -> None:
+        assert demo_ws.path is not None
+        self._qtbot, self._settings, self._ws, self.path = qtbot, ui_settings, demo_ws, demo_ws.path
+
+    def window(self, clock: FakeClock | None = None) -> MainWindow:
+        """A shown window on the file's early reads (``clock``: the demo's unless given)."""
+        early = open_early(self.path, clock or self._ws.clock)
+        assert early is not None
+        window = MainWindow(early, self._settings, AppEvents())
+        self._qtbot.addWidget(window)
+        window.show()
+        return window
+
+    def open_fully(self, window: MainWindow) -> None:
+        """What start-up does after the first paint."""
+        window.open_fully(open_workspace(self.path, self._ws.clock))
+
+
+@pytest.fixture
+def early_start(qtbot, ui_settings: UiSettings, demo_ws: Workspace) -> EarlyStart:
+    return EarlyStart(qtbot, ui_settings, demo_ws)
 
 
 @pytest.fixture

@@ -9,10 +9,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from rte_desktop.domain.errors import StillOpeningError, UnreadableFileError
-from rte_desktop.ui.bus import AppEvents
-from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.panels import panel_specs
-from rte_desktop.workspace import Workspace, open_early, open_workspace
+from rte_desktop.workspace import Workspace
 
 # Panels whose every read is a generic one: drawn at the first paint, before SQLAlchemy loads.
 DRAWN_EARLY = {
@@ -29,22 +27,17 @@ DRAWN_EARLY = {
 
 @pytest.mark.parametrize("key", [spec.key for spec in panel_specs()])
 def test_the_first_panel_is_drawn_early_or_waits_then_reads(
-    key: str, qtbot, ui_settings, demo_ws: Workspace, monkeypatch
+    key: str, early_start, ui_settings, monkeypatch
 ) -> None:
     boxes: list[str] = []
     for kind in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: boxes.append(text))
-    assert demo_ws.path is not None
     ui_settings.last_panel = key
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    window = early_start.window()
     panel = window.current_panel()
     assert panel is not None and window.settings.last_panel == key
     assert panel.stale == (key not in DRAWN_EARLY)
-    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    early_start.open_fully(window)
     assert window.current_panel() is panel and not panel.stale
     assert boxes == []
 
@@ -62,46 +55,36 @@ def blank_first_page_of(db: Path, table: str) -> None:
 
 
 def test_a_train_the_early_reads_cannot_read_waits_for_the_full_open(
-    qtbot, ui_settings, demo_ws: Workspace
+    early_start, demo_ws: Workspace
 ) -> None:
     """A damaged ART page: the window opens empty, the full open says the file is damaged."""
-    assert demo_ws.path is not None
     demo_ws.close()
-    blank_first_page_of(demo_ws.path, "art")
-    damaged = demo_ws.path.read_bytes()
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None  # the schema and the version still read
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    blank_first_page_of(early_start.path, "art")
+    damaged = early_start.path.read_bytes()
+    window = early_start.window()  # the schema and the version still read
     assert window.art_combo.count() == 0 and not window.sidebar.isEnabled()
     assert window.statusBar().currentMessage() == "Opening the train..."
     with pytest.raises(UnreadableFileError, match="damaged"):
-        open_workspace(demo_ws.path, demo_ws.clock)
-    assert demo_ws.path.read_bytes() == damaged
+        early_start.open_fully(window)
+    assert early_start.path.read_bytes() == damaged
 
 
 def test_the_pickers_are_filled_once_open_when_the_early_reads_could_not(
-    qtbot, ui_settings, demo_ws: Workspace, monkeypatch
+    early_start, monkeypatch
 ) -> None:
     from rte_desktop.services.train.train import TrainService
 
-    assert demo_ws.path is not None
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None
     real_arts = TrainService.arts
 
     def arts(self: TrainService) -> list[object]:
-        if early.opening:
+        if self._ctx.opening:
             raise StillOpeningError()
         return real_arts(self)
 
     monkeypatch.setattr(TrainService, "arts", arts)
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    window = early_start.window()
     assert window.art_combo.count() == 0
-    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    early_start.open_fully(window)
     assert window.art_combo.currentText() == "Aurora ART" and window.sidebar.isEnabled()
     panel = window.current_panel()
     assert panel is not None and not panel.stale

@@ -177,19 +177,12 @@ def test_opening_a_foreign_file_keeps_the_current_train(
 
 
 def test_window_opens_on_early_reads_then_the_full_open_takes_over(
-    qtbot, ui_settings, demo_ws: Workspace
+    early_start, demo_ws: Workspace
 ) -> None:
-    from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.calendar.panel import CalendarPanel
-    from rte_desktop.ui.main_window import MainWindow
-    from rte_desktop.workspace import open_early, open_workspace
 
-    assert demo_ws.path is not None
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    window = early_start.window()
+    early = window.ws
     assert [window.art_combo.itemText(i) for i in range(window.art_combo.count())] == ["Aurora ART"]
     assert window.pi_combo.currentText().startswith("PI 2026.2")
     assert window.sidebar.isEnabled()
@@ -199,7 +192,7 @@ def test_window_opens_on_early_reads_then_the_full_open_takes_over(
     assert shown > 0
     assert window.statusBar().currentMessage() == "Opening the train..."
 
-    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    early_start.open_fully(window)
     assert window.current_panel() is panel and panel.model.rowCount() == shown
     assert window.ws is early and not early.opening
     assert window.statusBar().currentMessage() == ""
@@ -210,40 +203,23 @@ def test_window_opens_on_early_reads_then_the_full_open_takes_over(
 
 
 def test_a_panel_the_early_reads_cannot_fill_reads_once_the_train_is_open(
-    qtbot, ui_settings, demo_ws: Workspace
+    early_start, ui_settings
 ) -> None:
-    from rte_desktop.ui.bus import AppEvents
-    from rte_desktop.ui.main_window import MainWindow
-    from rte_desktop.workspace import open_early, open_workspace
-
-    assert demo_ws.path is not None
     ui_settings.last_panel = "objectives"  # its totals are a query of the full storage layer
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    window = early_start.window()
     panel = window.current_panel()
     assert panel is not None and panel.stale
-    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    early_start.open_fully(window)
     assert window.current_panel() is panel and not panel.stale
 
 
 def test_a_change_made_while_the_train_opened_is_shown_once_open(
-    qtbot, ui_settings, demo_ws: Workspace
+    early_start, demo_ws: Workspace
 ) -> None:
     from rte_desktop.domain import model as m
-    from rte_desktop.ui.bus import AppEvents
     from rte_desktop.ui.calendar.panel import CalendarPanel
-    from rte_desktop.ui.main_window import MainWindow
-    from rte_desktop.workspace import open_early, open_workspace
 
-    assert demo_ws.path is not None
-    early = open_early(demo_ws.path, demo_ws.clock)
-    assert early is not None
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
-    window.show()
+    window = early_start.window()
     panel = window.current_panel()
     assert isinstance(panel, CalendarPanel)
 
@@ -255,28 +231,22 @@ def test_a_change_made_while_the_train_opened_is_shown_once_open(
             for column in range(model.columnCount())
         }
 
-    event = demo_ws.calendar.events(window.art_combo.currentData(), window.pi_combo.currentData())[
-        0
-    ]
+    art_id, pi_id = window.art_combo.currentData(), window.pi_combo.currentData()
+    event = demo_ws.calendar.events(art_id, pi_id)[0]
     assert event.title in titles()
     with demo_ws.uow() as uow:  # another program, while the early reads are shown
         uow.patch(m.Event, event.id, title="Moved to the big room")
-    window.open_fully(open_workspace(demo_ws.path, demo_ws.clock))
+    early_start.open_fully(window)
     assert "Moved to the big room" in titles()
 
 
-def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
-    qtbot, ui_settings, demo_ws: Workspace
-) -> None:
+def test_the_first_paint_opens_on_the_pi_of_the_arts_today(early_start, demo_ws: Workspace) -> None:
     """In Sydney on the first morning of a PI, UTC still says the day before: not the old PI."""
     import datetime as dt
 
     from rte_desktop.domain import model as m
     from rte_desktop.domain.clock import FakeClock
     from rte_desktop.domain.train import current_pi
-    from rte_desktop.ui.bus import AppEvents
-    from rte_desktop.ui.main_window import MainWindow
-    from rte_desktop.workspace import open_early
 
     art = demo_ws.train.arts()[0]
     with demo_ws.uow() as uow:
@@ -285,11 +255,7 @@ def test_the_first_paint_opens_on_the_pi_of_the_arts_today(
     first_day = pis[-1].start
     now = dt.datetime.combine(first_day, dt.time(21, 0), dt.UTC) - dt.timedelta(days=1)
     assert current_pi(pis, now.date()) != pis[-1]  # UTC's date is still in the PI before
-    assert demo_ws.path is not None
-    early = open_early(demo_ws.path, FakeClock(now))
-    assert early is not None
-    window = MainWindow(early, ui_settings, AppEvents())
-    qtbot.addWidget(window)
+    window = early_start.window(FakeClock(now))
     assert window.pi_combo.currentData() == pis[-1].id  # 08:00 on its first day in Sydney
 
 

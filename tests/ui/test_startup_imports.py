@@ -43,16 +43,18 @@ print(json.dumps({"code": code, "sqlalchemy_at": moments, "heavy": heavy}))
 """
 
 
-def _start(db: Path, panel: str, tmp_path: Path) -> dict[str, object]:
+def _python(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter offscreen, with its settings in tmp_path."""
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(db), panel, json.dumps(HEAVY)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def _start(db: Path, panel: str, tmp_path: Path) -> dict[str, object]:
+    done = _python(tmp_path, "-c", PROBE, str(db), panel, json.dumps(HEAVY))
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_first_paint_comes_before_sqlalchemy_and_no_heavy_module_loads(
@@ -87,14 +89,7 @@ def test_a_startup_check_with_an_error_fails_instead_of_waiting_on_a_message_box
     demo_ws: Workspace, db_path: Path, tmp_path: Path
 ) -> None:
     demo_ws.close()
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", FAILING, str(db_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = _python(tmp_path, "-c", FAILING, str(db_path))
     assert done.returncode == 1
     assert "RuntimeError: a slot broke" in done.stderr
 
@@ -106,14 +101,7 @@ def test_a_damaged_train_is_refused_by_the_full_open_not_the_early_reads(
 
     demo_ws.close()
     blank_first_page_of(db_path, "art")
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "rte_desktop", "--startup-check", "--db", str(db_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = _python(tmp_path, "-m", "rte_desktop", "--startup-check", "--db", str(db_path))
     assert done.returncode == 1
     assert "is damaged and cannot be read" in done.stderr
     assert "still opening" not in done.stderr and "Traceback" not in done.stderr
