@@ -10,6 +10,7 @@ from sqlalchemy import event
 
 from rte_desktop.domain.clock import FakeClock
 from rte_desktop.ui.bus import AppEvents
+from rte_desktop.ui.flow.panel import FlowPanel
 from rte_desktop.ui.main_window import MainWindow
 from rte_desktop.ui.settings import UiSettings
 from rte_desktop.workspace import open_workspace
@@ -29,6 +30,10 @@ def _statements_per_panel(qtbot, path: Path, clock: FakeClock, years: int) -> di
         statements.clear()
         window.show_panel(row)
         window.repaint()
+        panel = window.current_panel()
+        if isinstance(panel, FlowPanel):  # its history is read on a worker thread: wait for it,
+            # or its statements are counted with whichever switch comes next
+            qtbot.waitUntil(lambda flow=panel: flow.figures is not None, timeout=30_000)
         counts[spec.key] = len(statements)
     window.close()
     ws.close()
